@@ -1,0 +1,91 @@
+//! Checks over the whole model that no single file can make: links to
+//! anchors in other articles, anchors that would clash where articles share
+//! a page, and the accessibility of the site's colours.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{IdKind, Origin, Site};
+use crate::text;
+
+/// Every cross-article problem of the site.
+pub fn site(site: &Site) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    for locale in &site.locales {
+        let mut owners: BTreeMap<&str, &crate::model::Article> = BTreeMap::new();
+        for article in locale.articles.iter().filter(|a| a.origin == Origin::Own) {
+            // Links into other articles must name anchors that exist.
+            for reference in &article.references {
+                let message = match (site.index.get(&reference.target), locale.article(&reference.target)) {
+                    (Some(IdKind::Article), Some(target)) if target.has_anchor(&reference.anchor) => continue,
+                    (Some(IdKind::Article), Some(target)) => format!(
+                        "link to `{}#{}`, but `{}` has no anchor `{}`{}",
+                        reference.target,
+                        reference.anchor,
+                        reference.target,
+                        reference.anchor,
+                        text::hint(&reference.anchor, target.rule_anchors.iter().chain(&target.heading_ids).map(String::as_str))
+                    ),
+                    _ => format!("link to `{}#{}`: only articles have anchors; link to `{}` without `#{}`", reference.target, reference.anchor, reference.target, reference.anchor),
+                };
+                diagnostics.push(Diagnostic::error(&article.source, reference.line, reference.column, message));
+            }
+        }
+        // The whole protocol shows every article on one page: anchors must not clash.
+        for article in &locale.articles {
+            for anchor in article.rule_anchors.iter().chain(&article.heading_ids).chain(std::iter::once(&article.id)) {
+                match owners.get(anchor.as_str()) {
+                    Some(first) if first.id != article.id && article.origin == Origin::Own => diagnostics.push(Diagnostic::error(
+                        &article.source,
+                        0,
+                        0,
+                        format!(
+                            "anchor `#{anchor}` is also used by article `{}` ({}); on the whole protocol both share one page: give this article its own `anchor_prefix` (for example `anchor_prefix: {}`)",
+                            first.id,
+                            first.source.display(),
+                            suggested_prefix(&article.id)
+                        ),
+                    )),
+                    Some(_) => {}
+                    None => {
+                        owners.insert(anchor, article);
+                    }
+                }
+            }
+        }
+    }
+    diagnostics
+}
+
+fn suggested_prefix(id: &str) -> String {
+    id.chars().find(char::is_ascii_alphabetic).map_or_else(|| "x".to_owned(), |c| c.to_string())
+}
+
+/// Contrast ratio of a `#rrggbb` (or `#rgb`) colour against white, by WCAG 2.1.
+pub fn contrast_with_white(colour: &str) -> Option<f64> {
+    let hex = colour.strip_prefix('#')?;
+    let hex: String = match hex.len() {
+        3 => hex.chars().flat_map(|c| [c, c]).collect(),
+        6 => hex.to_owned(),
+        _ => return None,
+    };
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok().map(|v| f64::from(v) / 255.0);
+    let linear = |c: f64| if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) };
+    let (r, g, b) = (channel(0)?, channel(2)?, channel(4)?);
+    let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    Some(1.05 / (luminance + 0.05))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_matches_wcag_examples() {
+        assert!((contrast_with_white("#000000").unwrap() - 21.0).abs() < 0.01);
+        assert!((contrast_with_white("#fff").unwrap() - 1.0).abs() < 0.01);
+        let grey = contrast_with_white("#767676").unwrap();
+        assert!(grey > 4.5 && grey < 4.6, "{grey}");
+        assert_eq!(contrast_with_white("blue"), None);
+    }
+}

@@ -1,0 +1,110 @@
+//! Command-line arguments (clap), dispatch to the pipeline, and printing of
+//! diagnostics and summaries. The only place that prints.
+
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use leidraad::diagnostic::{Diagnostic, Diagnostics};
+use leidraad::{output, pipeline};
+
+/// Turns a school's social media protocol, written as Markdown with YAML
+/// front matter, into a static website with a view per audience.
+#[derive(Debug, Parser)]
+#[command(name = "leidraad", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate everything, then write the site. The output appears whole or
+    /// not at all: a failed build leaves an existing output folder as it was.
+    Build {
+        /// The site folder: the one with site.yaml and content/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: DIR/public].
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Run every validation of `build` and write nothing; exit 0 only when
+    /// the site is sound. Lists untranslated pages as warnings.
+    Check {
+        /// The site folder: the one with site.yaml and content/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+const CONTENT_ERROR: u8 = 1;
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with 0; usage errors exit 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Build { root, out } => build(&root, out.unwrap_or_else(|| root.join("public"))),
+        Command::Check { root } => check(&root),
+    }
+}
+
+fn print_all(diagnostics: impl IntoIterator<Item = Diagnostic>) {
+    for diagnostic in diagnostics {
+        eprintln!("{diagnostic}");
+    }
+}
+
+fn report_failure(diagnostics: Diagnostics) -> ExitCode {
+    let all = diagnostics.sorted();
+    let errors = all.iter().filter(|d| d.is_error()).count();
+    print_all(all);
+    eprintln!("{errors} error{} found; nothing was written", if errors == 1 { "" } else { "s" });
+    ExitCode::from(CONTENT_ERROR)
+}
+
+fn build(root: &Path, out: PathBuf) -> ExitCode {
+    let started = Instant::now();
+    let result = match pipeline::build(root) {
+        Ok(result) => result,
+        Err(diagnostics) => return report_failure(diagnostics),
+    };
+    print_all(result.warnings);
+    if let Err(e) = output::write(&out, &result.files) {
+        eprintln!("{e}");
+        return ExitCode::from(CONTENT_ERROR);
+    }
+    println!(
+        "built {} pages ({} files) in {} ms into {}",
+        result.page_count,
+        result.files.len(),
+        started.elapsed().as_millis(),
+        out.display()
+    );
+    ExitCode::SUCCESS
+}
+
+fn check(root: &Path) -> ExitCode {
+    let started = Instant::now();
+    match pipeline::build(root) {
+        Ok(result) => {
+            let warnings = result.warnings.len();
+            print_all(result.warnings);
+            println!(
+                "the site is sound: {} pages checked in {} ms, {warnings} warning{}",
+                result.page_count,
+                started.elapsed().as_millis(),
+                if warnings == 1 { "" } else { "s" }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => report_failure(diagnostics),
+    }
+}

@@ -1,0 +1,129 @@
+//! Splitting a Markdown file into its YAML front matter and body, keeping the
+//! line each starts on, and the typed front matter of each content kind.
+
+use serde::{Deserialize, Deserializer};
+
+/// A Markdown file cut in two. Lines are 1-based lines of the whole file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    pub yaml_line: usize,
+    pub body: &'a str,
+    pub body_line: usize,
+}
+
+/// Splits `text` (already decoded, LF line endings) at its `---` fences.
+pub fn split(text: &str) -> Result<Split<'_>, &'static str> {
+    let Some(after_open) = text.strip_prefix("---\n") else {
+        return Err("the file does not start with front matter: put a line `---`, the YAML keys, and another `---` at the top");
+    };
+    let mut offset = 0;
+    for line in after_open.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &after_open[..offset];
+            let body = &after_open[offset + line.len()..];
+            let yaml_lines = yaml.matches('\n').count();
+            return Ok(Split { yaml, yaml_line: 2, body, body_line: 3 + yaml_lines });
+        }
+        offset += line.len();
+    }
+    Err("the front matter is not closed: add a line `---` after the YAML keys")
+}
+
+/// How the top-level items of an article's numbered lists are labelled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Numbering {
+    #[default]
+    Decimal,
+    UpperAlpha,
+    LowerAlpha,
+}
+
+/// Front matter of `protocol/*.md`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleMeta {
+    pub id: String,
+    #[serde(default, deserialize_with = "string_or_number")]
+    pub number: Option<String>,
+    pub title: String,
+    pub audiences: Vec<String>,
+    #[serde(default)]
+    pub contexts: Vec<String>,
+    pub order: i64,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub numbering: Numbering,
+    #[serde(default = "default_anchor_prefix")]
+    pub anchor_prefix: String,
+}
+
+fn default_anchor_prefix() -> String {
+    "r".to_owned()
+}
+
+/// Front matter of `_index.md` and `audiences/<id>.md`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageMeta {
+    pub title: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+}
+
+/// One entry of `glossary.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub id: String,
+    pub term: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub definition: String,
+}
+
+/// Accepts `number: 5` as well as `number: "1-7"`.
+fn string_or_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Value {
+        Text(String),
+        Int(i64),
+        Float(f64),
+    }
+    Ok(Option::<Value>::deserialize(deserializer)?.map(|v| match v {
+        Value::Text(s) => s,
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => f.to_string(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_keeps_lines() {
+        let s = split("---\nid: a\ntitle: b\n---\nBody\n").unwrap();
+        assert_eq!(s.yaml, "id: a\ntitle: b\n");
+        assert_eq!(s.yaml_line, 2);
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(s.body_line, 5);
+    }
+
+    #[test]
+    fn split_refuses_missing_fences() {
+        assert!(split("# Title\n").unwrap_err().contains("does not start with front matter"));
+        assert!(split("---\nid: a\n").unwrap_err().contains("not closed"));
+    }
+
+    #[test]
+    fn number_may_be_written_as_a_number() {
+        let meta: ArticleMeta = serde_yaml::from_str("id: a\nnumber: 5\ntitle: t\naudiences: [all]\norder: 1\n").unwrap();
+        assert_eq!(meta.number.as_deref(), Some("5"));
+        assert_eq!(meta.anchor_prefix, "r");
+        assert_eq!(meta.numbering, Numbering::Decimal);
+    }
+}

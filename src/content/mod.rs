@@ -1,0 +1,229 @@
+//! Content loading: finding the files of a site (walkdir), decoding them,
+//! and parsing their front matter into typed structs. All file reading of a
+//! build happens here.
+
+pub mod assets;
+pub mod front_matter;
+
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+use crate::config::{self, Config};
+use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
+use crate::{text, yaml};
+pub use front_matter::{ArticleMeta, GlossaryEntry, Numbering, PageMeta};
+
+/// A Markdown file with its parsed front matter.
+#[derive(Debug, Clone)]
+pub struct Document<M> {
+    /// Path as shown in messages (the site root joined with the file).
+    pub path: PathBuf,
+    pub meta: M,
+    /// The front matter text and its first line, to locate semantic errors.
+    pub yaml: String,
+    pub yaml_line: usize,
+    pub body: String,
+    pub body_line: usize,
+    /// The file name without `.md`: the page's URL slug.
+    pub stem: String,
+}
+
+/// A glossary entry with the line it starts on.
+#[derive(Debug, Clone)]
+pub struct GlossarySource {
+    pub entry: GlossaryEntry,
+    pub line: usize,
+}
+
+/// Everything under `content/<locale>/`.
+#[derive(Debug, Clone, Default)]
+pub struct LocaleSources {
+    pub home: Option<Document<PageMeta>>,
+    pub articles: Vec<Document<ArticleMeta>>,
+    pub audience_intros: BTreeMap<String, Document<PageMeta>>,
+    pub glossary: Vec<GlossarySource>,
+    pub glossary_path: Option<PathBuf>,
+    pub glossary_yaml: String,
+}
+
+/// The whole input of a build.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    pub config: Config,
+    pub config_path: PathBuf,
+    /// Per locale, in the order of `site.yaml`.
+    pub locales: BTreeMap<String, LocaleSources>,
+    pub assets: assets::Assets,
+}
+
+/// Reads a text file as content: UTF-8 (BOM and CRLF allowed), or an error
+/// naming the first line that is not.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read the file: {e}")))?;
+    text::decode(&bytes).map_err(|line| {
+        Diagnostic::error(path, line, 1, "the file is not UTF-8 text; save it as UTF-8 in your editor (\"Save as\", encoding UTF-8)")
+    })
+}
+
+/// Loads `site.yaml`, every content file and the theme and message files.
+pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
+    let config_path = display_path(root, Path::new("site.yaml"));
+    if !config_path.is_file() {
+        return Err(Diagnostic::error(
+            &config_path,
+            0,
+            0,
+            "no site.yaml here; run leidraad in a site folder, give one with --root, or create one with `leidraad new DIR`",
+        )
+        .into());
+    }
+    let config_text = read_text(&config_path)?;
+    let config = config::parse(&config_text, &config_path)?;
+
+    let mut diagnostics = Diagnostics::new();
+    let content_dir = display_path(root, Path::new("content"));
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for entry in WalkDir::new(&content_dir).sort_by_file_name().min_depth(1) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(&content_dir, 0, 0, format!("cannot read the folder: {e}")));
+                continue;
+            }
+        };
+        let relative = entry.path().strip_prefix(&content_dir).unwrap_or(entry.path());
+        let locale = relative.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
+        if entry.depth() == 1 {
+            if entry.file_type().is_dir() && !config.locales.contains(&locale) {
+                let hint = text::hint(&locale, config.locales.iter().map(String::as_str));
+                diagnostics.push(Diagnostic::error(
+                    entry.path(),
+                    0,
+                    0,
+                    format!("unknown locale `{locale}`: site.yaml lists {}{hint}", config.locales.join(", ")),
+                ));
+            }
+            continue;
+        }
+        if entry.file_type().is_file() && config.locales.contains(&locale) && !is_hidden(entry.path()) {
+            files.push((locale, entry.path().to_path_buf()));
+        }
+    }
+
+    let parsed: Vec<(String, Result<Parsed, Diagnostic>)> =
+        files.par_iter().map(|(locale, path)| (locale.clone(), parse_file(&content_dir.join(locale), path))).collect();
+
+    let mut locales: BTreeMap<String, LocaleSources> =
+        config.locales.iter().map(|l| (l.clone(), LocaleSources::default())).collect();
+    for (locale, result) in parsed {
+        let sources = locales.get_mut(&locale).expect("locale folders are filtered above");
+        match result {
+            Ok(Parsed::Home(doc)) => sources.home = Some(doc),
+            Ok(Parsed::Article(doc)) => sources.articles.push(*doc),
+            Ok(Parsed::AudienceIntro(id, doc)) => {
+                if config.audience(&id).is_none() {
+                    let hint = text::hint(&id, config.audiences.iter().map(|a| a.id.as_str()));
+                    diagnostics.push(Diagnostic::error(
+                        &doc.path,
+                        0,
+                        0,
+                        format!("`{id}.md` is not named after an audience of site.yaml{hint}"),
+                    ));
+                }
+                sources.audience_intros.insert(id, doc);
+            }
+            Ok(Parsed::Glossary(path, yaml, entries)) => {
+                sources.glossary = entries;
+                sources.glossary_path = Some(path);
+                sources.glossary_yaml = yaml;
+            }
+            Ok(Parsed::Ignored) => {}
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+
+    let assets = assets::load(root, &config, &mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(Sources { config, config_path, locales, assets })
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+}
+
+enum Parsed {
+    Home(Document<PageMeta>),
+    Article(Box<Document<ArticleMeta>>),
+    AudienceIntro(String, Document<PageMeta>),
+    Glossary(PathBuf, String, Vec<GlossarySource>),
+    /// Folders of later content kinds and stray files that are not Markdown.
+    Ignored,
+}
+
+fn parse_file(locale_dir: &Path, path: &Path) -> Result<Parsed, Diagnostic> {
+    let relative = path.strip_prefix(locale_dir).unwrap_or(path);
+    let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    match parts.as_slice() {
+        ["_index.md"] => Ok(Parsed::Home(parse_document(path)?)),
+        ["glossary.yaml"] => {
+            let text = read_text(path)?;
+            let entries: Vec<GlossaryEntry> = if text.trim().is_empty() { Vec::new() } else { yaml::parse(&text, path, 1)? };
+            let lines: Vec<usize> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.starts_with("- "))
+                .map(|(i, _)| i + 1)
+                .collect();
+            let entries = entries
+                .into_iter()
+                .enumerate()
+                .map(|(i, entry)| GlossarySource { entry, line: lines.get(i).copied().unwrap_or(1) })
+                .collect();
+            Ok(Parsed::Glossary(path.to_path_buf(), text, entries))
+        }
+        ["protocol", name] if name.ends_with(".md") => {
+            let doc = parse_document::<ArticleMeta>(path)?;
+            if !config::is_slug(&doc.stem) {
+                return Err(Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    format!("the file name `{}` becomes part of a web address: use only lower-case letters, digits and hyphens", doc.stem),
+                ));
+            }
+            Ok(Parsed::Article(Box::new(doc)))
+        }
+        ["audiences", name] if name.ends_with(".md") => {
+            let id = name.trim_end_matches(".md").to_owned();
+            Ok(Parsed::AudienceIntro(id, parse_document(path)?))
+        }
+        [name] | ["protocol" | "audiences", name] if name.ends_with(".md") || name.ends_with(".yaml") => Err(Diagnostic::error(
+            path,
+            0,
+            0,
+            "leidraad does not know this file: articles go in `protocol/`, audience intros in `audiences/`, the home page text in `_index.md`, terms in `glossary.yaml`",
+        )),
+        _ => Ok(Parsed::Ignored),
+    }
+}
+
+fn parse_document<M: serde::de::DeserializeOwned>(path: &Path) -> Result<Document<M>, Diagnostic> {
+    let text = read_text(path)?;
+    let split = front_matter::split(&text).map_err(|message| Diagnostic::error(path, 1, 1, message))?;
+    let meta = yaml::parse(split.yaml, path, split.yaml_line)?;
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(Document {
+        path: path.to_path_buf(),
+        meta,
+        yaml: split.yaml.to_owned(),
+        yaml_line: split.yaml_line,
+        body: split.body.to_owned(),
+        body_line: split.body_line,
+        stem,
+    })
+}

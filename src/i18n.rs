@@ -1,0 +1,246 @@
+//! UI messages: one Fluent bundle per locale (the thread-safe `concurrent`
+//! bundle, shared by all rendering threads), checked so that every message
+//! exists in every locale, and offered to templates as the `t()` function.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::content::assets::Assets;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::text::{self, LineIndex};
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// The messages of one locale.
+pub struct Translator {
+    pub locale: String,
+    bundle: Bundle,
+    ids: Vec<String>,
+}
+
+impl std::fmt::Debug for Translator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Translator").field("locale", &self.locale).field("messages", &self.ids.len()).finish()
+    }
+}
+
+impl Translator {
+    /// The message `key` with `args`, or why it cannot be given.
+    pub fn format(&self, key: &str, args: Option<&FluentArgs<'_>>) -> Result<String, String> {
+        let message = self.bundle.get_message(key).ok_or_else(|| {
+            format!("no message `{key}` in locale `{}`{}", self.locale, text::hint(key, self.ids.iter().map(String::as_str)))
+        })?;
+        let pattern = message.value().ok_or_else(|| format!("message `{key}` has no value"))?;
+        let mut errors = Vec::new();
+        let value = self.bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            let problems: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            return Err(format!("message `{key}` in locale `{}`: {}", self.locale, problems.join("; ")));
+        }
+        Ok(value.into_owned())
+    }
+
+    /// A message without arguments.
+    pub fn get(&self, key: &str) -> Result<String, String> {
+        self.format(key, None)
+    }
+}
+
+/// All locales' messages.
+#[derive(Debug, Default)]
+pub struct Messages {
+    translators: BTreeMap<String, Arc<Translator>>,
+}
+
+impl Messages {
+    pub fn translator(&self, locale: &str) -> Arc<Translator> {
+        self.translators.get(locale).cloned().expect("every configured locale has a translator")
+    }
+}
+
+struct Definition {
+    origin: PathBuf,
+    line: usize,
+}
+
+/// Builds a bundle per locale and checks that the locales define the same messages.
+pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let mut translators = BTreeMap::new();
+    let mut definitions: BTreeMap<String, BTreeMap<String, Definition>> = BTreeMap::new();
+
+    for locale in &config.locales {
+        let files = assets.messages.get(locale).filter(|f| !f.is_empty());
+        let Some(files) = files else {
+            diagnostics.push(Diagnostic::error(
+                "locales",
+                0,
+                0,
+                format!("no UI messages for locale `{locale}`: add `locales/{locale}/ui.ftl` with the same messages as the other locales"),
+            ));
+            continue;
+        };
+        let langid = locale.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        bundle.set_use_isolating(false);
+        let defined = definitions.entry(locale.clone()).or_default();
+        for asset in files.values() {
+            let lines = LineIndex::new(&asset.text);
+            let resource = match FluentResource::try_new(asset.text.clone()) {
+                Ok(resource) => resource,
+                Err((resource, errors)) => {
+                    for error in errors {
+                        let (line, column) = lines.position(&asset.text, error.pos.start.min(asset.text.len()));
+                        diagnostics.push(Diagnostic::error(&asset.origin, line, column, format!("invalid Fluent message: {}", error.kind)));
+                    }
+                    resource
+                }
+            };
+            for entry in resource.entries() {
+                let name = match entry {
+                    ast::Entry::Message(m) => m.id.name.to_owned(),
+                    ast::Entry::Term(t) => format!("-{}", t.id.name),
+                    _ => continue,
+                };
+                let line = definition_line(&asset.text, &name);
+                if let Some(previous) = defined.get(&name) {
+                    diagnostics.push(Diagnostic::error(
+                        &asset.origin,
+                        line,
+                        1,
+                        format!("message `{name}` is defined twice; the other is in {}:{}", previous.origin.display(), previous.line),
+                    ));
+                    continue;
+                }
+                defined.insert(name, Definition { origin: asset.origin.clone(), line });
+            }
+            // Duplicates were reported above; keep the first definition.
+            bundle.add_resource_overriding(resource);
+        }
+        let ids = defined.keys().filter(|k| !k.starts_with('-')).cloned().collect();
+        translators.insert(locale.clone(), Arc::new(Translator { locale: locale.clone(), bundle, ids }));
+    }
+
+    // Every message must exist in every locale.
+    for (locale, defined) in &definitions {
+        for (other_locale, other) in &definitions {
+            if other_locale == locale {
+                continue;
+            }
+            for (name, definition) in defined {
+                if !other.contains_key(name) {
+                    diagnostics.push(Diagnostic::error(
+                        &definition.origin,
+                        definition.line,
+                        1,
+                        format!("message `{name}` is missing in locale `{other_locale}`: add it to a file in `locales/{other_locale}/`"),
+                    ));
+                }
+            }
+        }
+    }
+
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(Messages { translators })
+}
+
+fn definition_line(text: &str, name: &str) -> usize {
+    text.lines()
+        .position(|l| l.strip_prefix(name).is_some_and(|rest| rest.trim_start().starts_with('=')))
+        .map_or(1, |i| i + 1)
+}
+
+/// The template function `t(key="...", name=value, ...)` for one locale.
+pub struct TranslateFunction(pub Arc<Translator>);
+
+impl tera::Function for TranslateFunction {
+    fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+        let key = args.get("key").and_then(tera::Value::as_str).ok_or_else(|| tera::Error::msg("t() needs key=\"message-id\""))?;
+        let mut fluent_args = FluentArgs::new();
+        let mut names: Vec<&String> = args.keys().filter(|k| *k != "key").collect();
+        names.sort();
+        for name in names {
+            let value = match &args[name] {
+                tera::Value::Number(n) => FluentValue::from(n.as_f64().unwrap_or_default()),
+                tera::Value::String(s) => FluentValue::from(s.clone()),
+                tera::Value::Bool(b) => FluentValue::from(b.to_string()),
+                tera::Value::Null => FluentValue::None,
+                other => FluentValue::from(other.to_string()),
+            };
+            fluent_args.set(name.clone(), value);
+        }
+        self.0.format(key, Some(&fluent_args)).map(tera::Value::String).map_err(tera::Error::msg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::assets::TextAsset;
+
+    fn config(locales: &[&str]) -> Config {
+        let yaml = format!(
+            "organisation: T\ntitle: {{{}}}\nbase_url: https://e.org/\ndefault_locale: {}\nlocales: [{}]\naudiences:\n  - id: a\n    name: {{{}}}\n    slug: {{{}}}\nsections:\n  protocol: {{{}}}\n  glossary: {{{}}}\n",
+            locales.iter().map(|l| format!("{l}: T")).collect::<Vec<_>>().join(", "),
+            locales[0],
+            locales.join(", "),
+            locales.iter().map(|l| format!("{l}: A")).collect::<Vec<_>>().join(", "),
+            locales.iter().map(|l| format!("{l}: a")).collect::<Vec<_>>().join(", "),
+            locales.iter().map(|l| format!("{l}: p")).collect::<Vec<_>>().join(", "),
+            locales.iter().map(|l| format!("{l}: g")).collect::<Vec<_>>().join(", "),
+        );
+        crate::config::parse(&yaml, std::path::Path::new("site.yaml")).unwrap()
+    }
+
+    fn assets(files: &[(&str, &str)]) -> Assets {
+        let mut assets = Assets::default();
+        for (locale, text) in files {
+            assets.messages.entry((*locale).to_owned()).or_default().insert(
+                "ui.ftl".into(),
+                TextAsset { origin: PathBuf::from(format!("locales/{locale}/ui.ftl")), text: (*text).to_owned() },
+            );
+        }
+        assets
+    }
+
+    #[test]
+    fn plurals_need_numbers_and_no_isolation_marks() {
+        let a = assets(&[("nl", "rules = { $count ->\n    [one] 1 regel\n   *[other] { $count } regels\n}\nhi = Hallo { $name }\n")]);
+        let messages = load(&config(&["nl"]), &a).unwrap();
+        let t = TranslateFunction(messages.translator("nl"));
+        let call = |pairs: &[(&str, tera::Value)]| {
+            let args: HashMap<String, tera::Value> = pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+            tera::Function::call(&t, &args)
+        };
+        assert_eq!(call(&[("key", "rules".into()), ("count", 1.into())]).unwrap(), "1 regel");
+        assert_eq!(call(&[("key", "rules".into()), ("count", 12.into())]).unwrap(), "12 regels");
+        assert_eq!(call(&[("key", "hi".into()), ("name", "Ans".into())]).unwrap(), "Hallo Ans");
+        let missing_variable = call(&[("key", "hi".into())]).unwrap_err();
+        assert!(format!("{missing_variable:?}").contains("name"), "{missing_variable:?}");
+        assert!(call(&[("key", "hoi".into())]).is_err());
+    }
+
+    #[test]
+    fn message_missing_in_one_locale_is_an_error_at_its_definition() {
+        let a = assets(&[("nl", "a = A\nb = B\n"), ("en", "a = A\n")]);
+        let errors = load(&config(&["nl", "en"]), &a).unwrap_err().sorted();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].to_string(), "locales/nl/ui.ftl:2:1: message `b` is missing in locale `en`: add it to a file in `locales/en/`");
+    }
+
+    #[test]
+    fn locale_without_messages_and_syntax_errors_are_reported() {
+        let a = assets(&[("nl", "a = A\nb = \n")]);
+        let errors = load(&config(&["nl", "de"]), &a).unwrap_err().sorted();
+        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert!(text.iter().any(|m| m.starts_with("locales/nl/ui.ftl:2:") && m.contains("invalid Fluent message")), "{text:?}");
+        assert!(text.iter().any(|m| m.contains("no UI messages for locale `de`")), "{text:?}");
+    }
+}

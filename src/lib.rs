@@ -1,0 +1,21 @@
+//! leidraad: a static site generator for school social media protocols.
+//!
+//! The pipeline reads as a sentence: `content` loads `site.yaml` (checked by
+//! `config`) and the content files, `i18n` reads the UI messages, `model`
+//! builds the site as plain data (rendering Markdown through `markdown`),
+//! `check` verifies what spans files, `render` turns the model into pages in
+//! memory and `output` writes them to disk atomically. `pipeline` strings
+//! the stages together.
+
+pub mod check;
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod i18n;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod text;
+pub mod yaml;

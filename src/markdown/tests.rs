@@ -1,0 +1,111 @@
+use super::glossary::{GlossaryLinker, TermPattern};
+use super::*;
+
+fn targets() -> BTreeMap<String, String> {
+    [("regels".to_owned(), "nl/protocol/regels/".to_owned())].into_iter().collect()
+}
+
+fn render_with(source: &str, rules: Option<(Numbering, &str)>, glossary: Option<&GlossaryLinker>) -> Rendered {
+    let links = targets();
+    let options = Options { path: Path::new("a.md"), first_line: 5, id_prefix: "art", rules, links: &links, glossary };
+    render(source, &options)
+}
+
+#[test]
+fn numbered_items_get_rule_anchors() {
+    let r = render_with("8. acht\n9. negen\n   1. sub a\n   2. sub b\n", Some((Numbering::Decimal, "r")), None);
+    let html = r.html.resolve("", 0);
+    assert!(html.contains("<ol start=\"8\">"), "{html}");
+    assert!(html.contains("<li id=\"r8\">acht</li>"), "{html}");
+    assert!(html.contains("<ol type=\"a\">"), "{html}");
+    assert!(html.contains("<li id=\"r9b\">sub b</li>"), "{html}");
+    assert_eq!(r.rule_anchors, ["r8", "r9", "r9a", "r9b"]);
+    assert_eq!(r.rule_count, 2);
+}
+
+#[test]
+fn lettered_articles_and_prefixes() {
+    let r = render_with("1. een\n2. twee\n", Some((Numbering::UpperAlpha, "r")), None);
+    assert_eq!(r.rule_anchors, ["rA", "rB"]);
+    assert!(r.html.raw().contains("<ol type=\"A\">"));
+    let r = render_with("1. een\n", Some((Numbering::Decimal, "u")), None);
+    assert_eq!(r.rule_anchors, ["u1"]);
+    let r = render_with("- los\n  1. genest\n", Some((Numbering::Decimal, "r")), None);
+    assert!(r.rule_anchors.is_empty(), "lists inside bullets are not rules");
+    let r = render_with("1. een\n", None, None);
+    assert!(r.rule_anchors.is_empty(), "texts without rules get no anchors");
+}
+
+#[test]
+fn headings_are_shifted_and_prefixed() {
+    let r = render_with("## Daarom dit protocol\n\n## Daarom dit protocol\n", None, None);
+    assert_eq!(r.heading_ids, ["art-daarom-dit-protocol", "art-daarom-dit-protocol-2"]);
+    assert!(r.html.resolve("", 1).contains("<h3 id=\"art-daarom-dit-protocol\">Daarom dit protocol</h3>"));
+}
+
+#[test]
+fn links_by_id_resolve_per_page_and_unknown_ids_are_errors() {
+    let r = render_with("Zie [regel 9](regels#r9) en [x](regel).\n", None, None);
+    assert!(r.html.resolve("../../", 0).contains("<a href=\"../../nl/protocol/regels/#r9\">regel 9</a>"));
+    assert_eq!(r.references, [Reference { target: "regels".into(), anchor: "r9".into(), line: 5, column: 5 }]);
+    assert_eq!(r.diagnostics.len(), 1);
+    assert_eq!(r.diagnostics[0].to_string(), "a.md:5:29: link to unknown id `regel`; did you mean `regels`?");
+}
+
+#[test]
+fn local_anchor_must_exist() {
+    let r = render_with("1. een\n\nZie [regel 1](#r1) en [2](#r2).\n", Some((Numbering::Decimal, "r")), None);
+    assert_eq!(r.diagnostics.len(), 1);
+    assert_eq!(r.diagnostics[0].line, 7);
+    assert!(r.diagnostics[0].message.contains("`#r2`"), "{}", r.diagnostics[0]);
+}
+
+#[test]
+fn external_links_stay_and_other_paths_are_errors() {
+    let r = render_with("[AP](https://example.org/x) [bad](../x.md) [js](javascript:alert(1))\n", None, None);
+    assert!(r.html.raw().contains("href=\"https://example.org/x\""));
+    let messages: Vec<_> = r.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].contains("neither a web address nor an id"));
+    assert!(messages[1].contains("javascript:"));
+}
+
+#[test]
+fn images_need_alt_text_and_a_local_source() {
+    let r = render_with("Tekst\n\n![](foto.jpg)\n\n![Klas](https://cdn.example/k.jpg)\n", None, None);
+    let lines: Vec<_> = r.diagnostics.iter().map(|d| (d.line, d.message.split(';').next().unwrap().to_owned())).collect();
+    assert_eq!(lines, [(7, "image `foto.jpg` has no alt text".to_owned()), (9, "image `https://cdn.example/k.jpg` comes from another site".to_owned())]);
+    let ok = render_with("![Een klas](images/klas.jpg)\n", None, None);
+    assert!(ok.diagnostics.is_empty());
+    assert_eq!(ok.html.resolve("../", 0), "<p><img src=\"../images/klas.jpg\" alt=\"Een klas\"></p>\n");
+}
+
+#[test]
+fn unsafe_html_is_reported_with_line() {
+    let r = render_with("Tekst\n\n<iframe src=\"https://video.example/x\"></iframe>\n", None, None);
+    assert_eq!(r.diagnostics[0].line, 7);
+    assert!(r.diagnostics[0].message.contains("`<iframe>` is not allowed"));
+}
+
+#[test]
+fn first_use_of_a_glossary_term_links_outside_links_and_headings() {
+    let linker = GlossaryLinker::new(&[TermPattern { id: "privacy".into(), words: vec!["privacy".into()] }], "nl/begrippen/#".into());
+    let r = render_with("## Privacy\n\n[privacy](regels) en Privacy, privacy.\n", None, Some(&linker));
+    let html = r.html.resolve("../", 0);
+    assert_eq!(html.matches("class=\"term\"").count(), 1, "{html}");
+    assert!(html.contains("en <a class=\"term\" href=\"../nl/begrippen/#privacy\">Privacy</a>, privacy."), "{html}");
+}
+
+#[test]
+fn footnotes_get_prefixed_ids() {
+    let r = render_with("Tekst[^1].\n\n[^1]: Uitleg.\n", None, None);
+    let html = r.html.raw();
+    assert!(html.contains("<sup class=\"footnote-reference\" id=\"art-fnref-1\"><a href=\"#art-fn-1\">1</a></sup>"), "{html}");
+    assert!(html.contains("<div class=\"footnote-definition\" id=\"art-fn-1\">"), "{html}");
+}
+
+#[test]
+fn placeholder_character_in_content_is_removed() {
+    let r = render_with("a\u{E000}Rb\n", None, None);
+    assert_eq!(r.html.resolve("X", 0), "<p>aRb</p>\n");
+}

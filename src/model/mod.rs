@@ -1,0 +1,170 @@
+//! The site as plain data, built once from the sources and then only read:
+//! articles per locale in protocol order with their translations paired by
+//! id, audience views, the glossary, and the index of ids for links.
+
+mod build;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::markdown::{Fragment, Reference};
+pub use build::build;
+
+/// Where a page's text comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Written in this locale.
+    Own,
+    /// Not yet translated: the text of `locale` is shown instead.
+    Fallback { locale: String },
+}
+
+impl Origin {
+    pub fn fallback_locale(&self) -> Option<&str> {
+        match self {
+            Origin::Own => None,
+            Origin::Fallback { locale } => Some(locale),
+        }
+    }
+}
+
+/// A page of free text: the home page or an audience intro.
+#[derive(Debug, Clone)]
+pub struct TextPage {
+    pub title: String,
+    pub summary: Option<String>,
+    pub html: Fragment,
+    pub origin: Origin,
+}
+
+/// One article of the protocol in one locale.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub id: String,
+    /// Last part of its URL, from the file name.
+    pub slug: String,
+    pub number: Option<String>,
+    pub title: String,
+    pub summary: Option<String>,
+    /// Indices into `Config::audiences`; every audience for `all`.
+    pub audiences: Vec<usize>,
+    /// Indices into `Config::contexts`, in `site.yaml` order.
+    pub contexts: Vec<usize>,
+    pub order: i64,
+    pub html: Fragment,
+    pub rule_anchors: Vec<String>,
+    pub heading_ids: Vec<String>,
+    pub rule_count: usize,
+    /// Links of this article into others, to check.
+    pub references: Vec<Reference>,
+    pub source: PathBuf,
+    pub origin: Origin,
+}
+
+impl Article {
+    pub fn has_anchor(&self, anchor: &str) -> bool {
+        self.rule_anchors.iter().chain(&self.heading_ids).any(|a| a == anchor)
+    }
+}
+
+/// A defined term.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub id: String,
+    pub term: String,
+    pub aliases: Vec<String>,
+    pub definition: Fragment,
+    pub origin: Origin,
+}
+
+/// Articles of an audience that apply in the same contexts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContextGroup {
+    /// Indices into `Config::contexts`; empty for articles that apply everywhere.
+    pub contexts: Vec<usize>,
+    /// Indices into `LocaleSite::articles`, in protocol order.
+    pub articles: Vec<usize>,
+}
+
+/// What one audience reads.
+#[derive(Debug, Clone)]
+pub struct AudienceView {
+    /// Index into `Config::audiences`.
+    pub audience: usize,
+    pub intro: Option<TextPage>,
+    pub groups: Vec<ContextGroup>,
+}
+
+impl AudienceView {
+    pub fn article_count(&self) -> usize {
+        self.groups.iter().map(|g| g.articles.len()).sum()
+    }
+}
+
+/// Everything in one locale.
+#[derive(Debug, Clone)]
+pub struct LocaleSite {
+    pub locale: String,
+    pub home: Option<TextPage>,
+    /// In protocol order (`order`, then id).
+    pub articles: Vec<Article>,
+    pub views: Vec<AudienceView>,
+    /// Sorted by term.
+    pub glossary: Vec<Term>,
+}
+
+impl LocaleSite {
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+}
+
+/// The whole site.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    /// In the order of `site.yaml`.
+    pub locales: Vec<LocaleSite>,
+    /// Every linkable id and what it is.
+    pub index: BTreeMap<String, IdKind>,
+}
+
+/// What an id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    Article,
+    Term,
+    Audience,
+}
+
+impl Site {
+    pub fn locale(&self, locale: &str) -> Option<&LocaleSite> {
+        self.locales.iter().find(|l| l.locale == locale)
+    }
+}
+
+/// Root-relative addresses of the site's pages.
+pub mod address {
+    use crate::config::Config;
+
+    pub fn home(locale: &str) -> String {
+        format!("{locale}/")
+    }
+
+    pub fn protocol(config: &Config, locale: &str) -> String {
+        format!("{locale}/{}/", config.sections.protocol[locale])
+    }
+
+    pub fn article(config: &Config, locale: &str, slug: &str) -> String {
+        format!("{locale}/{}/{slug}/", config.sections.protocol[locale])
+    }
+
+    pub fn glossary(config: &Config, locale: &str) -> String {
+        format!("{locale}/{}/", config.sections.glossary[locale])
+    }
+
+    pub fn audience(config: &Config, locale: &str, audience: usize) -> String {
+        format!("{locale}/{}/", config.audiences[audience].slug[locale])
+    }
+}

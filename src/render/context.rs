@@ -1,0 +1,318 @@
+//! The pages of a site and the data each template sees (documented for theme
+//! authors in docs/themes.md).
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::i18n::Messages;
+use crate::model::{address, Article, LocaleSite, Origin, Site};
+
+/// What a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    Language,
+    Home,
+    Protocol,
+    /// Index into the locale's articles.
+    Article(usize),
+    /// Index into the locale's audience views.
+    Audience(usize),
+    Glossary,
+    NotFound,
+}
+
+/// One page to render.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub locale: String,
+    pub kind: PageKind,
+    pub template: &'static str,
+    /// Root-relative address, `nl/protocol/`; empty for the site root.
+    pub path: String,
+    /// File to write, `nl/protocol/index.html`.
+    pub output: String,
+}
+
+impl Page {
+    fn new(locale: &str, kind: PageKind, template: &'static str, path: String) -> Self {
+        let output = if kind == PageKind::NotFound { "404.html".to_owned() } else { format!("{path}index.html") };
+        Page { locale: locale.to_owned(), kind, template, path, output }
+    }
+
+    pub fn in_sitemap(&self) -> bool {
+        self.kind != PageKind::NotFound
+    }
+}
+
+/// Every page of the site.
+pub fn pages(site: &Site) -> Vec<Page> {
+    let config = &site.config;
+    let mut pages = vec![Page::new(&config.default_locale, PageKind::Language, "language.html", String::new())];
+    for locale_site in &site.locales {
+        let locale = locale_site.locale.as_str();
+        pages.push(Page::new(locale, PageKind::Home, "home.html", address::home(locale)));
+        pages.push(Page::new(locale, PageKind::Protocol, "protocol.html", address::protocol(config, locale)));
+        for (i, article) in locale_site.articles.iter().enumerate() {
+            pages.push(Page::new(locale, PageKind::Article(i), "article.html", address::article(config, locale, &article.slug)));
+        }
+        for (i, view) in locale_site.views.iter().enumerate() {
+            pages.push(Page::new(locale, PageKind::Audience(i), "audience.html", address::audience(config, locale, view.audience)));
+        }
+        pages.push(Page::new(locale, PageKind::Glossary, "glossary.html", address::glossary(config, locale)));
+    }
+    pages.push(Page::new(&config.default_locale, PageKind::NotFound, "404.html", String::new()));
+    pages
+}
+
+#[derive(Serialize)]
+struct Link {
+    id: String,
+    name: String,
+    url: String,
+}
+
+/// The page's counterpart address in another locale.
+fn counterpart(site: &Site, page: &Page, locale: &str) -> String {
+    let config = &site.config;
+    let here = site.locale(&page.locale).expect("page locale exists");
+    match page.kind {
+        PageKind::Language | PageKind::NotFound | PageKind::Home => address::home(locale),
+        PageKind::Protocol => address::protocol(config, locale),
+        PageKind::Glossary => address::glossary(config, locale),
+        PageKind::Audience(i) => address::audience(config, locale, here.views[i].audience),
+        PageKind::Article(i) => {
+            let id = &here.articles[i].id;
+            let slug = site.locale(locale).and_then(|l| l.article(id)).map_or(&here.articles[i].slug, |a| &a.slug);
+            address::article(config, locale, slug)
+        }
+    }
+}
+
+fn root_for(site: &Site, page: &Page) -> String {
+    if page.kind == PageKind::NotFound {
+        return site.config.base_path.clone();
+    }
+    "../".repeat(page.path.matches('/').count())
+}
+
+fn untranslated(origin: &Origin, root: &str, original_address: impl FnOnce(&str) -> String) -> Value {
+    match origin {
+        Origin::Own => Value::Null,
+        Origin::Fallback { locale } => json!({ "lang": locale, "url": format!("{root}{}", original_address(locale)) }),
+    }
+}
+
+fn article_view(site: &Site, locale: &str, article: &Article, root: &str, heading_shift: u8) -> Value {
+    let config = &site.config;
+    let audiences: Vec<Link> = article
+        .audiences
+        .iter()
+        .map(|&a| Link { id: config.audiences[a].id.clone(), name: config.audiences[a].name[locale].clone(), url: format!("{root}{}", address::audience(config, locale, a)) })
+        .collect();
+    let contexts: Vec<Link> =
+        article.contexts.iter().map(|&c| Link { id: config.contexts[c].id.clone(), name: config.contexts[c].name[locale].clone(), url: String::new() }).collect();
+    json!({
+        "id": article.id,
+        "number": article.number.clone().unwrap_or_default(),
+        "title": article.title,
+        "summary": article.summary.clone().unwrap_or_default(),
+        "url": format!("{root}{}", address::article(config, locale, &article.slug)),
+        "anchor": article.id,
+        "html": article.html.resolve(root, heading_shift),
+        "rule_count": article.rule_count,
+        "audiences": audiences,
+        "contexts": contexts,
+        "untranslated": untranslated(&article.origin, root, |from| address::article(config, from, &article.slug)),
+    })
+}
+
+/// The template data of `page`.
+pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, String> {
+    let config = &site.config;
+    let locale = page.locale.as_str();
+    let t = messages.translator(locale);
+    let language_name = |l: &str| messages.translator(l).get("language-name");
+    let here: &LocaleSite = site.locale(locale).ok_or("unknown locale")?;
+    let root = root_for(site, page);
+
+    let alternates: Vec<Value> = config
+        .locales
+        .iter()
+        .map(|other| {
+            let path = counterpart(site, page, other);
+            let name = language_name(other)?;
+            Ok(json!({
+                "lang": other,
+                "name": name,
+                "url": format!("{root}{path}"),
+                "absolute_url": format!("{}{path}", config.base_url),
+                "current": other == locale && page.kind != PageKind::Language,
+            }))
+        })
+        .collect::<Result<_, String>>()?;
+
+    let current_path = page.path.as_str();
+    let mut nav = vec![
+        (t.get("nav-home")?, address::home(locale)),
+        (t.get("nav-protocol")?, address::protocol(config, locale)),
+    ];
+    for view in &here.views {
+        nav.push((config.audiences[view.audience].name[locale].clone(), address::audience(config, locale, view.audience)));
+    }
+    nav.push((t.get("nav-glossary")?, address::glossary(config, locale)));
+    let nav: Vec<Value> = nav
+        .into_iter()
+        .map(|(label, path)| {
+            let current = path == current_path || (matches!(page.kind, PageKind::Article(_)) && path == address::protocol(config, locale));
+            json!({ "label": label, "url": format!("{root}{path}"), "current": current })
+        })
+        .collect();
+
+    let mut untranslated_page = Value::Null;
+    let mut specific = serde_json::Map::new();
+    let (kind, title, description) = match page.kind {
+        PageKind::Language => {
+            let locales: Vec<Value> = config
+                .locales
+                .iter()
+                .map(|l| Ok(json!({ "lang": l, "name": language_name(l)?, "title": config.title[l], "url": format!("{root}{}", address::home(l)) })))
+                .collect::<Result<_, String>>()?;
+            specific.insert("locales".into(), Value::Array(locales));
+            ("language", config.title[locale].clone(), String::new())
+        }
+        PageKind::Home => {
+            let (title, html, summary) = match &here.home {
+                Some(home) => {
+                    untranslated_page = untranslated(&home.origin, &root, address::home);
+                    (home.title.clone(), home.html.resolve(&root, 0), home.summary.clone().unwrap_or_default())
+                }
+                None => (t.get("home-title-fallback")?, String::new(), String::new()),
+            };
+            let audiences: Vec<Value> = here
+                .views
+                .iter()
+                .map(|view| {
+                    let audience = &config.audiences[view.audience];
+                    json!({
+                        "id": audience.id,
+                        "name": audience.name[locale],
+                        "url": format!("{root}{}", address::audience(config, locale, view.audience)),
+                        "summary": view.intro.as_ref().and_then(|i| i.summary.clone()).unwrap_or_default(),
+                    })
+                })
+                .collect();
+            specific.insert("home".into(), json!({ "title": title, "html": html }));
+            specific.insert("audiences".into(), Value::Array(audiences));
+            specific.insert("protocol_url".into(), format!("{root}{}", address::protocol(config, locale)).into());
+            specific.insert("glossary_url".into(), format!("{root}{}", address::glossary(config, locale)).into());
+            specific.insert("article_count".into(), here.articles.len().into());
+            ("home", title, summary)
+        }
+        PageKind::Protocol => {
+            let articles: Vec<Value> = here.articles.iter().map(|a| article_view(site, locale, a, &root, 1)).collect();
+            specific.insert("articles".into(), Value::Array(articles));
+            ("protocol", t.get("protocol-title")?, String::new())
+        }
+        PageKind::Article(i) => {
+            let article = &here.articles[i];
+            let neighbour = |j: Option<usize>| {
+                j.and_then(|j| here.articles.get(j)).map_or(Value::Null, |a| {
+                    json!({ "title": a.title, "number": a.number.clone().unwrap_or_default(), "url": format!("{root}{}", address::article(config, locale, &a.slug)) })
+                })
+            };
+            specific.insert("article".into(), article_view(site, locale, article, &root, 0));
+            specific.insert("previous".into(), neighbour(i.checked_sub(1)));
+            specific.insert("next".into(), neighbour(Some(i + 1)));
+            untranslated_page = untranslated(&article.origin, &root, |from| address::article(config, from, &article.slug));
+            ("article", article.title.clone(), article.summary.clone().unwrap_or_default())
+        }
+        PageKind::Audience(i) => {
+            let view = &here.views[i];
+            let audience = &config.audiences[view.audience];
+            let everywhere = t.get("context-everywhere")?;
+            let groups: Vec<Value> = view
+                .groups
+                .iter()
+                .map(|group| {
+                    let contexts: Vec<Link> = group
+                        .contexts
+                        .iter()
+                        .map(|&c| Link { id: config.contexts[c].id.clone(), name: config.contexts[c].name[locale].clone(), url: String::new() })
+                        .collect();
+                    let label = if contexts.is_empty() { everywhere.clone() } else { contexts.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(" · ") };
+                    let articles: Vec<Value> = group.articles.iter().map(|&a| article_view(site, locale, &here.articles[a], &root, 2)).collect();
+                    json!({ "label": label, "contexts": contexts, "articles": articles })
+                })
+                .collect();
+            let (intro_title, intro_summary, intro_html) = match &view.intro {
+                Some(intro) => {
+                    untranslated_page = untranslated(&intro.origin, &root, |from| address::audience(config, from, view.audience));
+                    (intro.title.clone(), intro.summary.clone().unwrap_or_default(), intro.html.resolve(&root, 0))
+                }
+                None => (audience.name[locale].clone(), String::new(), String::new()),
+            };
+            let rule_count: usize = view.groups.iter().flat_map(|g| &g.articles).map(|&a| here.articles[a].rule_count).sum();
+            specific.insert(
+                "audience".into(),
+                json!({
+                    "id": audience.id,
+                    "name": audience.name[locale],
+                    "url": format!("{root}{}", address::audience(config, locale, view.audience)),
+                    "title": intro_title,
+                    "summary": intro_summary,
+                }),
+            );
+            specific.insert("intro_html".into(), intro_html.into());
+            specific.insert("groups".into(), Value::Array(groups));
+            specific.insert("article_count".into(), view.article_count().into());
+            specific.insert("rule_count".into(), rule_count.into());
+            ("audience", intro_title, intro_summary)
+        }
+        PageKind::Glossary => {
+            let terms: Vec<Value> = here
+                .glossary
+                .iter()
+                .map(|term| {
+                    json!({
+                        "id": term.id,
+                        "term": term.term,
+                        "aliases": term.aliases,
+                        "definition_html": term.definition.resolve(&root, 0),
+                        "untranslated": untranslated(&term.origin, &root, |from| address::glossary(config, from)),
+                    })
+                })
+                .collect();
+            specific.insert("terms".into(), Value::Array(terms));
+            ("glossary", t.get("glossary-title")?, String::new())
+        }
+        PageKind::NotFound => {
+            specific.insert("home_url".into(), format!("{root}{}", address::home(locale)).into());
+            ("not_found", t.get("not-found-title")?, String::new())
+        }
+    };
+
+    let mut context = json!({
+        "lang": locale,
+        "root": root,
+        "site": {
+            "organisation": config.organisation,
+            "title": config.title[locale],
+            "colors": { "primary": config.colors.primary, "accent": config.colors.accent },
+            "logo": config.logo.clone().unwrap_or_default(),
+        },
+        "page": {
+            "kind": kind,
+            "title": title,
+            "description": description,
+            "path": page.path,
+            "url": format!("{}{}", config.base_url, page.path),
+        },
+        "alternates": alternates,
+        "nav": nav,
+        "untranslated": untranslated_page,
+    });
+    if let Value::Object(map) = &mut context {
+        map.extend(specific);
+    }
+    Ok(context)
+}
