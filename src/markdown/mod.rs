@@ -201,6 +201,15 @@ impl<'o, 's> Adaptor<'o, 's> {
                 self.in_code_block = false;
                 self.out.push(Event::End(TagEnd::CodeBlock));
             }
+            Event::Start(Tag::Table(alignments)) => {
+                // A wrapper that scrolls keeps wide tables from widening the page.
+                self.out.push(Event::Html("<div class=\"table-wrap\">".into()));
+                self.out.push(Event::Start(Tag::Table(alignments)));
+            }
+            Event::End(TagEnd::Table) => {
+                self.out.push(Event::End(TagEnd::Table));
+                self.out.push(Event::Html("</div>\n".into()));
+            }
             Event::Text(text) => self.text(text),
             Event::Code(code) => {
                 if let Some(image) = &mut self.image {

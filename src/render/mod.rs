@@ -63,6 +63,8 @@ fn engines(site: &Site, assets: &Assets, messages: &Messages) -> Result<BTreeMap
         }
     }
     let mut tera = tera::Tera::default();
+    // Tera's own escaping also encodes `/`, which makes every address unreadable.
+    tera.set_escape_fn(escape_html);
     let sources: Vec<(&str, &str)> = assets.templates.iter().map(|(name, asset)| (name.as_str(), asset.text.as_str())).collect();
     if let Err(e) = tera.add_raw_templates(sources) {
         let message = chain(&e);
@@ -83,6 +85,10 @@ fn engines(site: &Site, assets: &Assets, messages: &Messages) -> Result<BTreeMap
             (locale.clone(), engine)
         })
         .collect())
+}
+
+fn escape_html(text: &str) -> String {
+    crate::markdown::escape(text)
 }
 
 fn template_error(assets: &Assets, template: &str, message: String) -> Diagnostic {
