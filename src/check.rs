@@ -24,9 +24,15 @@ pub fn site(site: &Site) -> Diagnostics {
                         reference.anchor,
                         reference.target,
                         reference.anchor,
-                        text::hint(&reference.anchor, target.rule_anchors.iter().chain(&target.heading_ids).map(String::as_str))
+                        text::hint(
+                            &reference.anchor,
+                            target.rule_anchors.iter().chain(&target.heading_ids).map(String::as_str)
+                        )
                     ),
-                    _ => format!("link to `{}#{}`: only articles have anchors; link to `{}` without `#{}`", reference.target, reference.anchor, reference.target, reference.anchor),
+                    _ => format!(
+                        "link to `{}#{}`: only articles have anchors; link to `{}` without `#{}`",
+                        reference.target, reference.anchor, reference.target, reference.anchor
+                    ),
                 };
                 diagnostics.push(Diagnostic::error(&article.source, reference.line, reference.column, message));
             }

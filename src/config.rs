@@ -205,7 +205,8 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
 
     // Ids: unique, not the reserved `all`, usable in URLs and anchors.
     let mut ids = BTreeSet::new();
-    let all_ids = raw.audiences.iter().map(|a| ("audiences", &a.id)).chain(raw.contexts.iter().map(|c| ("contexts", &c.id)));
+    let all_ids =
+        raw.audiences.iter().map(|a| ("audiences", &a.id)).chain(raw.contexts.iter().map(|c| ("contexts", &c.id)));
     for (key, id) in all_ids {
         if id == ALL_AUDIENCES {
             report(key, id, format!("`{ALL_AUDIENCES}` is reserved for every audience; choose another id"));
@@ -237,9 +238,17 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         for (owner, slug) in slugs {
             let Some(slug) = slug else { continue };
             if !is_slug(slug) {
-                report("slug", slug, format!("slug `{slug}` of `{owner}` may contain only lower-case letters, digits and hyphens"));
+                report(
+                    "slug",
+                    slug,
+                    format!("slug `{slug}` of `{owner}` may contain only lower-case letters, digits and hyphens"),
+                );
             } else if let Some(other) = used.insert(slug.clone(), owner) {
-                report("slug", slug, format!("slug `{slug}` is used by both `{other}` and `{owner}` in locale `{locale}`"));
+                report(
+                    "slug",
+                    slug,
+                    format!("slug `{slug}` is used by both `{other}` and `{owner}` in locale `{locale}`"),
+                );
             }
         }
     }
@@ -250,7 +259,10 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         report(
             "base_url",
             &raw.base_url,
-            format!("base_url `{}` is not an absolute http(s) address such as `https://www.school.nl/social-media/`", raw.base_url),
+            format!(
+                "base_url `{}` is not an absolute http(s) address such as `https://www.school.nl/social-media/`",
+                raw.base_url
+            ),
         );
     }
 
@@ -282,7 +294,13 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         locales: raw.locales,
         audiences: raw.audiences.into_iter().map(|a| Audience { id: a.id, name: a.name, slug: a.slug }).collect(),
         contexts: raw.contexts.into_iter().map(|c| Context { id: c.id, name: c.name }).collect(),
-        sections: Sections { protocol: raw.sections.protocol, glossary: raw.sections.glossary, quiz, scenarios, search },
+        sections: Sections {
+            protocol: raw.sections.protocol,
+            glossary: raw.sections.glossary,
+            quiz,
+            scenarios,
+            search,
+        },
         theme: raw.theme,
         colors,
         logo: raw.logo,
@@ -353,15 +371,25 @@ sections:
         let source = SITE.replace("en: Students", "de: Studenten").replace("default_locale: nl", "default_locale: nll");
         let errors = parse(&source, Path::new("site.yaml")).unwrap_err().sorted();
         let messages: Vec<_> = errors.iter().map(|e| e.to_string()).collect();
-        assert!(messages.contains(&"site.yaml:4:17: default_locale `nll` is not one of `locales`; did you mean `nl`?".to_owned()), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("`name` of leerlingen has no text for locale `en`")), "{messages:?}");
+        assert!(
+            messages.contains(
+                &"site.yaml:4:17: default_locale `nll` is not one of `locales`; did you mean `nl`?".to_owned()
+            ),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("`name` of leerlingen has no text for locale `en`")),
+            "{messages:?}"
+        );
         assert!(messages.iter().any(|m| m.contains("unknown locale `de`")), "{messages:?}");
     }
 
     #[test]
     fn reserved_and_clashing_ids_are_errors() {
-        let source = SITE.replace("id: school", "id: all").replace("glossary: { nl: begrippen", "glossary: { nl: leerlingen");
-        let messages: Vec<_> = parse(&source, Path::new("site.yaml")).unwrap_err().sorted().into_iter().map(|d| d.message).collect();
+        let source =
+            SITE.replace("id: school", "id: all").replace("glossary: { nl: begrippen", "glossary: { nl: leerlingen");
+        let messages: Vec<_> =
+            parse(&source, Path::new("site.yaml")).unwrap_err().sorted().into_iter().map(|d| d.message).collect();
         assert!(messages.iter().any(|m| m.contains("`all` is reserved")), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("slug `leerlingen` is used by both")), "{messages:?}");
     }
@@ -369,7 +397,8 @@ sections:
     #[test]
     fn low_contrast_colour_is_refused() {
         let source = format!("{SITE}colors: {{ primary: \"#ffcc00\" }}\n");
-        let messages: Vec<_> = parse(&source, Path::new("site.yaml")).unwrap_err().sorted().into_iter().map(|d| d.message).collect();
+        let messages: Vec<_> =
+            parse(&source, Path::new("site.yaml")).unwrap_err().sorted().into_iter().map(|d| d.message).collect();
         assert!(messages[0].contains("below the 4.5:1"), "{messages:?}");
     }
 }

@@ -94,7 +94,8 @@ impl Diagnostics {
     /// Errors first, then warnings; each by file, line and column.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
-            (a.severity, &a.path, a.line, a.column, &a.message).cmp(&(b.severity, &b.path, b.line, b.column, &b.message))
+            (a.severity, &a.path, a.line, a.column, &a.message)
+                .cmp(&(b.severity, &b.path, b.line, b.column, &b.message))
         });
         self.items.dedup();
         self.items

@@ -33,7 +33,11 @@ impl Translator {
     /// The message `key` with `args`, or why it cannot be given.
     pub fn format(&self, key: &str, args: Option<&FluentArgs<'_>>) -> Result<String, String> {
         let message = self.bundle.get_message(key).ok_or_else(|| {
-            format!("no message `{key}` in locale `{}`{}", self.locale, text::hint(key, self.ids.iter().map(String::as_str)))
+            format!(
+                "no message `{key}` in locale `{}`{}",
+                self.locale,
+                text::hint(key, self.ids.iter().map(String::as_str))
+            )
         })?;
         let pattern = message.value().ok_or_else(|| format!("message `{key}` has no value"))?;
         let mut errors = Vec::new();
@@ -96,7 +100,12 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
                 Err((resource, errors)) => {
                     for error in errors {
                         let (line, column) = lines.position(&asset.text, error.pos.start.min(asset.text.len()));
-                        diagnostics.push(Diagnostic::error(&asset.origin, line, column, format!("invalid Fluent message: {}", error.kind)));
+                        diagnostics.push(Diagnostic::error(
+                            &asset.origin,
+                            line,
+                            column,
+                            format!("invalid Fluent message: {}", error.kind),
+                        ));
                     }
                     resource
                 }
@@ -113,7 +122,11 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
                         &asset.origin,
                         line,
                         1,
-                        format!("message `{name}` is defined twice; the other is in {}:{}", previous.origin.display(), previous.line),
+                        format!(
+                            "message `{name}` is defined twice; the other is in {}:{}",
+                            previous.origin.display(),
+                            previous.line
+                        ),
                     ));
                     continue;
                 }
@@ -162,7 +175,10 @@ pub struct TranslateFunction(pub Arc<Translator>);
 
 impl tera::Function for TranslateFunction {
     fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-        let key = args.get("key").and_then(tera::Value::as_str).ok_or_else(|| tera::Error::msg("t() needs key=\"message-id\""))?;
+        let key = args
+            .get("key")
+            .and_then(tera::Value::as_str)
+            .ok_or_else(|| tera::Error::msg("t() needs key=\"message-id\""))?;
         let mut fluent_args = FluentArgs::new();
         let mut names: Vec<&String> = args.keys().filter(|k| *k != "key").collect();
         names.sort();
@@ -212,7 +228,10 @@ mod tests {
 
     #[test]
     fn plurals_need_numbers_and_no_isolation_marks() {
-        let a = assets(&[("nl", "rules = { $count ->\n    [one] 1 regel\n   *[other] { $count } regels\n}\nhi = Hallo { $name }\n")]);
+        let a = assets(&[(
+            "nl",
+            "rules = { $count ->\n    [one] 1 regel\n   *[other] { $count } regels\n}\nhi = Hallo { $name }\n",
+        )]);
         let messages = load(&config(&["nl"]), &a).unwrap();
         let t = TranslateFunction(messages.translator("nl"));
         let call = |pairs: &[(&str, tera::Value)]| {
@@ -232,7 +251,10 @@ mod tests {
         let a = assets(&[("nl", "a = A\nb = B\n"), ("en", "a = A\n")]);
         let errors = load(&config(&["nl", "en"]), &a).unwrap_err().sorted();
         assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].to_string(), "locales/nl/ui.ftl:2:1: message `b` is missing in locale `en`: add it to a file in `locales/en/`");
+        assert_eq!(
+            errors[0].to_string(),
+            "locales/nl/ui.ftl:2:1: message `b` is missing in locale `en`: add it to a file in `locales/en/`"
+        );
     }
 
     #[test]
@@ -240,7 +262,10 @@ mod tests {
         let a = assets(&[("nl", "a = A\nb = \n")]);
         let errors = load(&config(&["nl", "de"]), &a).unwrap_err().sorted();
         let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        assert!(text.iter().any(|m| m.starts_with("locales/nl/ui.ftl:2:") && m.contains("invalid Fluent message")), "{text:?}");
+        assert!(
+            text.iter().any(|m| m.starts_with("locales/nl/ui.ftl:2:") && m.contains("invalid Fluent message")),
+            "{text:?}"
+        );
         assert!(text.iter().any(|m| m.contains("no UI messages for locale `de`")), "{text:?}");
     }
 }

@@ -23,21 +23,10 @@ pub fn build(root: &Path) -> Result<Build, Diagnostics> {
     let sources = content::load(root)?;
     let mut diagnostics = Diagnostics::new();
     let messages = i18n::load(&sources.config, &sources.assets).map_err(|e| diagnostics.extend(e)).ok();
-    let site = match model::build(&sources) {
-        Ok((site, warnings)) => {
-            diagnostics.extend(warnings);
-            diagnostics.extend(check::site(&site));
-            Some(site)
-        }
-        Err(errors) => {
-            diagnostics.extend(errors);
-            None
-        }
-    };
-    let (Some(messages), Some(site)) = (messages, site) else { return Err(diagnostics) };
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
+    let (site, problems) = model::build(&sources);
+    diagnostics.extend(problems);
+    diagnostics.extend(check::site(&site));
+    let Some(messages) = messages.filter(|_| !diagnostics.has_errors()) else { return Err(diagnostics) };
     let files = render::site(&site, &sources.assets, &messages).map_err(|e| {
         diagnostics.extend(e);
         diagnostics.clone()

@@ -103,10 +103,7 @@ mod tests {
         let err = parse::<Meta>("id: a\naudience: [x]\n", Path::new("f.md"), 2).unwrap_err();
         assert_eq!(err.line, 3);
         assert_eq!(err.column, 1);
-        assert_eq!(
-            err.message,
-            "unknown key `audience`; did you mean `audiences`?; known keys are `id`, `audiences`"
-        );
+        assert_eq!(err.message, "unknown key `audience`; did you mean `audiences`?; known keys are `id`, `audiences`");
     }
 
     #[test]

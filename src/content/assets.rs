@@ -37,10 +37,22 @@ pub fn load(root: &Path, config: &Config, diagnostics: &mut Diagnostics) -> Asse
     let builtin_origin = |path: &Path| PathBuf::from("(built-in)").join(path);
 
     for file in all_files(&BUILTIN_THEME) {
-        add_theme_file(&mut assets, file.path(), file.contents().to_vec(), builtin_origin(&Path::new("themes/default").join(file.path())), diagnostics);
+        add_theme_file(
+            &mut assets,
+            file.path(),
+            file.contents().to_vec(),
+            builtin_origin(&Path::new("themes/default").join(file.path())),
+            diagnostics,
+        );
     }
     for file in all_files(&BUILTIN_LOCALES) {
-        add_message_file(&mut assets, file.path(), file.contents().to_vec(), builtin_origin(&Path::new("locales").join(file.path())), diagnostics);
+        add_message_file(
+            &mut assets,
+            file.path(),
+            file.contents().to_vec(),
+            builtin_origin(&Path::new("locales").join(file.path())),
+            diagnostics,
+        );
     }
 
     // Site files: the default theme's overrides first, then the named theme.
@@ -52,7 +64,10 @@ pub fn load(root: &Path, config: &Config, diagnostics: &mut Diagnostics) -> Asse
                 display_path(root, Path::new("site.yaml")),
                 0,
                 0,
-                format!("theme `{}` not found: create `themes/{}/` or set `theme: default`", config.theme, config.theme),
+                format!(
+                    "theme `{}` not found: create `themes/{}/` or set `theme: default`",
+                    config.theme, config.theme
+                ),
             ));
         }
         theme_dirs.push(named);
@@ -101,7 +116,13 @@ fn slash_path(path: &Path) -> String {
     path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-fn add_theme_file(assets: &mut Assets, relative: &Path, bytes: Vec<u8>, origin: PathBuf, diagnostics: &mut Diagnostics) {
+fn add_theme_file(
+    assets: &mut Assets,
+    relative: &Path,
+    bytes: Vec<u8>,
+    origin: PathBuf,
+    diagnostics: &mut Diagnostics,
+) {
     let mut parts = relative.components();
     let top = parts.next().map(|c| c.as_os_str().to_string_lossy().into_owned());
     let rest = slash_path(parts.as_path());
@@ -110,7 +131,9 @@ fn add_theme_file(assets: &mut Assets, relative: &Path, bytes: Vec<u8>, origin: 
             Ok(text) => {
                 assets.templates.insert(rest, TextAsset { origin, text });
             }
-            Err(line) => diagnostics.push(Diagnostic::error(origin, line, 1, "the template is not UTF-8 text; save it as UTF-8")),
+            Err(line) => {
+                diagnostics.push(Diagnostic::error(origin, line, 1, "the template is not UTF-8 text; save it as UTF-8"))
+            }
         },
         Some("static") => {
             assets.statics.insert(rest, bytes);
@@ -119,7 +142,13 @@ fn add_theme_file(assets: &mut Assets, relative: &Path, bytes: Vec<u8>, origin: 
     }
 }
 
-fn add_message_file(assets: &mut Assets, relative: &Path, bytes: Vec<u8>, origin: PathBuf, diagnostics: &mut Diagnostics) {
+fn add_message_file(
+    assets: &mut Assets,
+    relative: &Path,
+    bytes: Vec<u8>,
+    origin: PathBuf,
+    diagnostics: &mut Diagnostics,
+) {
     let mut parts = relative.components();
     let Some(locale) = parts.next().map(|c| c.as_os_str().to_string_lossy().into_owned()) else { return };
     let name = slash_path(parts.as_path());
@@ -130,6 +159,8 @@ fn add_message_file(assets: &mut Assets, relative: &Path, bytes: Vec<u8>, origin
         Ok(text) => {
             assets.messages.entry(locale).or_default().insert(name, TextAsset { origin, text });
         }
-        Err(line) => diagnostics.push(Diagnostic::error(origin, line, 1, "the message file is not UTF-8 text; save it as UTF-8")),
+        Err(line) => {
+            diagnostics.push(Diagnostic::error(origin, line, 1, "the message file is not UTF-8 text; save it as UTF-8"))
+        }
     }
 }

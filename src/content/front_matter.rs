@@ -15,7 +15,9 @@ pub struct Split<'a> {
 /// Splits `text` (already decoded, LF line endings) at its `---` fences.
 pub fn split(text: &str) -> Result<Split<'_>, &'static str> {
     let Some(after_open) = text.strip_prefix("---\n") else {
-        return Err("the file does not start with front matter: put a line `---`, the YAML keys, and another `---` at the top");
+        return Err(
+            "the file does not start with front matter: put a line `---`, the YAML keys, and another `---` at the top",
+        );
     };
     let mut offset = 0;
     for line in after_open.split_inclusive('\n') {
@@ -121,7 +123,8 @@ mod tests {
 
     #[test]
     fn number_may_be_written_as_a_number() {
-        let meta: ArticleMeta = serde_yaml::from_str("id: a\nnumber: 5\ntitle: t\naudiences: [all]\norder: 1\n").unwrap();
+        let meta: ArticleMeta =
+            serde_yaml::from_str("id: a\nnumber: 5\ntitle: t\naudiences: [all]\norder: 1\n").unwrap();
         assert_eq!(meta.number.as_deref(), Some("5"));
         assert_eq!(meta.anchor_prefix, "r");
         assert_eq!(meta.numbering, Numbering::Decimal);

@@ -63,7 +63,12 @@ pub struct Sources {
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read the file: {e}")))?;
     text::decode(&bytes).map_err(|line| {
-        Diagnostic::error(path, line, 1, "the file is not UTF-8 text; save it as UTF-8 in your editor (\"Save as\", encoding UTF-8)")
+        Diagnostic::error(
+            path,
+            line,
+            1,
+            "the file is not UTF-8 text; save it as UTF-8 in your editor (\"Save as\", encoding UTF-8)",
+        )
     })
 }
 
@@ -94,7 +99,8 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
             }
         };
         let relative = entry.path().strip_prefix(&content_dir).unwrap_or(entry.path());
-        let locale = relative.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
+        let locale =
+            relative.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
         if entry.depth() == 1 {
             if entry.file_type().is_dir() && !config.locales.contains(&locale) {
                 let hint = text::hint(&locale, config.locales.iter().map(String::as_str));

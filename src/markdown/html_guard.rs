@@ -2,8 +2,10 @@
 //! styles, no event handlers, no `javascript:` links, and nothing that loads
 //! a resource from another origin.
 
-const FORBIDDEN_TAGS: &[&str] = &["script", "iframe", "object", "embed", "style", "frame", "frameset", "applet", "base", "meta", "link", "form"];
-const RESOURCE_ATTRIBUTES: &[&str] = &["src", "srcset", "poster", "data", "background", "action", "formaction", "xlink:href"];
+const FORBIDDEN_TAGS: &[&str] =
+    &["script", "iframe", "object", "embed", "style", "frame", "frameset", "applet", "base", "meta", "link", "form"];
+const RESOURCE_ATTRIBUTES: &[&str] =
+    &["src", "srcset", "poster", "data", "background", "action", "formaction", "xlink:href"];
 
 /// Problems in a piece of raw HTML, each with its byte offset in `html`.
 pub fn check(html: &str) -> Vec<(usize, String)> {
@@ -21,7 +23,8 @@ pub fn check(html: &str) -> Vec<(usize, String)> {
         if name.is_empty() {
             continue;
         }
-        if FORBIDDEN_TAGS.contains(&name.as_str()) {
+        let forbidden = FORBIDDEN_TAGS.contains(&name.as_str());
+        if forbidden {
             problems.push((open, format!("`<{name}>` is not allowed in content: pages may run no scripts, embed nothing and load nothing from elsewhere; remove it (link to the page instead)")));
         }
         i = name_end;
@@ -48,13 +51,17 @@ pub fn check(html: &str) -> Vec<(usize, String)> {
                     value = &html[i + 1..end];
                     i = (end + 1).min(html.len());
                 } else {
-                    let end = html[i..].find(|c: char| c.is_ascii_whitespace() || c == '>').map_or(html.len(), |e| i + e);
+                    let end =
+                        html[i..].find(|c: char| c.is_ascii_whitespace() || c == '>').map_or(html.len(), |e| i + e);
                     value = &html[i..end];
                     i = end;
                 }
             }
             if attr.is_empty() {
                 i += 1;
+                continue;
+            }
+            if forbidden {
                 continue;
             }
             if let Some(problem) = check_attribute(&name, &attr, value) {
@@ -68,7 +75,9 @@ pub fn check(html: &str) -> Vec<(usize, String)> {
 fn check_attribute(tag: &str, attr: &str, value: &str) -> Option<String> {
     let value = value.trim().to_ascii_lowercase();
     if attr.starts_with("on") {
-        return Some(format!("the event attribute `{attr}` is not allowed in content: pages run no scripts from content"));
+        return Some(format!(
+            "the event attribute `{attr}` is not allowed in content: pages run no scripts from content"
+        ));
     }
     if value.starts_with("javascript:") {
         return Some(format!("a `javascript:` address in `{attr}` is not allowed in content"));
@@ -92,7 +101,9 @@ pub fn is_other_origin(url: &str) -> bool {
     match url.find(':') {
         Some(colon) => {
             let scheme = &url[..colon];
-            !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && !scheme.eq_ignore_ascii_case("data")
+            !scheme.is_empty()
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !scheme.eq_ignore_ascii_case("data")
         }
         None => false,
     }

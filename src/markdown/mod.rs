@@ -102,7 +102,12 @@ pub fn render(source: &str, options: &Options<'_>) -> Rendered {
     for (anchor, line, column) in adaptor.local_references {
         if !result.has_anchor(&anchor) {
             let hint = text::hint(&anchor, result.rule_anchors.iter().chain(&result.heading_ids).map(String::as_str));
-            result.diagnostics.push(Diagnostic::error(options.path, line, column, format!("link to `#{anchor}`, which is not in this file{hint}")));
+            result.diagnostics.push(Diagnostic::error(
+                options.path,
+                line,
+                column,
+                format!("link to `#{anchor}`, which is not in this file{hint}"),
+            ));
         }
     }
     result.html = Fragment(html);
@@ -185,7 +190,12 @@ impl<'o, 's> Adaptor<'o, 's> {
             }
             Event::End(TagEnd::Heading(_)) => self.end_heading(),
             Event::Start(Tag::Image { dest_url, title, .. }) => {
-                self.image = Some(ImageState { dest: dest_url.to_string(), title: title.to_string(), alt: String::new(), offset: range.start });
+                self.image = Some(ImageState {
+                    dest: dest_url.to_string(),
+                    title: title.to_string(),
+                    alt: String::new(),
+                    offset: range.start,
+                });
             }
             Event::End(TagEnd::Image) => self.end_image(),
             Event::Start(Tag::Link { dest_url, title, .. }) => self.start_link(&dest_url, &title, range.start),
@@ -311,7 +321,11 @@ impl<'o, 's> Adaptor<'o, 's> {
             id
         });
         let tag = Fragment::heading_tag(heading.level);
-        let class = if heading.classes.is_empty() { String::new() } else { format!(" class=\"{}\"", escape(&heading.classes.join(" "))) };
+        let class = if heading.classes.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"{}\"", escape(&heading.classes.join(" ")))
+        };
         self.out[heading.out_index] = Event::Html(format!("<{tag} id=\"{}\"{class}>", escape(&id)).into());
         self.out.push(Event::Html(format!("</{tag}>\n").into()));
         self.result.heading_ids.push(id);
@@ -322,7 +336,10 @@ impl<'o, 's> Adaptor<'o, 's> {
         if image.alt.trim().is_empty() {
             self.error(
                 image.offset,
-                format!("image `{}` has no alt text; describe it between the brackets: ![what the image shows]({})", image.dest, image.dest),
+                format!(
+                    "image `{}` has no alt text; describe it between the brackets: ![what the image shows]({})",
+                    image.dest, image.dest
+                ),
             );
         }
         if html_guard::is_other_origin(&image.dest) {
@@ -377,7 +394,12 @@ impl<'o, 's> Adaptor<'o, 's> {
             Some(address) => {
                 if let Some(anchor) = anchor {
                     let (line, column) = self.position(offset);
-                    self.result.references.push(Reference { target: id.to_owned(), anchor: anchor.to_owned(), line, column });
+                    self.result.references.push(Reference {
+                        target: id.to_owned(),
+                        anchor: anchor.to_owned(),
+                        line,
+                        column,
+                    });
                     format!("{ROOT}{address}#{anchor}")
                 } else {
                     format!("{ROOT}{address}")
@@ -439,8 +461,11 @@ impl<'o, 's> Adaptor<'o, 's> {
         let first = !self.footnotes.contains_key(name);
         let number = self.footnote_number(name);
         let target = escape(&self.prefixed(&format!("fn-{name}")));
-        let id = if first { format!(" id=\"{}\"", escape(&self.prefixed(&format!("fnref-{name}")))) } else { String::new() };
-        self.out.push(Event::Html(format!("<sup class=\"footnote-reference\"{id}><a href=\"#{target}\">{number}</a></sup>").into()));
+        let id =
+            if first { format!(" id=\"{}\"", escape(&self.prefixed(&format!("fnref-{name}")))) } else { String::new() };
+        self.out.push(Event::Html(
+            format!("<sup class=\"footnote-reference\"{id}><a href=\"#{target}\">{number}</a></sup>").into(),
+        ));
     }
 }
 

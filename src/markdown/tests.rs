@@ -73,8 +73,15 @@ fn external_links_stay_and_other_paths_are_errors() {
 #[test]
 fn images_need_alt_text_and_a_local_source() {
     let r = render_with("Tekst\n\n![](foto.jpg)\n\n![Klas](https://cdn.example/k.jpg)\n", None, None);
-    let lines: Vec<_> = r.diagnostics.iter().map(|d| (d.line, d.message.split(';').next().unwrap().to_owned())).collect();
-    assert_eq!(lines, [(7, "image `foto.jpg` has no alt text".to_owned()), (9, "image `https://cdn.example/k.jpg` comes from another site".to_owned())]);
+    let lines: Vec<_> =
+        r.diagnostics.iter().map(|d| (d.line, d.message.split(';').next().unwrap().to_owned())).collect();
+    assert_eq!(
+        lines,
+        [
+            (7, "image `foto.jpg` has no alt text".to_owned()),
+            (9, "image `https://cdn.example/k.jpg` comes from another site".to_owned())
+        ]
+    );
     let ok = render_with("![Een klas](images/klas.jpg)\n", None, None);
     assert!(ok.diagnostics.is_empty());
     assert_eq!(ok.html.resolve("../", 0), "<p><img src=\"../images/klas.jpg\" alt=\"Een klas\"></p>\n");
@@ -89,7 +96,10 @@ fn unsafe_html_is_reported_with_line() {
 
 #[test]
 fn first_use_of_a_glossary_term_links_outside_links_and_headings() {
-    let linker = GlossaryLinker::new(&[TermPattern { id: "privacy".into(), words: vec!["privacy".into()] }], "nl/begrippen/#".into());
+    let linker = GlossaryLinker::new(
+        &[TermPattern { id: "privacy".into(), words: vec!["privacy".into()] }],
+        "nl/begrippen/#".into(),
+    );
     let r = render_with("## Privacy\n\n[privacy](regels) en Privacy, privacy.\n", None, Some(&linker));
     let html = r.html.resolve("../", 0);
     assert_eq!(html.matches("class=\"term\"").count(), 1, "{html}");
@@ -100,7 +110,10 @@ fn first_use_of_a_glossary_term_links_outside_links_and_headings() {
 fn footnotes_get_prefixed_ids() {
     let r = render_with("Tekst[^1].\n\n[^1]: Uitleg.\n", None, None);
     let html = r.html.raw();
-    assert!(html.contains("<sup class=\"footnote-reference\" id=\"art-fnref-1\"><a href=\"#art-fn-1\">1</a></sup>"), "{html}");
+    assert!(
+        html.contains("<sup class=\"footnote-reference\" id=\"art-fnref-1\"><a href=\"#art-fn-1\">1</a></sup>"),
+        "{html}"
+    );
     assert!(html.contains("<div class=\"footnote-definition\" id=\"art-fn-1\">"), "{html}");
 }
 

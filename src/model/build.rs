@@ -28,8 +28,10 @@ impl LinkTargets for Targets {
     }
 }
 
-/// Builds the model; returns it with its warnings, or every error found.
-pub fn build(sources: &Sources) -> Result<(Site, Diagnostics), Diagnostics> {
+/// Builds the model with every problem found on the way. The model is
+/// complete even when there are errors, so that later checks can still
+/// report theirs; it must not be rendered then.
+pub fn build(sources: &Sources) -> (Site, Diagnostics) {
     let config = &sources.config;
     let mut diagnostics = Diagnostics::new();
     let index = check_ids(sources, &mut diagnostics);
@@ -52,7 +54,9 @@ pub fn build(sources: &Sources) -> Result<(Site, Diagnostics), Diagnostics> {
                         .and_then(|from| slugs.get(from.as_str()).and_then(|s| s.get(id.as_str())))
                         .map(|slug| address::article(config, locale, slug)),
                     IdKind::Term => Some(format!("{}#{id}", address::glossary(config, locale))),
-                    IdKind::Audience => config.audiences.iter().position(|a| a.id == *id).map(|i| address::audience(config, locale, i)),
+                    IdKind::Audience => {
+                        config.audiences.iter().position(|a| a.id == *id).map(|i| address::audience(config, locale, i))
+                    }
                 };
                 if let Some(address) = address {
                     addresses.insert(id.clone(), address);
@@ -69,15 +73,21 @@ pub fn build(sources: &Sources) -> Result<(Site, Diagnostics), Diagnostics> {
             let terms: Vec<TermPattern> = sources.locales[locale]
                 .glossary
                 .iter()
-                .map(|g| TermPattern { id: g.entry.id.clone(), words: std::iter::once(g.entry.term.clone()).chain(g.entry.aliases.iter().cloned()).collect() })
+                .map(|g| TermPattern {
+                    id: g.entry.id.clone(),
+                    words: std::iter::once(g.entry.term.clone()).chain(g.entry.aliases.iter().cloned()).collect(),
+                })
                 .collect();
             (locale.as_str(), GlossaryLinker::new(&terms, address::glossary(config, locale) + "#"))
         })
         .collect();
 
     // Render every article of every locale in parallel.
-    let jobs: Vec<(&str, &Document<ArticleMeta>)> =
-        sources.locales.iter().flat_map(|(locale, content)| content.articles.iter().map(move |doc| (locale.as_str(), doc))).collect();
+    let jobs: Vec<(&str, &Document<ArticleMeta>)> = sources
+        .locales
+        .iter()
+        .flat_map(|(locale, content)| content.articles.iter().map(move |doc| (locale.as_str(), doc)))
+        .collect();
     let rendered: Vec<(Article, Vec<Diagnostic>)> = jobs
         .par_iter()
         .map(|(locale, doc)| {
@@ -94,7 +104,10 @@ pub fn build(sources: &Sources) -> Result<(Site, Diagnostics), Diagnostics> {
 
     let mut locales = Vec::new();
     for locale in &config.locales {
-        let text_page = |doc: &Document<crate::content::PageMeta>, prefix: &str, origin: Origin, problems: &mut Vec<Diagnostic>| {
+        let text_page = |doc: &Document<crate::content::PageMeta>,
+                         prefix: &str,
+                         origin: Origin,
+                         problems: &mut Vec<Diagnostic>| {
             let from = origin.fallback_locale().unwrap_or(locale);
             let options = markdown::Options {
                 path: &doc.path,
@@ -112,7 +125,14 @@ pub fn build(sources: &Sources) -> Result<(Site, Diagnostics), Diagnostics> {
         };
         let mut problems = Vec::new();
 
-        let home = with_fallback(sources, locale, |c| c.home.as_ref(), |doc, origin| text_page(doc, "home", origin, &mut problems), &mut diagnostics, "the home page text");
+        let home = with_fallback(
+            sources,
+            locale,
+            |c| c.home.as_ref(),
+            |doc, origin| text_page(doc, "home", origin, &mut problems),
+            &mut diagnostics,
+            "the home page text",
+        );
 
         let mut articles: Vec<Article> = own_articles.get(locale.as_str()).cloned().unwrap_or_default();
         let own_ids: BTreeSet<String> = articles.iter().map(|a| a.id.clone()).collect();
@@ -121,7 +141,8 @@ pub fn build(sources: &Sources) -> Result<(Site, Diagnostics), Diagnostics> {
                 continue;
             }
             if let Some(from) = source_locale(sources, locale, |c| c.articles.iter().any(|a| a.meta.id == *id)) {
-                let original = own_articles[from.as_str()].iter().find(|a| a.id == *id).expect("source locale has the article");
+                let original =
+                    own_articles[from.as_str()].iter().find(|a| a.id == *id).expect("source locale has the article");
                 diagnostics.push(Diagnostic::warning(
                     &original.source,
                     0,
@@ -156,10 +177,7 @@ pub fn build(sources: &Sources) -> Result<(Site, Diagnostics), Diagnostics> {
         locales.push(LocaleSite { locale: locale.clone(), home, articles, views, glossary });
     }
 
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    Ok((Site { config: config.clone(), locales, index }, diagnostics))
+    (Site { config: config.clone(), locales, index }, diagnostics)
 }
 
 /// The locale whose text is shown in `locale`: itself when it has the
@@ -201,12 +219,14 @@ fn with_fallback<'s, T>(
 /// returns the index of every linkable id.
 fn check_ids(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<String, IdKind> {
     let config = &sources.config;
-    let mut index: BTreeMap<String, IdKind> = config.audiences.iter().map(|a| (a.id.clone(), IdKind::Audience)).collect();
+    let mut index: BTreeMap<String, IdKind> =
+        config.audiences.iter().map(|a| (a.id.clone(), IdKind::Audience)).collect();
     let audience_ids: Vec<&str> = config.audiences.iter().map(|a| a.id.as_str()).chain([ALL_AUDIENCES]).collect();
     let context_ids: Vec<&str> = config.contexts.iter().map(|c| c.id.as_str()).collect();
 
     for content in sources.locales.values() {
-        let mut seen: BTreeMap<&str, &Path> = config.audiences.iter().map(|a| (a.id.as_str(), sources.config_path.as_path())).collect();
+        let mut seen: BTreeMap<&str, &Path> =
+            config.audiences.iter().map(|a| (a.id.as_str(), sources.config_path.as_path())).collect();
         for doc in &content.articles {
             let meta = &doc.meta;
             let mut report = |key: &str, token: &str, message: String| {
@@ -214,28 +234,52 @@ fn check_ids(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<Strin
                 diagnostics.push(Diagnostic::error(&doc.path, line, column, message));
             };
             if !crate::config::is_slug(&meta.id) {
-                report("id", &meta.id, format!("id `{}` may contain only lower-case letters, digits and hyphens", meta.id));
+                report(
+                    "id",
+                    &meta.id,
+                    format!("id `{}` may contain only lower-case letters, digits and hyphens", meta.id),
+                );
             }
             if let Some(first) = seen.insert(&meta.id, &doc.path) {
-                report("id", &meta.id, format!("duplicate id `{}`: {} uses it too; every id must be unique", meta.id, first.display()));
+                report(
+                    "id",
+                    &meta.id,
+                    format!("duplicate id `{}`: {} uses it too; every id must be unique", meta.id, first.display()),
+                );
             }
             for audience in &meta.audiences {
                 if !audience_ids.contains(&audience.as_str()) {
                     let hint = text::hint(audience, audience_ids.iter().copied());
-                    report("audiences", audience, format!("unknown audience `{audience}`{hint}; site.yaml defines {}", audience_ids.join(", ")));
+                    report(
+                        "audiences",
+                        audience,
+                        format!("unknown audience `{audience}`{hint}; site.yaml defines {}", audience_ids.join(", ")),
+                    );
                 }
             }
             if meta.audiences.is_empty() {
-                report("audiences", "audiences", format!("`audiences` is empty; list who the article is for, or `{ALL_AUDIENCES}`"));
+                report(
+                    "audiences",
+                    "audiences",
+                    format!("`audiences` is empty; list who the article is for, or `{ALL_AUDIENCES}`"),
+                );
             }
             for context in &meta.contexts {
                 if !context_ids.contains(&context.as_str()) {
                     let hint = text::hint(context, context_ids.iter().copied());
-                    report("contexts", context, format!("unknown context `{context}`{hint}; site.yaml defines {}", context_ids.join(", ")));
+                    report(
+                        "contexts",
+                        context,
+                        format!("unknown context `{context}`{hint}; site.yaml defines {}", context_ids.join(", ")),
+                    );
                 }
             }
             if meta.anchor_prefix.is_empty() || !meta.anchor_prefix.chars().all(|c| c.is_ascii_alphabetic()) {
-                report("anchor_prefix", &meta.anchor_prefix, format!("anchor_prefix `{}` must be letters only, such as `r` or `u`", meta.anchor_prefix));
+                report(
+                    "anchor_prefix",
+                    &meta.anchor_prefix,
+                    format!("anchor_prefix `{}` must be letters only, such as `r` or `u`", meta.anchor_prefix),
+                );
             }
             index.entry(meta.id.clone()).or_insert(IdKind::Article);
         }
@@ -246,12 +290,27 @@ fn check_ids(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<Strin
             let (line, column) = yaml::locate(&content.glossary_yaml, 1, "id", id);
             let line = if line >= source.line { line } else { source.line };
             if !crate::config::is_slug(id) {
-                diagnostics.push(Diagnostic::error(path, line, column, format!("id `{id}` may contain only lower-case letters, digits and hyphens")));
+                diagnostics.push(Diagnostic::error(
+                    path,
+                    line,
+                    column,
+                    format!("id `{id}` may contain only lower-case letters, digits and hyphens"),
+                ));
             }
             if let Some(first_line) = terms.insert(id, line) {
-                diagnostics.push(Diagnostic::error(path, line, column, format!("duplicate id `{id}`: line {first_line} uses it too")));
+                diagnostics.push(Diagnostic::error(
+                    path,
+                    line,
+                    column,
+                    format!("duplicate id `{id}`: line {first_line} uses it too"),
+                ));
             } else if let Some(other) = seen.get(id) {
-                diagnostics.push(Diagnostic::error(path, line, column, format!("duplicate id `{id}`: {} uses it too; every id must be unique", other.display())));
+                diagnostics.push(Diagnostic::error(
+                    path,
+                    line,
+                    column,
+                    format!("duplicate id `{id}`: {} uses it too; every id must be unique", other.display()),
+                ));
             }
             index.entry(id.to_owned()).or_insert(IdKind::Term);
         }
@@ -259,7 +318,13 @@ fn check_ids(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<Strin
     index
 }
 
-fn article(config: &Config, doc: &Document<ArticleMeta>, targets: &Targets, linker: &GlossaryLinker, problems: &mut Vec<Diagnostic>) -> Article {
+fn article(
+    config: &Config,
+    doc: &Document<ArticleMeta>,
+    targets: &Targets,
+    linker: &GlossaryLinker,
+    problems: &mut Vec<Diagnostic>,
+) -> Article {
     let meta = &doc.meta;
     let options = markdown::Options {
         path: &doc.path,
@@ -269,14 +334,16 @@ fn article(config: &Config, doc: &Document<ArticleMeta>, targets: &Targets, link
         links: targets,
         glossary: Some(linker),
     };
-    let Rendered { html, rule_anchors, heading_ids, rule_count, references, diagnostics } = markdown::render(&doc.body, &options);
+    let Rendered { html, rule_anchors, heading_ids, rule_count, references, diagnostics } =
+        markdown::render(&doc.body, &options);
     problems.extend(diagnostics);
     let audiences = if meta.audiences.iter().any(|a| a == ALL_AUDIENCES) {
         (0..config.audiences.len()).collect()
     } else {
         config.audiences.iter().enumerate().filter(|(_, a)| meta.audiences.contains(&a.id)).map(|(i, _)| i).collect()
     };
-    let contexts = config.contexts.iter().enumerate().filter(|(_, c)| meta.contexts.contains(&c.id)).map(|(i, _)| i).collect();
+    let contexts =
+        config.contexts.iter().enumerate().filter(|(_, c)| meta.contexts.contains(&c.id)).map(|(i, _)| i).collect();
     Article {
         id: meta.id.clone(),
         slug: doc.stem.clone(),
@@ -296,7 +363,12 @@ fn article(config: &Config, doc: &Document<ArticleMeta>, targets: &Targets, link
     }
 }
 
-fn glossary(sources: &Sources, locale: &str, targets: &BTreeMap<&str, Targets>, diagnostics: &mut Diagnostics) -> Vec<Term> {
+fn glossary(
+    sources: &Sources,
+    locale: &str,
+    targets: &BTreeMap<&str, Targets>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Term> {
     let config = &sources.config;
     let mut ids: Vec<&str> = Vec::new();
     for l in std::iter::once(locale).chain(config.locales.iter().map(String::as_str)) {
@@ -308,7 +380,9 @@ fn glossary(sources: &Sources, locale: &str, targets: &BTreeMap<&str, Targets>, 
     }
     let mut terms = Vec::new();
     for id in ids {
-        let Some(from) = source_locale(sources, locale, |c| c.glossary.iter().any(|g| g.entry.id == id)) else { continue };
+        let Some(from) = source_locale(sources, locale, |c| c.glossary.iter().any(|g| g.entry.id == id)) else {
+            continue;
+        };
         let content = &sources.locales[&from];
         let source = content.glossary.iter().find(|g| g.entry.id == id).expect("source locale has the term");
         let path = content.glossary_path.clone().unwrap_or_default();
@@ -321,7 +395,14 @@ fn glossary(sources: &Sources, locale: &str, targets: &BTreeMap<&str, Targets>, 
                 format!("term `{id}` is not translated into `{locale}` yet; add it to content/{locale}/glossary.yaml"),
             ));
         }
-        let options = markdown::Options { path: &path, first_line: source.line, id_prefix: id, rules: None, links: &targets[from.as_str()], glossary: None };
+        let options = markdown::Options {
+            path: &path,
+            first_line: source.line,
+            id_prefix: id,
+            rules: None,
+            links: &targets[from.as_str()],
+            glossary: None,
+        };
         let rendered = markdown::render(&source.entry.definition, &options);
         if origin == Origin::Own {
             diagnostics.extend(rendered.diagnostics);

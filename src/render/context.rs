@@ -53,10 +53,20 @@ pub fn pages(site: &Site) -> Vec<Page> {
         pages.push(Page::new(locale, PageKind::Home, "home.html", address::home(locale)));
         pages.push(Page::new(locale, PageKind::Protocol, "protocol.html", address::protocol(config, locale)));
         for (i, article) in locale_site.articles.iter().enumerate() {
-            pages.push(Page::new(locale, PageKind::Article(i), "article.html", address::article(config, locale, &article.slug)));
+            pages.push(Page::new(
+                locale,
+                PageKind::Article(i),
+                "article.html",
+                address::article(config, locale, &article.slug),
+            ));
         }
         for (i, view) in locale_site.views.iter().enumerate() {
-            pages.push(Page::new(locale, PageKind::Audience(i), "audience.html", address::audience(config, locale, view.audience)));
+            pages.push(Page::new(
+                locale,
+                PageKind::Audience(i),
+                "audience.html",
+                address::audience(config, locale, view.audience),
+            ));
         }
         pages.push(Page::new(locale, PageKind::Glossary, "glossary.html", address::glossary(config, locale)));
     }
@@ -107,10 +117,21 @@ fn article_view(site: &Site, locale: &str, article: &Article, root: &str, headin
     let audiences: Vec<Link> = article
         .audiences
         .iter()
-        .map(|&a| Link { id: config.audiences[a].id.clone(), name: config.audiences[a].name[locale].clone(), url: format!("{root}{}", address::audience(config, locale, a)) })
+        .map(|&a| Link {
+            id: config.audiences[a].id.clone(),
+            name: config.audiences[a].name[locale].clone(),
+            url: format!("{root}{}", address::audience(config, locale, a)),
+        })
         .collect();
-    let contexts: Vec<Link> =
-        article.contexts.iter().map(|&c| Link { id: config.contexts[c].id.clone(), name: config.contexts[c].name[locale].clone(), url: String::new() }).collect();
+    let contexts: Vec<Link> = article
+        .contexts
+        .iter()
+        .map(|&c| Link {
+            id: config.contexts[c].id.clone(),
+            name: config.contexts[c].name[locale].clone(),
+            url: String::new(),
+        })
+        .collect();
     json!({
         "id": article.id,
         "number": article.number.clone().unwrap_or_default(),
@@ -152,18 +173,20 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
         .collect::<Result<_, String>>()?;
 
     let current_path = page.path.as_str();
-    let mut nav = vec![
-        (t.get("nav-home")?, address::home(locale)),
-        (t.get("nav-protocol")?, address::protocol(config, locale)),
-    ];
+    let mut nav =
+        vec![(t.get("nav-home")?, address::home(locale)), (t.get("nav-protocol")?, address::protocol(config, locale))];
     for view in &here.views {
-        nav.push((config.audiences[view.audience].name[locale].clone(), address::audience(config, locale, view.audience)));
+        nav.push((
+            config.audiences[view.audience].name[locale].clone(),
+            address::audience(config, locale, view.audience),
+        ));
     }
     nav.push((t.get("nav-glossary")?, address::glossary(config, locale)));
     let nav: Vec<Value> = nav
         .into_iter()
         .map(|(label, path)| {
-            let current = path == current_path || (matches!(page.kind, PageKind::Article(_)) && path == address::protocol(config, locale));
+            let current = path == current_path
+                || (matches!(page.kind, PageKind::Article(_)) && path == address::protocol(config, locale));
             json!({ "label": label, "url": format!("{root}{path}"), "current": current })
         })
         .collect();
@@ -223,7 +246,8 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
             specific.insert("article".into(), article_view(site, locale, article, &root, 0));
             specific.insert("previous".into(), neighbour(i.checked_sub(1)));
             specific.insert("next".into(), neighbour(Some(i + 1)));
-            untranslated_page = untranslated(&article.origin, &root, |from| address::article(config, from, &article.slug));
+            untranslated_page =
+                untranslated(&article.origin, &root, |from| address::article(config, from, &article.slug));
             ("article", article.title.clone(), article.summary.clone().unwrap_or_default())
         }
         PageKind::Audience(i) => {
@@ -237,21 +261,35 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
                     let contexts: Vec<Link> = group
                         .contexts
                         .iter()
-                        .map(|&c| Link { id: config.contexts[c].id.clone(), name: config.contexts[c].name[locale].clone(), url: String::new() })
+                        .map(|&c| Link {
+                            id: config.contexts[c].id.clone(),
+                            name: config.contexts[c].name[locale].clone(),
+                            url: String::new(),
+                        })
                         .collect();
-                    let label = if contexts.is_empty() { everywhere.clone() } else { contexts.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(" · ") };
-                    let articles: Vec<Value> = group.articles.iter().map(|&a| article_view(site, locale, &here.articles[a], &root, 2)).collect();
+                    let label = if contexts.is_empty() {
+                        everywhere.clone()
+                    } else {
+                        contexts.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(" · ")
+                    };
+                    let articles: Vec<Value> = group
+                        .articles
+                        .iter()
+                        .map(|&a| article_view(site, locale, &here.articles[a], &root, 2))
+                        .collect();
                     json!({ "label": label, "contexts": contexts, "articles": articles })
                 })
                 .collect();
             let (intro_title, intro_summary, intro_html) = match &view.intro {
                 Some(intro) => {
-                    untranslated_page = untranslated(&intro.origin, &root, |from| address::audience(config, from, view.audience));
+                    untranslated_page =
+                        untranslated(&intro.origin, &root, |from| address::audience(config, from, view.audience));
                     (intro.title.clone(), intro.summary.clone().unwrap_or_default(), intro.html.resolve(&root, 0))
                 }
                 None => (audience.name[locale].clone(), String::new(), String::new()),
             };
-            let rule_count: usize = view.groups.iter().flat_map(|g| &g.articles).map(|&a| here.articles[a].rule_count).sum();
+            let rule_count: usize =
+                view.groups.iter().flat_map(|g| &g.articles).map(|&a| here.articles[a].rule_count).sum();
             specific.insert(
                 "audience".into(),
                 json!({

@@ -17,7 +17,8 @@ use context::Page;
 pub type Files = BTreeMap<String, Vec<u8>>;
 
 /// The templates the theme must provide.
-pub const TEMPLATES: &[&str] = &["language.html", "home.html", "protocol.html", "article.html", "audience.html", "glossary.html", "404.html"];
+pub const TEMPLATES: &[&str] =
+    &["language.html", "home.html", "protocol.html", "article.html", "audience.html", "glossary.html", "404.html"];
 
 /// Renders every page, the sitemap and the theme's static files.
 pub fn site(site: &Site, assets: &Assets, messages: &Messages) -> Result<Files, Diagnostics> {
@@ -27,9 +28,12 @@ pub fn site(site: &Site, assets: &Assets, messages: &Messages) -> Result<Files, 
         .par_iter()
         .map(|page| {
             let engine = &engines[&page.locale];
-            let context = context::build(site, page, messages).map_err(|message| template_error(assets, page.template, message))?;
-            let context = tera::Context::from_value(context).map_err(|e| template_error(assets, page.template, e.to_string()))?;
-            let html = engine.render(page.template, &context).map_err(|e| template_error(assets, page.template, chain(&e)))?;
+            let context = context::build(site, page, messages)
+                .map_err(|message| template_error(assets, page.template, message))?;
+            let context =
+                tera::Context::from_value(context).map_err(|e| template_error(assets, page.template, e.to_string()))?;
+            let html =
+                engine.render(page.template, &context).map_err(|e| template_error(assets, page.template, chain(&e)))?;
             Ok((page.output.clone(), html.into_bytes()))
         })
         .collect();
@@ -59,13 +63,19 @@ fn engines(site: &Site, assets: &Assets, messages: &Messages) -> Result<BTreeMap
     let mut errors = Diagnostics::new();
     for name in TEMPLATES {
         if !assets.templates.contains_key(*name) {
-            errors.push(Diagnostic::error("themes", 0, 0, format!("the theme has no template `{name}`; add themes/{}/templates/{name}", site.config.theme)));
+            errors.push(Diagnostic::error(
+                "themes",
+                0,
+                0,
+                format!("the theme has no template `{name}`; add themes/{}/templates/{name}", site.config.theme),
+            ));
         }
     }
     let mut tera = tera::Tera::default();
     // Tera's own escaping also encodes `/`, which makes every address unreadable.
     tera.set_escape_fn(escape_html);
-    let sources: Vec<(&str, &str)> = assets.templates.iter().map(|(name, asset)| (name.as_str(), asset.text.as_str())).collect();
+    let sources: Vec<(&str, &str)> =
+        assets.templates.iter().map(|(name, asset)| (name.as_str(), asset.text.as_str())).collect();
     if let Err(e) = tera.add_raw_templates(sources) {
         let message = chain(&e);
         let culprit = assets.templates.iter().find(|(name, _)| message.contains(&format!("'{name}'")));
@@ -109,9 +119,15 @@ fn chain(error: &tera::Error) -> String {
 }
 
 fn sitemap(site: &Site, pages: &[Page]) -> String {
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for page in pages.iter().filter(|p| p.in_sitemap()) {
-        xml.push_str(&format!("  <url><loc>{}{}</loc></url>\n", crate::markdown::escape(&site.config.base_url), crate::markdown::escape(&page.path)));
+        xml.push_str(&format!(
+            "  <url><loc>{}{}</loc></url>\n",
+            crate::markdown::escape(&site.config.base_url),
+            crate::markdown::escape(&page.path)
+        ));
     }
     xml.push_str("</urlset>\n");
     xml
