@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod quiz;
 pub mod render;
 pub mod text;
 pub mod yaml;

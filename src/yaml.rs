@@ -73,11 +73,112 @@ pub fn locate(yaml: &str, first_line: usize, key: &str, token: &str) -> (usize, 
     (first_line + start, 1)
 }
 
+/// Lines of a YAML text, to place errors inside nested front matter (the
+/// third option of the second question) that serde cannot place.
+pub struct Outline<'a> {
+    lines: Vec<&'a str>,
+    first_line: usize,
+}
+
+/// A span of lines, `start..end` as 0-based indices into the text's lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl<'a> Outline<'a> {
+    pub fn new(yaml: &'a str, first_line: usize) -> Self {
+        Outline { lines: yaml.lines().collect(), first_line }
+    }
+
+    pub fn whole(&self) -> Span {
+        Span { start: 0, end: self.lines.len() }
+    }
+
+    /// The file line (1-based) of a 0-based line index.
+    pub fn line(&self, index: usize) -> usize {
+        self.first_line + index
+    }
+
+    fn indent(line: &str) -> usize {
+        line.len() - line.trim_start().len()
+    }
+
+    /// The span of the value of the first `key:` inside `within`.
+    pub fn key(&self, within: Span, key: &str) -> Option<(usize, Span)> {
+        let pattern = format!("{key}:");
+        let index = (within.start..within.end).find(|&i| {
+            let t = self.lines[i].trim_start().trim_start_matches("- ");
+            t.starts_with(&pattern)
+        })?;
+        let indent = Self::indent(self.lines[index]);
+        let end = (index + 1..within.end)
+            .find(|&i| {
+                let l = self.lines[i];
+                !l.trim().is_empty() && Self::indent(l) <= indent && !l.trim_start().starts_with("- ")
+                    || (!l.trim().is_empty() && Self::indent(l) < indent)
+            })
+            .unwrap_or(within.end);
+        Some((index, Span { start: index + 1, end }))
+    }
+
+    /// The items (`- ...`) of a sequence at the outermost indentation of `within`.
+    pub fn items(&self, within: Span) -> Vec<Span> {
+        let starts: Vec<usize> =
+            (within.start..within.end).filter(|&i| self.lines[i].trim_start().starts_with("- ")).collect();
+        let Some(indent) = starts.iter().map(|&i| Self::indent(self.lines[i])).min() else { return Vec::new() };
+        let starts: Vec<usize> = starts.into_iter().filter(|&i| Self::indent(self.lines[i]) == indent).collect();
+        starts
+            .iter()
+            .enumerate()
+            .map(|(n, &start)| Span { start, end: starts.get(n + 1).copied().unwrap_or(within.end) })
+            .collect()
+    }
+
+    /// The keys of a mapping at the outermost indentation of `within`, with their spans.
+    pub fn entries(&self, within: Span) -> Vec<(String, Span)> {
+        let keyed: Vec<usize> = (within.start..within.end)
+            .filter(|&i| {
+                let t = self.lines[i].trim_start();
+                !t.starts_with('#') && !t.starts_with("- ") && t.contains(':')
+            })
+            .collect();
+        let Some(indent) = keyed.iter().map(|&i| Self::indent(self.lines[i])).min() else { return Vec::new() };
+        let starts: Vec<usize> = keyed.into_iter().filter(|&i| Self::indent(self.lines[i]) == indent).collect();
+        starts
+            .iter()
+            .enumerate()
+            .map(|(n, &start)| {
+                let key = self.lines[start]
+                    .trim()
+                    .split(':')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_matches(['"', '\''])
+                    .to_owned();
+                (key, Span { start, end: starts.get(n + 1).copied().unwrap_or(within.end) })
+            })
+            .collect()
+    }
+
+    /// (line, column) of `token` as a whole word inside `within`, or the span's first line.
+    pub fn find(&self, within: Span, token: &str) -> (usize, usize) {
+        for i in within.start..within.end {
+            if let Some(col) = find_word(self.lines[i], token) {
+                return (self.line(i), self.lines[i][..col].chars().count() + 1);
+            }
+        }
+        (self.line(within.start.min(self.lines.len().saturating_sub(1))), 1)
+    }
+}
+
 fn find_word(haystack: &str, word: &str) -> Option<usize> {
     if word.is_empty() {
         return None;
     }
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || (c == '-' && word != "-");
     haystack.match_indices(word).map(|(i, _)| i).find(|&i| {
         let before = haystack[..i].chars().next_back();
         let after = haystack[i + word.len()..].chars().next();
@@ -117,6 +218,22 @@ mod tests {
         let err = parse::<Meta>("id: a\naudiences: [x\n", Path::new("f.md"), 2).unwrap_err();
         assert!(err.message.starts_with("invalid YAML: "), "{}", err.message);
         assert!(err.line >= 3, "{err}");
+    }
+
+    #[test]
+    fn outline_finds_nested_items_and_entries() {
+        let yaml = "id: q\nquestions:\n  - type: single\n    options:\n      - text: a\n      - text: b\n  - type: order\n    options:\n      - text: c\nsteps:\n  begin:\n    text: x\n  eind:\n    outcome: good\n";
+        let outline = Outline::new(yaml, 2);
+        let (_, questions) = outline.key(outline.whole(), "questions").unwrap();
+        let items = outline.items(questions);
+        assert_eq!(items.iter().map(|s| outline.line(s.start)).collect::<Vec<_>>(), [4, 8]);
+        let (_, options) = outline.key(items[0], "options").unwrap();
+        assert_eq!(outline.items(options).iter().map(|s| outline.line(s.start)).collect::<Vec<_>>(), [6, 7]);
+        let (_, steps) = outline.key(outline.whole(), "steps").unwrap();
+        let entries: Vec<(String, usize)> =
+            outline.entries(steps).into_iter().map(|(k, s)| (k, outline.line(s.start))).collect();
+        assert_eq!(entries, [("begin".to_owned(), 12), ("eind".to_owned(), 14)]);
+        assert_eq!(outline.find(items[1], "order"), (8, 11));
     }
 
     #[test]

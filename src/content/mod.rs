@@ -219,8 +219,12 @@ fn parse_file(locale_dir: &Path, path: &Path) -> Result<Parsed, Diagnostic> {
 }
 
 fn parse_document<M: serde::de::DeserializeOwned>(path: &Path) -> Result<Document<M>, Diagnostic> {
-    let text = read_text(path)?;
-    let split = front_matter::split(&text).map_err(|message| Diagnostic::error(path, 1, 1, message))?;
+    document_from_text(path, &read_text(path)?)
+}
+
+/// Parses a decoded Markdown file with front matter of type `M`.
+pub fn document_from_text<M: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<Document<M>, Diagnostic> {
+    let split = front_matter::split(text).map_err(|message| Diagnostic::error(path, 1, 1, message))?;
     let meta = yaml::parse(split.yaml, path, split.yaml_line)?;
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(Document {
