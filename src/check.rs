@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{IdKind, Origin, Site};
+use crate::model::{IdKind, Origin, RuleRef, Site};
 use crate::text;
 
 /// Every cross-article problem of the site.
@@ -37,6 +37,21 @@ pub fn site(site: &Site) -> Diagnostics {
                 diagnostics.push(Diagnostic::error(&article.source, reference.line, reference.column, message));
             }
         }
+        // Quizzes and cards cite rules that exist.
+        let quiz_refs =
+            locale.quizzes.iter().filter(|q| q.origin == Origin::Own).flat_map(|q| {
+                q.questions.iter().flat_map(|question| question.refs.iter()).map(move |r| (&q.source, r))
+            });
+        let card_refs = locale
+            .scenarios
+            .iter()
+            .filter(|s| s.origin == Origin::Own)
+            .flat_map(|s| s.steps.iter().flat_map(|step| step.refs.iter()).map(move |r| (&s.source, r)));
+        for (source, reference) in quiz_refs.chain(card_refs) {
+            if let Some(message) = rule_reference_problem(site, locale, reference) {
+                diagnostics.push(Diagnostic::error(source, reference.line, reference.column, message));
+            }
+        }
         // The whole protocol shows every article on one page: anchors must not clash.
         for article in &locale.articles {
             for anchor in article.rule_anchors.iter().chain(&article.heading_ids).chain(std::iter::once(&article.id)) {
@@ -61,6 +76,29 @@ pub fn site(site: &Site) -> Diagnostics {
         }
     }
     diagnostics
+}
+
+/// Why a `refs` entry cites nothing, if it does not.
+fn rule_reference_problem(site: &Site, locale: &crate::model::LocaleSite, reference: &RuleRef) -> Option<String> {
+    let Some(article) = locale.article(&reference.target) else {
+        let articles = site.index.iter().filter(|(_, kind)| **kind == IdKind::Article).map(|(id, _)| id.as_str());
+        return Some(format!(
+            "`refs` cites `{}`, which is no article{}",
+            reference.target,
+            text::hint(&reference.target, articles)
+        ));
+    };
+    let anchor = reference.anchor.as_deref()?;
+    if article.has_anchor(anchor) {
+        return None;
+    }
+    let anchors = article.rule_anchors.iter().map(String::as_str);
+    Some(format!(
+        "`refs` cites `{}#{anchor}`, but `{}` has no anchor `{anchor}`{}",
+        article.id,
+        article.id,
+        text::hint(anchor, anchors)
+    ))
 }
 
 fn suggested_prefix(id: &str) -> String {

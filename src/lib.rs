@@ -18,5 +18,6 @@ pub mod output;
 pub mod pipeline;
 pub mod quiz;
 pub mod render;
+pub mod serve;
 pub mod text;
 pub mod yaml;

@@ -120,6 +120,24 @@ fn two_bad_files_are_reported_in_one_run() {
 }
 
 #[test]
+fn quiz_citing_a_rule_that_does_not_exist() {
+    let err = failing_build("quiz-bad-ref");
+    assert_eq!(
+        error_lines(&err),
+        ["content/nl/quiz/toets.md:13:12: `refs` cites `regels#r3`, but `regels` has no anchor `r3`"]
+    );
+}
+
+#[test]
+fn quiz_whose_id_differs_between_locales() {
+    let err = failing_build("quiz-id-differs");
+    assert_eq!(
+        error_lines(&err),
+        ["content/en/quiz/test.md:2:5: no `nl` original has id `test`; did you mean `toets`?; a translation uses the id of its original"]
+    );
+}
+
+#[test]
 fn latin1_file_names_its_first_bad_line() {
     let site = site_with(None);
     let path = site.path().join("content/nl/protocol/regels.md");

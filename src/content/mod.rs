@@ -12,6 +12,8 @@ use walkdir::WalkDir;
 
 use crate::config::{self, Config};
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
+use crate::quiz::scenario::ScenarioMeta;
+use crate::quiz::QuizMeta;
 use crate::{text, yaml};
 pub use front_matter::{ArticleMeta, GlossaryEntry, Numbering, PageMeta};
 
@@ -42,6 +44,8 @@ pub struct GlossarySource {
 pub struct LocaleSources {
     pub home: Option<Document<PageMeta>>,
     pub articles: Vec<Document<ArticleMeta>>,
+    pub quizzes: Vec<Document<QuizMeta>>,
+    pub scenarios: Vec<Document<ScenarioMeta>>,
     pub audience_intros: BTreeMap<String, Document<PageMeta>>,
     pub glossary: Vec<GlossarySource>,
     pub glossary_path: Option<PathBuf>,
@@ -128,6 +132,8 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
         match result {
             Ok(Parsed::Home(doc)) => sources.home = Some(doc),
             Ok(Parsed::Article(doc)) => sources.articles.push(*doc),
+            Ok(Parsed::Quiz(doc)) => sources.quizzes.push(*doc),
+            Ok(Parsed::Scenario(doc)) => sources.scenarios.push(*doc),
             Ok(Parsed::AudienceIntro(id, doc)) => {
                 if config.audience(&id).is_none() {
                     let hint = text::hint(&id, config.audiences.iter().map(|a| a.id.as_str()));
@@ -164,6 +170,8 @@ fn is_hidden(path: &Path) -> bool {
 enum Parsed {
     Home(Document<PageMeta>),
     Article(Box<Document<ArticleMeta>>),
+    Quiz(Box<Document<QuizMeta>>),
+    Scenario(Box<Document<ScenarioMeta>>),
     AudienceIntro(String, Document<PageMeta>),
     Glossary(PathBuf, String, Vec<GlossarySource>),
     /// Folders of later content kinds and stray files that are not Markdown.
@@ -192,30 +200,40 @@ fn parse_file(locale_dir: &Path, path: &Path) -> Result<Parsed, Diagnostic> {
                 .collect();
             Ok(Parsed::Glossary(path.to_path_buf(), text, entries))
         }
-        ["protocol", name] if name.ends_with(".md") => {
-            let doc = parse_document::<ArticleMeta>(path)?;
-            if !config::is_slug(&doc.stem) {
-                return Err(Diagnostic::error(
-                    path,
-                    0,
-                    0,
-                    format!("the file name `{}` becomes part of a web address: use only lower-case letters, digits and hyphens", doc.stem),
-                ));
-            }
-            Ok(Parsed::Article(Box::new(doc)))
-        }
+        ["protocol", name] if name.ends_with(".md") => Ok(Parsed::Article(Box::new(page_document(path)?))),
+        ["quiz", name] if name.ends_with(".md") => Ok(Parsed::Quiz(Box::new(page_document(path)?))),
+        ["scenarios", name] if name.ends_with(".md") => Ok(Parsed::Scenario(Box::new(page_document(path)?))),
         ["audiences", name] if name.ends_with(".md") => {
             let id = name.trim_end_matches(".md").to_owned();
             Ok(Parsed::AudienceIntro(id, parse_document(path)?))
         }
-        [name] | ["protocol" | "audiences", name] if name.ends_with(".md") || name.ends_with(".yaml") => Err(Diagnostic::error(
+        [name] | ["protocol" | "audiences" | "quiz" | "scenarios", name] if name.ends_with(".md") || name.ends_with(".yaml") => {
+            Err(Diagnostic::error(
+                path,
+                0,
+                0,
+                "leidraad does not know this file: articles go in `protocol/`, quizzes in `quiz/`, scenario cards in `scenarios/`, audience intros in `audiences/`, the home page text in `_index.md`, terms in `glossary.yaml`",
+            ))
+        }
+        _ => Ok(Parsed::Ignored),
+    }
+}
+
+/// A document that is a page of its own: its file name becomes its URL.
+fn page_document<M: serde::de::DeserializeOwned>(path: &Path) -> Result<Document<M>, Diagnostic> {
+    let doc = parse_document::<M>(path)?;
+    if !config::is_slug(&doc.stem) {
+        return Err(Diagnostic::error(
             path,
             0,
             0,
-            "leidraad does not know this file: articles go in `protocol/`, audience intros in `audiences/`, the home page text in `_index.md`, terms in `glossary.yaml`",
-        )),
-        _ => Ok(Parsed::Ignored),
+            format!(
+                "the file name `{}` becomes part of a web address: use only lower-case letters, digits and hyphens",
+                doc.stem
+            ),
+        ));
     }
+    Ok(doc)
 }
 
 fn parse_document<M: serde::de::DeserializeOwned>(path: &Path) -> Result<Document<M>, Diagnostic> {

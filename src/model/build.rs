@@ -3,16 +3,18 @@
 //! and deriving the audience views.
 
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::collections::BTreeMap;
 
-use super::{address, Article, AudienceView, ContextGroup, IdKind, LocaleSite, Origin, Site, Term, TextPage};
+use super::translations::{complete, source_locale};
+use super::{
+    address, ids, learning, Article, AudienceView, ContextGroup, IdKind, LocaleSite, Origin, Site, Term, TextPage,
+};
 use crate::config::{Config, ALL_AUDIENCES};
-use crate::content::{ArticleMeta, Document, LocaleSources, Sources};
+use crate::content::{ArticleMeta, Document, PageMeta, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::glossary::{GlossaryLinker, TermPattern};
 use crate::markdown::{self, LinkTargets, Rendered};
-use crate::{text, yaml};
+use crate::{quiz, text};
 
 /// The ids one locale can link to, with their addresses.
 struct Targets {
@@ -34,53 +36,10 @@ impl LinkTargets for Targets {
 pub fn build(sources: &Sources) -> (Site, Diagnostics) {
     let config = &sources.config;
     let mut diagnostics = Diagnostics::new();
-    let index = check_ids(sources, &mut diagnostics);
-
-    // Article slugs per locale, falling back to the locale the text comes from.
-    let mut slugs: BTreeMap<&str, BTreeMap<&str, &str>> = BTreeMap::new();
-    for (locale, content) in &sources.locales {
-        for doc in &content.articles {
-            slugs.entry(locale).or_default().entry(&doc.meta.id).or_insert(&doc.stem);
-        }
-    }
-    let targets: BTreeMap<&str, Targets> = config
-        .locales
-        .iter()
-        .map(|locale| {
-            let mut addresses = BTreeMap::new();
-            for (id, kind) in &index {
-                let address = match kind {
-                    IdKind::Article => source_locale(sources, locale, |c| c.articles.iter().any(|a| a.meta.id == *id))
-                        .and_then(|from| slugs.get(from.as_str()).and_then(|s| s.get(id.as_str())))
-                        .map(|slug| address::article(config, locale, slug)),
-                    IdKind::Term => Some(format!("{}#{id}", address::glossary(config, locale))),
-                    IdKind::Audience => {
-                        config.audiences.iter().position(|a| a.id == *id).map(|i| address::audience(config, locale, i))
-                    }
-                };
-                if let Some(address) = address {
-                    addresses.insert(id.clone(), address);
-                }
-            }
-            (locale.as_str(), Targets { addresses })
-        })
-        .collect();
-
-    let linkers: BTreeMap<&str, GlossaryLinker> = config
-        .locales
-        .iter()
-        .map(|locale| {
-            let terms: Vec<TermPattern> = sources.locales[locale]
-                .glossary
-                .iter()
-                .map(|g| TermPattern {
-                    id: g.entry.id.clone(),
-                    words: std::iter::once(g.entry.term.clone()).chain(g.entry.aliases.iter().cloned()).collect(),
-                })
-                .collect();
-            (locale.as_str(), GlossaryLinker::new(&terms, address::glossary(config, locale) + "#"))
-        })
-        .collect();
+    let index = ids::check(sources, &mut diagnostics);
+    validate_learning(sources, &mut diagnostics);
+    let targets = link_targets(sources, &index);
+    let linkers = glossary_linkers(sources);
 
     // Render every article of every locale in parallel.
     let jobs: Vec<(&str, &Document<ArticleMeta>)> = sources
@@ -92,22 +51,32 @@ pub fn build(sources: &Sources) -> (Site, Diagnostics) {
         .par_iter()
         .map(|(locale, doc)| {
             let mut problems = Vec::new();
-            let article = article(config, doc, &targets[locale], &linkers[locale], &mut problems);
+            let article = article(config, doc, &targets[*locale], &linkers[*locale], &mut problems);
             (article, problems)
         })
         .collect();
-    let mut own_articles: BTreeMap<&str, Vec<Article>> = BTreeMap::new();
+    let mut own_articles: BTreeMap<String, Vec<Article>> = BTreeMap::new();
     for ((locale, _), (article, problems)) in jobs.iter().zip(rendered) {
         diagnostics.extend(problems);
-        own_articles.entry(locale).or_default().push(article);
+        own_articles.entry((*locale).to_owned()).or_default().push(article);
+    }
+    let mut own_quizzes = BTreeMap::new();
+    let mut own_scenarios = BTreeMap::new();
+    for (locale, content) in &sources.locales {
+        let mut problems = Vec::new();
+        let links = &targets[locale.as_str()];
+        let quizzes = content.quizzes.iter().map(|doc| learning::quiz(config, doc, links, &mut problems)).collect();
+        let scenarios =
+            content.scenarios.iter().map(|doc| learning::scenario(config, doc, links, &mut problems)).collect();
+        own_quizzes.insert(locale.clone(), quizzes);
+        own_scenarios.insert(locale.clone(), scenarios);
+        diagnostics.extend(problems);
     }
 
     let mut locales = Vec::new();
     for locale in &config.locales {
-        let text_page = |doc: &Document<crate::content::PageMeta>,
-                         prefix: &str,
-                         origin: Origin,
-                         problems: &mut Vec<Diagnostic>| {
+        let mut problems = Vec::new();
+        let mut text_page = |doc: &Document<PageMeta>, prefix: &str, origin: Origin| {
             let from = origin.fallback_locale().unwrap_or(locale);
             let options = markdown::Options {
                 path: &doc.path,
@@ -123,201 +92,231 @@ pub fn build(sources: &Sources) -> (Site, Diagnostics) {
             }
             TextPage { title: doc.meta.title.clone(), summary: doc.meta.summary.clone(), html: rendered.html, origin }
         };
-        let mut problems = Vec::new();
-
-        let home = with_fallback(
-            sources,
-            locale,
-            |c| c.home.as_ref(),
-            |doc, origin| text_page(doc, "home", origin, &mut problems),
-            &mut diagnostics,
-            "the home page text",
-        );
-
-        let mut articles: Vec<Article> = own_articles.get(locale.as_str()).cloned().unwrap_or_default();
-        let own_ids: BTreeSet<String> = articles.iter().map(|a| a.id.clone()).collect();
-        for (id, kind) in &index {
-            if *kind != IdKind::Article || own_ids.contains(id) {
-                continue;
-            }
-            if let Some(from) = source_locale(sources, locale, |c| c.articles.iter().any(|a| a.meta.id == *id)) {
-                let original =
-                    own_articles[from.as_str()].iter().find(|a| a.id == *id).expect("source locale has the article");
-                diagnostics.push(Diagnostic::warning(
-                    &original.source,
-                    0,
-                    0,
-                    format!(
-                        "not translated into `{locale}` yet: its page shows this text with a notice; add content/{locale}/protocol/<name>.md with `id: {id}`"
-                    ),
-                ));
-                articles.push(Article { origin: Origin::Fallback { locale: from.clone() }, ..original.clone() });
-            }
-        }
-        articles.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
-
+        let home = text_page_with_fallback(sources, locale, "", |c| c.home.as_ref(), &mut diagnostics)
+            .map(|(doc, origin)| text_page(doc, "home", origin));
         let mut intros = BTreeMap::new();
         for audience in &config.audiences {
-            let page = with_fallback(
+            let found = text_page_with_fallback(
                 sources,
                 locale,
+                "audiences/",
                 |c| c.audience_intros.get(&audience.id),
-                |doc, origin| text_page(doc, &format!("intro-{}", audience.id), origin, &mut problems),
                 &mut diagnostics,
-                "the audience intro",
             );
-            if let Some(page) = page {
-                intros.insert(audience.id.clone(), page);
+            if let Some((doc, origin)) = found {
+                intros.insert(audience.id.clone(), text_page(doc, &format!("intro-{}", audience.id), origin));
             }
         }
         diagnostics.extend(problems);
 
+        let articles = complete(config, locale, &own_articles, "protocol", &mut diagnostics);
+        let quizzes = complete(config, locale, &own_quizzes, "quiz", &mut diagnostics);
+        let scenarios = complete(config, locale, &own_scenarios, "scenarios", &mut diagnostics);
         let glossary = glossary(sources, locale, &targets, &mut diagnostics);
-        let views = audience_views(config, &articles, &mut intros);
-        locales.push(LocaleSite { locale: locale.clone(), home, articles, views, glossary });
+        let mut site =
+            LocaleSite { locale: locale.clone(), home, articles, views: Vec::new(), quizzes, scenarios, glossary };
+        site.views = audience_views(config, &site, &mut intros);
+        locales.push(site);
     }
-
     (Site { config: config.clone(), locales, index }, diagnostics)
 }
 
-/// The locale whose text is shown in `locale`: itself when it has the
-/// content, else the default locale, else the first locale that has it.
-fn source_locale<'s>(sources: &'s Sources, locale: &str, has: impl Fn(&'s LocaleSources) -> bool) -> Option<String> {
+/// Each quiz and card on its own, and each translation against its original.
+fn validate_learning(sources: &Sources, diagnostics: &mut Diagnostics) {
     let config = &sources.config;
-    std::iter::once(locale)
-        .chain(std::iter::once(config.default_locale.as_str()))
-        .chain(config.locales.iter().map(String::as_str))
-        .find(|l| sources.locales.get(*l).is_some_and(&has))
-        .map(str::to_owned)
+    let originals = &sources.locales[&config.default_locale];
+    for (locale, content) in &sources.locales {
+        for doc in &content.quizzes {
+            diagnostics.extend(quiz::validate(doc));
+            if *locale == config.default_locale {
+                continue;
+            }
+            match originals.quizzes.iter().find(|o| o.meta.id == doc.meta.id) {
+                Some(original) => diagnostics.extend(quiz::compare_translation(original, doc)),
+                None => diagnostics.push(no_original(
+                    doc,
+                    &config.default_locale,
+                    originals.quizzes.iter().map(|o| o.meta.id.as_str()),
+                )),
+            }
+        }
+        for doc in &content.scenarios {
+            diagnostics.extend(quiz::scenario::validate(doc));
+            if *locale == config.default_locale {
+                continue;
+            }
+            match originals.scenarios.iter().find(|o| o.meta.id == doc.meta.id) {
+                Some(original) => diagnostics.extend(quiz::scenario::compare_translation(original, doc)),
+                None => diagnostics.push(no_original(
+                    doc,
+                    &config.default_locale,
+                    originals.scenarios.iter().map(|o| o.meta.id.as_str()),
+                )),
+            }
+        }
+    }
 }
 
-fn with_fallback<'s, T>(
+/// A translation whose id names nothing in the default locale.
+fn no_original<'a, M>(doc: &Document<M>, default_locale: &str, ids: impl Iterator<Item = &'a str>) -> Diagnostic
+where
+    M: HasId,
+{
+    let id = doc.meta.id();
+    let (line, column) = crate::yaml::locate(&doc.yaml, doc.yaml_line, "id", id);
+    Diagnostic::error(
+        &doc.path,
+        line,
+        column,
+        format!(
+            "no `{default_locale}` original has id `{id}`{}; a translation uses the id of its original",
+            text::hint(id, ids)
+        ),
+    )
+}
+
+/// Front matter with an id.
+trait HasId {
+    fn id(&self) -> &str;
+}
+
+impl HasId for quiz::QuizMeta {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl HasId for quiz::scenario::ScenarioMeta {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Per locale, the address of every id a link may name.
+fn link_targets<'s>(sources: &'s Sources, index: &BTreeMap<String, IdKind>) -> BTreeMap<&'s str, Targets> {
+    let config = &sources.config;
+    // File name per locale and id, for every kind of page with its own URL.
+    let mut slugs: BTreeMap<&str, BTreeMap<&str, &str>> = BTreeMap::new();
+    for (locale, content) in &sources.locales {
+        let stems = content
+            .articles
+            .iter()
+            .map(|d| (d.meta.id.as_str(), d.stem.as_str()))
+            .chain(content.quizzes.iter().map(|d| (d.meta.id.as_str(), d.stem.as_str())))
+            .chain(content.scenarios.iter().map(|d| (d.meta.id.as_str(), d.stem.as_str())));
+        for (id, stem) in stems {
+            slugs.entry(locale).or_default().entry(id).or_insert(stem);
+        }
+    }
+    config
+        .locales
+        .iter()
+        .map(|locale| {
+            let mut addresses = BTreeMap::new();
+            for (id, kind) in index {
+                let slug = || {
+                    let from = source_locale(sources, locale, |c| {
+                        c.articles.iter().any(|a| a.meta.id == *id)
+                            || c.quizzes.iter().any(|q| q.meta.id == *id)
+                            || c.scenarios.iter().any(|s| s.meta.id == *id)
+                    })?;
+                    slugs.get(from.as_str()).and_then(|s| s.get(id.as_str())).copied()
+                };
+                let address = match kind {
+                    IdKind::Article => slug().map(|s| address::article(config, locale, s)),
+                    IdKind::Quiz => slug().map(|s| address::quiz(config, locale, s)),
+                    IdKind::Scenario => slug().map(|s| address::scenario(config, locale, s)),
+                    IdKind::Term => Some(format!("{}#{id}", address::glossary(config, locale))),
+                    IdKind::Audience => {
+                        config.audiences.iter().position(|a| a.id == *id).map(|i| address::audience(config, locale, i))
+                    }
+                };
+                if let Some(address) = address {
+                    addresses.insert(id.clone(), address);
+                }
+            }
+            (locale.as_str(), Targets { addresses })
+        })
+        .collect()
+}
+
+fn glossary_linkers(sources: &Sources) -> BTreeMap<&str, GlossaryLinker> {
+    let config = &sources.config;
+    config
+        .locales
+        .iter()
+        .map(|locale| {
+            let terms: Vec<TermPattern> = sources.locales[locale]
+                .glossary
+                .iter()
+                .map(|g| TermPattern {
+                    id: g.entry.id.clone(),
+                    words: std::iter::once(g.entry.term.clone()).chain(g.entry.aliases.iter().cloned()).collect(),
+                })
+                .collect();
+            (locale.as_str(), GlossaryLinker::new(&terms, address::glossary(config, locale) + "#"))
+        })
+        .collect()
+}
+
+/// The home page or an audience intro of `locale`, or its original with a
+/// warning when it is not translated.
+fn text_page_with_fallback<'s>(
     sources: &'s Sources,
     locale: &str,
-    get: impl Fn(&'s LocaleSources) -> Option<&'s Document<crate::content::PageMeta>>,
-    mut make: impl FnMut(&'s Document<crate::content::PageMeta>, Origin) -> T,
+    folder: &str,
+    get: impl Fn(&'s crate::content::LocaleSources) -> Option<&'s Document<PageMeta>>,
     diagnostics: &mut Diagnostics,
-    what: &str,
-) -> Option<T> {
+) -> Option<(&'s Document<PageMeta>, Origin)> {
     let from = source_locale(sources, locale, |c| get(c).is_some())?;
     let doc = get(&sources.locales[&from])?;
     if from == locale {
-        return Some(make(doc, Origin::Own));
+        return Some((doc, Origin::Own));
     }
-    let file = doc.path.components().rev().take_while(|c| c.as_os_str() != from.as_str()).collect::<Vec<_>>();
-    let file: std::path::PathBuf = file.into_iter().rev().collect();
+    let file = doc.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
     diagnostics.push(Diagnostic::warning(
         &doc.path,
         0,
         0,
-        format!("{what} is not translated into `{locale}` yet: the page shows this text with a notice; add content/{locale}/{}", file.display()),
+        format!("not translated into `{locale}` yet: the page shows this text with a notice; add content/{locale}/{folder}{file}"),
     ));
-    Some(make(doc, Origin::Fallback { locale: from }))
+    Some((doc, Origin::Fallback { locale: from }))
 }
 
-/// Checks front matter ids, audiences and contexts against `site.yaml`;
-/// returns the index of every linkable id.
-fn check_ids(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<String, IdKind> {
-    let config = &sources.config;
-    let mut index: BTreeMap<String, IdKind> =
-        config.audiences.iter().map(|a| (a.id.clone(), IdKind::Audience)).collect();
-    let audience_ids: Vec<&str> = config.audiences.iter().map(|a| a.id.as_str()).chain([ALL_AUDIENCES]).collect();
-    let context_ids: Vec<&str> = config.contexts.iter().map(|c| c.id.as_str()).collect();
-
-    for content in sources.locales.values() {
-        let mut seen: BTreeMap<&str, &Path> =
-            config.audiences.iter().map(|a| (a.id.as_str(), sources.config_path.as_path())).collect();
-        for doc in &content.articles {
-            let meta = &doc.meta;
-            let mut report = |key: &str, token: &str, message: String| {
-                let (line, column) = yaml::locate(&doc.yaml, doc.yaml_line, key, token);
-                diagnostics.push(Diagnostic::error(&doc.path, line, column, message));
-            };
-            if !crate::config::is_slug(&meta.id) {
-                report(
-                    "id",
-                    &meta.id,
-                    format!("id `{}` may contain only lower-case letters, digits and hyphens", meta.id),
-                );
-            }
-            if let Some(first) = seen.insert(&meta.id, &doc.path) {
-                report(
-                    "id",
-                    &meta.id,
-                    format!("duplicate id `{}`: {} uses it too; every id must be unique", meta.id, first.display()),
-                );
-            }
-            for audience in &meta.audiences {
-                if !audience_ids.contains(&audience.as_str()) {
-                    let hint = text::hint(audience, audience_ids.iter().copied());
-                    report(
-                        "audiences",
-                        audience,
-                        format!("unknown audience `{audience}`{hint}; site.yaml defines {}", audience_ids.join(", ")),
-                    );
-                }
-            }
-            if meta.audiences.is_empty() {
-                report(
-                    "audiences",
-                    "audiences",
-                    format!("`audiences` is empty; list who the article is for, or `{ALL_AUDIENCES}`"),
-                );
-            }
-            for context in &meta.contexts {
-                if !context_ids.contains(&context.as_str()) {
-                    let hint = text::hint(context, context_ids.iter().copied());
-                    report(
-                        "contexts",
-                        context,
-                        format!("unknown context `{context}`{hint}; site.yaml defines {}", context_ids.join(", ")),
-                    );
-                }
-            }
-            if meta.anchor_prefix.is_empty() || !meta.anchor_prefix.chars().all(|c| c.is_ascii_alphabetic()) {
-                report(
-                    "anchor_prefix",
-                    &meta.anchor_prefix,
-                    format!("anchor_prefix `{}` must be letters only, such as `r` or `u`", meta.anchor_prefix),
-                );
-            }
-            index.entry(meta.id.clone()).or_insert(IdKind::Article);
-        }
-        let mut terms: BTreeMap<&str, usize> = BTreeMap::new();
-        for source in &content.glossary {
-            let id = source.entry.id.as_str();
-            let path = content.glossary_path.as_deref().unwrap_or(Path::new("glossary.yaml"));
-            let (line, column) = yaml::locate(&content.glossary_yaml, 1, "id", id);
-            let line = if line >= source.line { line } else { source.line };
-            if !crate::config::is_slug(id) {
-                diagnostics.push(Diagnostic::error(
-                    path,
-                    line,
-                    column,
-                    format!("id `{id}` may contain only lower-case letters, digits and hyphens"),
-                ));
-            }
-            if let Some(first_line) = terms.insert(id, line) {
-                diagnostics.push(Diagnostic::error(
-                    path,
-                    line,
-                    column,
-                    format!("duplicate id `{id}`: line {first_line} uses it too"),
-                ));
-            } else if let Some(other) = seen.get(id) {
-                diagnostics.push(Diagnostic::error(
-                    path,
-                    line,
-                    column,
-                    format!("duplicate id `{id}`: {} uses it too; every id must be unique", other.display()),
-                ));
-            }
-            index.entry(id.to_owned()).or_insert(IdKind::Term);
-        }
+/// Indices into `Config::audiences` of a front matter `audiences` list.
+pub(super) fn audience_indices(config: &Config, audiences: &[String]) -> Vec<usize> {
+    if audiences.iter().any(|a| a == ALL_AUDIENCES) {
+        return (0..config.audiences.len()).collect();
     }
-    index
+    config.audiences.iter().enumerate().filter(|(_, a)| audiences.contains(&a.id)).map(|(i, _)| i).collect()
 }
 
+/// For each audience: its articles grouped by the contexts they apply in
+/// (groups in the order of their first article), its quizzes and cards.
+fn audience_views(config: &Config, site: &LocaleSite, intros: &mut BTreeMap<String, TextPage>) -> Vec<AudienceView> {
+    config
+        .audiences
+        .iter()
+        .enumerate()
+        .map(|(audience, a)| {
+            let mut groups: Vec<ContextGroup> = Vec::new();
+            for (i, article) in site.articles.iter().enumerate().filter(|(_, art)| art.audiences.contains(&audience)) {
+                match groups.iter_mut().find(|g| g.contexts == article.contexts) {
+                    Some(group) => group.articles.push(i),
+                    None => groups.push(ContextGroup { contexts: article.contexts.clone(), articles: vec![i] }),
+                }
+            }
+            let for_audience = |audiences: &[usize]| audiences.contains(&audience);
+            AudienceView {
+                audience,
+                intro: intros.remove(&a.id),
+                groups,
+                quizzes: (0..site.quizzes.len()).filter(|&i| for_audience(&site.quizzes[i].audiences)).collect(),
+                scenarios: (0..site.scenarios.len()).filter(|&i| for_audience(&site.scenarios[i].audiences)).collect(),
+            }
+        })
+        .collect()
+}
 fn article(
     config: &Config,
     doc: &Document<ArticleMeta>,
@@ -337,11 +336,7 @@ fn article(
     let Rendered { html, rule_anchors, heading_ids, rule_count, references, diagnostics } =
         markdown::render(&doc.body, &options);
     problems.extend(diagnostics);
-    let audiences = if meta.audiences.iter().any(|a| a == ALL_AUDIENCES) {
-        (0..config.audiences.len()).collect()
-    } else {
-        config.audiences.iter().enumerate().filter(|(_, a)| meta.audiences.contains(&a.id)).map(|(i, _)| i).collect()
-    };
+    let audiences = audience_indices(config, &meta.audiences);
     let contexts =
         config.contexts.iter().enumerate().filter(|(_, c)| meta.contexts.contains(&c.id)).map(|(i, _)| i).collect();
     Article {
@@ -354,6 +349,7 @@ fn article(
         contexts,
         order: meta.order,
         html,
+        anchor_prefix: meta.anchor_prefix.clone(),
         rule_anchors,
         heading_ids,
         rule_count,
@@ -417,24 +413,4 @@ fn glossary(
     }
     terms.sort_by(|a, b| (a.term.to_lowercase(), &a.id).cmp(&(b.term.to_lowercase(), &b.id)));
     terms
-}
-
-/// For each audience, its articles grouped by the contexts they apply in;
-/// groups in the order of their first article.
-fn audience_views(config: &Config, articles: &[Article], intros: &mut BTreeMap<String, TextPage>) -> Vec<AudienceView> {
-    config
-        .audiences
-        .iter()
-        .enumerate()
-        .map(|(audience, a)| {
-            let mut groups: Vec<ContextGroup> = Vec::new();
-            for (i, article) in articles.iter().enumerate().filter(|(_, art)| art.audiences.contains(&audience)) {
-                match groups.iter_mut().find(|g| g.contexts == article.contexts) {
-                    Some(group) => group.articles.push(i),
-                    None => groups.push(ContextGroup { contexts: article.contexts.clone(), articles: vec![i] }),
-                }
-            }
-            AudienceView { audience, intro: intros.remove(&a.id), groups }
-        })
-        .collect()
 }

@@ -3,6 +3,9 @@
 //! id, audience views, the glossary, and the index of ids for links.
 
 mod build;
+mod ids;
+mod learning;
+mod translations;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -10,6 +13,7 @@ use std::path::PathBuf;
 use crate::config::Config;
 use crate::markdown::{Fragment, Reference};
 pub use build::build;
+pub use learning::{Answer, Quiz, QuizQuestion, RuleRef, Scenario, ScenarioChoice, ScenarioStep};
 
 /// Where a page's text comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +57,8 @@ pub struct Article {
     pub contexts: Vec<usize>,
     pub order: i64,
     pub html: Fragment,
+    /// The letters before rule numbers in anchors (`r` in `r9`).
+    pub anchor_prefix: String,
     pub rule_anchors: Vec<String>,
     pub heading_ids: Vec<String>,
     pub rule_count: usize,
@@ -94,6 +100,9 @@ pub struct AudienceView {
     pub audience: usize,
     pub intro: Option<TextPage>,
     pub groups: Vec<ContextGroup>,
+    /// Indices into `LocaleSite::quizzes` and `LocaleSite::scenarios`.
+    pub quizzes: Vec<usize>,
+    pub scenarios: Vec<usize>,
 }
 
 impl AudienceView {
@@ -110,6 +119,9 @@ pub struct LocaleSite {
     /// In protocol order (`order`, then id).
     pub articles: Vec<Article>,
     pub views: Vec<AudienceView>,
+    /// In `order`, then by id.
+    pub quizzes: Vec<Quiz>,
+    pub scenarios: Vec<Scenario>,
     /// Sorted by term.
     pub glossary: Vec<Term>,
 }
@@ -136,6 +148,8 @@ pub enum IdKind {
     Article,
     Term,
     Audience,
+    Quiz,
+    Scenario,
 }
 
 impl Site {
@@ -162,6 +176,22 @@ pub mod address {
 
     pub fn glossary(config: &Config, locale: &str) -> String {
         format!("{locale}/{}/", config.sections.glossary[locale])
+    }
+
+    pub fn quizzes(config: &Config, locale: &str) -> String {
+        format!("{locale}/{}/", config.sections.quiz[locale])
+    }
+
+    pub fn quiz(config: &Config, locale: &str, slug: &str) -> String {
+        format!("{locale}/{}/{slug}/", config.sections.quiz[locale])
+    }
+
+    pub fn scenarios(config: &Config, locale: &str) -> String {
+        format!("{locale}/{}/", config.sections.scenarios[locale])
+    }
+
+    pub fn scenario(config: &Config, locale: &str, slug: &str) -> String {
+        format!("{locale}/{}/{slug}/", config.sections.scenarios[locale])
     }
 
     pub fn audience(config: &Config, locale: &str, audience: usize) -> String {

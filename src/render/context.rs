@@ -4,6 +4,7 @@
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use super::learning;
 use crate::i18n::Messages;
 use crate::model::{address, Article, LocaleSite, Origin, Site};
 
@@ -18,6 +19,12 @@ pub enum PageKind {
     /// Index into the locale's audience views.
     Audience(usize),
     Glossary,
+    Quizzes,
+    /// Index into the locale's quizzes.
+    Quiz(usize),
+    Scenarios,
+    /// Index into the locale's scenario cards.
+    Scenario(usize),
     NotFound,
 }
 
@@ -69,6 +76,19 @@ pub fn pages(site: &Site) -> Vec<Page> {
             ));
         }
         pages.push(Page::new(locale, PageKind::Glossary, "glossary.html", address::glossary(config, locale)));
+        pages.push(Page::new(locale, PageKind::Quizzes, "quizzes.html", address::quizzes(config, locale)));
+        for (i, quiz) in locale_site.quizzes.iter().enumerate() {
+            pages.push(Page::new(locale, PageKind::Quiz(i), "quiz.html", address::quiz(config, locale, &quiz.slug)));
+        }
+        pages.push(Page::new(locale, PageKind::Scenarios, "scenarios.html", address::scenarios(config, locale)));
+        for (i, card) in locale_site.scenarios.iter().enumerate() {
+            pages.push(Page::new(
+                locale,
+                PageKind::Scenario(i),
+                "scenario.html",
+                address::scenario(config, locale, &card.slug),
+            ));
+        }
     }
     pages.push(Page::new(&config.default_locale, PageKind::NotFound, "404.html", String::new()));
     pages
@@ -95,6 +115,18 @@ fn counterpart(site: &Site, page: &Page, locale: &str) -> String {
             let slug = site.locale(locale).and_then(|l| l.article(id)).map_or(&here.articles[i].slug, |a| &a.slug);
             address::article(config, locale, slug)
         }
+        PageKind::Quizzes => address::quizzes(config, locale),
+        PageKind::Scenarios => address::scenarios(config, locale),
+        PageKind::Quiz(i) => {
+            let id = &here.quizzes[i].id;
+            let other = site.locale(locale).and_then(|l| l.quizzes.iter().find(|q| q.id == *id));
+            address::quiz(config, locale, other.map_or(&here.quizzes[i].slug, |q| &q.slug))
+        }
+        PageKind::Scenario(i) => {
+            let id = &here.scenarios[i].id;
+            let other = site.locale(locale).and_then(|l| l.scenarios.iter().find(|s| s.id == *id));
+            address::scenario(config, locale, other.map_or(&here.scenarios[i].slug, |s| &s.slug))
+        }
     }
 }
 
@@ -105,7 +137,7 @@ fn root_for(site: &Site, page: &Page) -> String {
     "../".repeat(page.path.matches('/').count())
 }
 
-fn untranslated(origin: &Origin, root: &str, original_address: impl FnOnce(&str) -> String) -> Value {
+pub(super) fn untranslated(origin: &Origin, root: &str, original_address: impl FnOnce(&str) -> String) -> Value {
     match origin {
         Origin::Own => Value::Null,
         Origin::Fallback { locale } => json!({ "lang": locale, "url": format!("{root}{}", original_address(locale)) }),
@@ -181,6 +213,8 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
             address::audience(config, locale, view.audience),
         ));
     }
+    nav.push((t.get("nav-quizzes")?, address::quizzes(config, locale)));
+    nav.push((t.get("nav-scenarios")?, address::scenarios(config, locale)));
     nav.push((t.get("nav-glossary")?, address::glossary(config, locale)));
     let nav: Vec<Value> = nav
         .into_iter()
@@ -229,6 +263,14 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
             specific.insert("protocol_url".into(), format!("{root}{}", address::protocol(config, locale)).into());
             specific.insert("glossary_url".into(), format!("{root}{}", address::glossary(config, locale)).into());
             specific.insert("article_count".into(), here.articles.len().into());
+            specific.insert("quizzes_url".into(), format!("{root}{}", address::quizzes(config, locale)).into());
+            specific.insert("scenarios_url".into(), format!("{root}{}", address::scenarios(config, locale)).into());
+            let quizzes: Vec<Value> =
+                here.quizzes.iter().map(|q| learning::quiz_summary(site, here, &root, q)).collect();
+            let scenarios: Vec<Value> =
+                here.scenarios.iter().map(|s| learning::scenario_summary(site, here, &root, s)).collect();
+            specific.insert("quizzes".into(), Value::Array(quizzes));
+            specific.insert("scenarios".into(), Value::Array(scenarios));
             ("home", title, summary)
         }
         PageKind::Protocol => {
@@ -304,6 +346,15 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
             specific.insert("groups".into(), Value::Array(groups));
             specific.insert("article_count".into(), view.article_count().into());
             specific.insert("rule_count".into(), rule_count.into());
+            let quizzes: Vec<Value> =
+                view.quizzes.iter().map(|&q| learning::quiz_summary(site, here, &root, &here.quizzes[q])).collect();
+            let scenarios: Vec<Value> = view
+                .scenarios
+                .iter()
+                .map(|&s| learning::scenario_summary(site, here, &root, &here.scenarios[s]))
+                .collect();
+            specific.insert("quizzes".into(), Value::Array(quizzes));
+            specific.insert("scenarios".into(), Value::Array(scenarios));
             ("audience", intro_title, intro_summary)
         }
         PageKind::Glossary => {
@@ -322,6 +373,31 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
                 .collect();
             specific.insert("terms".into(), Value::Array(terms));
             ("glossary", t.get("glossary-title")?, String::new())
+        }
+        PageKind::Quizzes => {
+            let quizzes: Vec<Value> =
+                here.quizzes.iter().map(|q| learning::quiz_summary(site, here, &root, q)).collect();
+            specific.insert("quizzes".into(), Value::Array(quizzes));
+            specific.insert("audiences".into(), all_audiences(site, locale, &root));
+            ("quizzes", t.get("quizzes-title")?, String::new())
+        }
+        PageKind::Quiz(i) => {
+            let quiz = &here.quizzes[i];
+            untranslated_page = untranslated(&quiz.origin, &root, |from| address::quiz(config, from, &quiz.slug));
+            specific.insert("quiz".into(), learning::quiz(site, here, &root, quiz, &t)?);
+            ("quiz", quiz.title.clone(), quiz.summary.clone().unwrap_or_default())
+        }
+        PageKind::Scenarios => {
+            let cards: Vec<Value> = here.scenarios.iter().map(|s| learning::scenario(site, here, &root, s)).collect();
+            specific.insert("scenarios".into(), Value::Array(cards));
+            specific.insert("audiences".into(), all_audiences(site, locale, &root));
+            ("scenarios", t.get("scenarios-title")?, String::new())
+        }
+        PageKind::Scenario(i) => {
+            let card = &here.scenarios[i];
+            untranslated_page = untranslated(&card.origin, &root, |from| address::scenario(config, from, &card.slug));
+            specific.insert("scenario".into(), learning::scenario(site, here, &root, card));
+            ("scenario", card.title.clone(), card.summary.clone().unwrap_or_default())
         }
         PageKind::NotFound => {
             specific.insert("home_url".into(), format!("{root}{}", address::home(locale)).into());
@@ -353,4 +429,19 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
         map.extend(specific);
     }
     Ok(context)
+}
+
+fn all_audiences(site: &Site, locale: &str, root: &str) -> Value {
+    let config = &site.config;
+    Value::Array(
+        (0..config.audiences.len())
+            .map(|a| {
+                json!({
+                    "id": config.audiences[a].id,
+                    "name": config.audiences[a].name[locale],
+                    "url": format!("{root}{}", address::audience(config, locale, a)),
+                })
+            })
+            .collect(),
+    )
 }

@@ -2,6 +2,7 @@
 //! every output file as bytes in memory. Nothing here touches the disk.
 
 mod context;
+mod learning;
 
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -17,8 +18,19 @@ use context::Page;
 pub type Files = BTreeMap<String, Vec<u8>>;
 
 /// The templates the theme must provide.
-pub const TEMPLATES: &[&str] =
-    &["language.html", "home.html", "protocol.html", "article.html", "audience.html", "glossary.html", "404.html"];
+pub const TEMPLATES: &[&str] = &[
+    "language.html",
+    "home.html",
+    "protocol.html",
+    "article.html",
+    "audience.html",
+    "glossary.html",
+    "quizzes.html",
+    "quiz.html",
+    "scenarios.html",
+    "scenario.html",
+    "404.html",
+];
 
 /// Renders every page, the sitemap and the theme's static files.
 pub fn site(site: &Site, assets: &Assets, messages: &Messages) -> Result<Files, Diagnostics> {

@@ -1,0 +1,149 @@
+//! The ids of a site: front matter checked against `site.yaml` (audiences,
+//! contexts, anchor prefixes), every id unique across content kinds, and the
+//! index of what each id names.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::IdKind;
+use crate::config::ALL_AUDIENCES;
+use crate::content::Sources;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::{text, yaml};
+
+/// The parts of a content file's front matter that ids and audiences concern.
+struct Header<'a> {
+    kind: IdKind,
+    path: &'a Path,
+    yaml: &'a str,
+    yaml_line: usize,
+    id: &'a str,
+    audiences: &'a [String],
+    contexts: &'a [String],
+    anchor_prefix: Option<&'a str>,
+}
+
+/// Checks ids, audiences and contexts; returns the index of every linkable id.
+pub fn check(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<String, IdKind> {
+    let config = &sources.config;
+    let mut index: BTreeMap<String, IdKind> =
+        config.audiences.iter().map(|a| (a.id.clone(), IdKind::Audience)).collect();
+    let audience_ids: Vec<&str> = config.audiences.iter().map(|a| a.id.as_str()).chain([ALL_AUDIENCES]).collect();
+    let context_ids: Vec<&str> = config.contexts.iter().map(|c| c.id.as_str()).collect();
+
+    for content in sources.locales.values() {
+        let mut seen: BTreeMap<&str, &Path> =
+            config.audiences.iter().map(|a| (a.id.as_str(), sources.config_path.as_path())).collect();
+        let articles = content.articles.iter().map(|d| Header {
+            kind: IdKind::Article,
+            path: &d.path,
+            yaml: &d.yaml,
+            yaml_line: d.yaml_line,
+            id: &d.meta.id,
+            audiences: &d.meta.audiences,
+            contexts: &d.meta.contexts,
+            anchor_prefix: Some(&d.meta.anchor_prefix),
+        });
+        let quizzes = content.quizzes.iter().map(|d| Header {
+            kind: IdKind::Quiz,
+            path: &d.path,
+            yaml: &d.yaml,
+            yaml_line: d.yaml_line,
+            id: &d.meta.id,
+            audiences: &d.meta.audiences,
+            contexts: &[],
+            anchor_prefix: None,
+        });
+        let scenarios = content.scenarios.iter().map(|d| Header {
+            kind: IdKind::Scenario,
+            path: &d.path,
+            yaml: &d.yaml,
+            yaml_line: d.yaml_line,
+            id: &d.meta.id,
+            audiences: &d.meta.audiences,
+            contexts: &[],
+            anchor_prefix: None,
+        });
+        for header in articles.chain(quizzes).chain(scenarios) {
+            let mut report = |key: &str, token: &str, message: String| {
+                let (line, column) = yaml::locate(header.yaml, header.yaml_line, key, token);
+                diagnostics.push(Diagnostic::error(header.path, line, column, message));
+            };
+            let id = header.id;
+            if !crate::config::is_slug(id) {
+                report("id", id, format!("id `{id}` may contain only lower-case letters, digits and hyphens"));
+            }
+            if let Some(first) = seen.insert(id, header.path) {
+                report(
+                    "id",
+                    id,
+                    format!("duplicate id `{id}`: {} uses it too; every id must be unique", first.display()),
+                );
+            }
+            for audience in header.audiences {
+                if !audience_ids.contains(&audience.as_str()) {
+                    let hint = text::hint(audience, audience_ids.iter().copied());
+                    let known = audience_ids.join(", ");
+                    report(
+                        "audiences",
+                        audience,
+                        format!("unknown audience `{audience}`{hint}; site.yaml defines {known}"),
+                    );
+                }
+            }
+            if header.audiences.is_empty() {
+                report(
+                    "audiences",
+                    "audiences",
+                    format!("`audiences` is empty; list who it is for, or `{ALL_AUDIENCES}`"),
+                );
+            }
+            for context in header.contexts {
+                if !context_ids.contains(&context.as_str()) {
+                    let hint = text::hint(context, context_ids.iter().copied());
+                    let known = context_ids.join(", ");
+                    report(
+                        "contexts",
+                        context,
+                        format!("unknown context `{context}`{hint}; site.yaml defines {known}"),
+                    );
+                }
+            }
+            if let Some(prefix) = header.anchor_prefix {
+                if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphabetic()) {
+                    report(
+                        "anchor_prefix",
+                        prefix,
+                        format!("anchor_prefix `{prefix}` must be letters only, such as `r` or `u`"),
+                    );
+                }
+            }
+            index.entry(id.to_owned()).or_insert(header.kind);
+        }
+
+        let mut terms: BTreeMap<&str, usize> = BTreeMap::new();
+        let path = content.glossary_path.as_deref().unwrap_or(Path::new("glossary.yaml"));
+        for source in &content.glossary {
+            let id = source.entry.id.as_str();
+            let (line, column) = yaml::locate(&content.glossary_yaml, 1, "id", id);
+            let line = line.max(source.line);
+            if !crate::config::is_slug(id) {
+                let message = format!("id `{id}` may contain only lower-case letters, digits and hyphens");
+                diagnostics.push(Diagnostic::error(path, line, column, message));
+            }
+            if let Some(first_line) = terms.insert(id, line) {
+                diagnostics.push(Diagnostic::error(
+                    path,
+                    line,
+                    column,
+                    format!("duplicate id `{id}`: line {first_line} uses it too"),
+                ));
+            } else if let Some(other) = seen.get(id) {
+                let message = format!("duplicate id `{id}`: {} uses it too; every id must be unique", other.display());
+                diagnostics.push(Diagnostic::error(path, line, column, message));
+            }
+            index.entry(id.to_owned()).or_insert(IdKind::Term);
+        }
+    }
+    index
+}

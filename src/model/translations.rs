@@ -1,0 +1,89 @@
+//! Pairing translations by id: which locale's text a page shows, and the
+//! pages a locale lacks, shown from their original with a notice.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use super::{Article, Origin, Quiz, Scenario};
+use crate::config::Config;
+use crate::content::{LocaleSources, Sources};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// The locale whose text is shown in `locale`: itself when it has the
+/// content, else the default locale, else the first locale that has it.
+pub fn source_locale<'s>(
+    sources: &'s Sources,
+    locale: &str,
+    has: impl Fn(&'s LocaleSources) -> bool,
+) -> Option<String> {
+    let config = &sources.config;
+    std::iter::once(locale)
+        .chain(std::iter::once(config.default_locale.as_str()))
+        .chain(config.locales.iter().map(String::as_str))
+        .find(|l| sources.locales.get(*l).is_some_and(&has))
+        .map(str::to_owned)
+}
+
+/// A page of the model that exists per locale and is paired by id.
+pub trait Translatable: Clone {
+    fn id(&self) -> &str;
+    fn source(&self) -> &Path;
+    fn set_origin(&mut self, origin: Origin);
+    fn sort_key(&self) -> (i64, &str);
+}
+
+macro_rules! translatable {
+    ($type:ty) => {
+        impl Translatable for $type {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn source(&self) -> &Path {
+                &self.source
+            }
+            fn set_origin(&mut self, origin: Origin) {
+                self.origin = origin;
+            }
+            fn sort_key(&self) -> (i64, &str) {
+                (self.order, &self.id)
+            }
+        }
+    };
+}
+translatable!(Article);
+translatable!(Quiz);
+translatable!(Scenario);
+
+/// The pages of `locale`: its own, and for every id it lacks the original
+/// (default locale first) marked as a fallback, with a warning; in order.
+pub fn complete<T: Translatable>(
+    config: &Config,
+    locale: &str,
+    own: &BTreeMap<String, Vec<T>>,
+    folder: &str,
+    diagnostics: &mut Diagnostics,
+) -> Vec<T> {
+    let mut pages: Vec<T> = own.get(locale).cloned().unwrap_or_default();
+    let mut present: BTreeSet<String> = pages.iter().map(|p| p.id().to_owned()).collect();
+    let preference = std::iter::once(config.default_locale.as_str()).chain(config.locales.iter().map(String::as_str));
+    for from in preference {
+        for original in own.get(from).into_iter().flatten() {
+            if present.insert(original.id().to_owned()) {
+                diagnostics.push(Diagnostic::warning(
+                    original.source(),
+                    0,
+                    0,
+                    format!(
+                        "not translated into `{locale}` yet: its page shows this text with a notice; add content/{locale}/{folder}/<name>.md with `id: {}`",
+                        original.id()
+                    ),
+                ));
+                let mut fallback = original.clone();
+                fallback.set_origin(Origin::Fallback { locale: from.to_owned() });
+                pages.push(fallback);
+            }
+        }
+    }
+    pages.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    pages
+}

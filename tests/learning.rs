@@ -1,0 +1,122 @@
+//! Quiz and scenario card pages of the example, read with an HTML parser:
+//! what a student sees without JavaScript, what a teacher projects, and
+//! that branching works through plain links.
+
+mod common;
+
+use common::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn site() -> &'static Path {
+    static SITE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = SITE.get_or_init(|| {
+        let out = build(&repo());
+        let path = out.path().join("site");
+        (out, path)
+    });
+    path
+}
+
+/// The pages under a folder of the built site.
+fn pages_under(folder: &str) -> Vec<String> {
+    let mut pages: Vec<String> = std::fs::read_dir(site().join(folder))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("index.html").is_file())
+        .map(|e| format!("{folder}/{}", e.file_name().to_string_lossy()))
+        .collect();
+    pages.sort();
+    pages
+}
+
+#[test]
+fn every_quiz_works_without_javascript() {
+    for locale in ["nl", "en"] {
+        let quizzes = pages_under(&format!("{locale}/quiz"));
+        assert!(quizzes.len() >= 3, "{locale}: {quizzes:?}");
+        for path in quizzes {
+            let html = page(site(), &path);
+            let fieldsets = select(&html, "main form fieldset, main fieldset");
+            assert!(fieldsets.len() >= 8, "{path}: {} questions", fieldsets.len());
+            for fieldset in &fieldsets {
+                let legend = fieldset.select(&scraper::Selector::parse("legend").unwrap()).next();
+                assert!(legend.is_some_and(|l| !text_of(&l).is_empty()), "{path}: a question without legend");
+            }
+            for input in select(&html, "main input[type=radio], main input[type=checkbox], main fieldset select") {
+                let id = input.value().attr("id").unwrap_or_else(|| panic!("{path}: an input without id"));
+                assert_eq!(select(&html, &format!("label[for=\"{id}\"]")).len(), 1, "{path}: #{id} has no label");
+            }
+            // Each question is followed by a disclosure with its answer.
+            let details = select(&html, "main fieldset + details, main details");
+            assert!(
+                details.len() >= fieldsets.len(),
+                "{path}: {} answers for {} questions",
+                details.len(),
+                fieldsets.len()
+            );
+            // Teachers get the full address and a QR code to project.
+            let qr = select(&html, "main svg[role=img][aria-label]");
+            assert_eq!(qr.len(), 1, "{path}: one labelled QR code");
+            let text = text_of(&select(&html, "main")[0]);
+            assert!(text.contains(&format!("https://www.example.org/social-media/{path}/")), "{path}: full URL shown");
+        }
+    }
+}
+
+#[test]
+fn quizzes_use_all_question_types_and_cite_rules() {
+    let html = page(site(), "nl/quiz/leerlingen");
+    assert!(!select(&html, "main input[type=radio]").is_empty());
+    assert!(!select(&html, "main input[type=checkbox]").is_empty());
+    assert!(!select(&html, "main fieldset select").is_empty(), "order questions can be answered without JavaScript");
+    let rule_links: Vec<String> = select(&html, "main details a[href*=\"/protocol/\"]")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    assert!(rule_links.iter().any(|h| h.contains('#')), "answers link to the cited rules: {rule_links:?}");
+    for href in rule_links {
+        let relative = href.trim_start_matches("../../../");
+        let (path, anchor) = relative.split_once('#').unwrap_or((relative, ""));
+        let target = page(site(), path.trim_end_matches('/'));
+        if !anchor.is_empty() {
+            assert_eq!(select(&target, &format!("[id=\"{anchor}\"]")).len(), 1, "{href}");
+        }
+    }
+}
+
+#[test]
+fn scenario_cards_branch_through_links() {
+    for locale in ["nl", "en"] {
+        let cards = pages_under(&format!("{locale}/scenarios"));
+        assert!(cards.len() >= 8, "{locale}: {cards:?}");
+        for path in cards {
+            let html = page(site(), &path);
+            let steps = select(&html, "main section[id^=stap-]");
+            assert!(steps.len() >= 3, "{path}: {} steps", steps.len());
+            let ids: BTreeSet<&str> = steps.iter().map(|s| s.value().attr("id").unwrap()).collect();
+            let choices = select(&html, "main section[id^=stap-] a[href^=\"#stap-\"]");
+            assert!(choices.len() >= 2, "{path}");
+            for link in choices {
+                let target = link.value().attr("href").unwrap().trim_start_matches('#');
+                assert!(ids.contains(target), "{path}: choice leads to missing step {target}");
+            }
+            let text = text_of(&select(&html, "main")[0]);
+            let (good, bad) =
+                if locale == "nl" { ("Goede afloop", "Slechte afloop") } else { ("Good outcome", "Bad outcome") };
+            assert!(text.contains(good) && text.contains(bad), "{path}: outcomes are named in words");
+        }
+    }
+}
+
+#[test]
+fn audience_views_and_home_point_to_quizzes_and_cards() {
+    let students = page(site(), "nl/leerlingen");
+    let links: Vec<&str> = select(&students, "main a[href]").iter().map(|a| a.value().attr("href").unwrap()).collect();
+    assert!(links.contains(&"../../nl/quiz/leerlingen/"), "{links:?}");
+    assert!(links.iter().any(|l| l.starts_with("../../nl/scenarios/")), "{links:?}");
+    assert!(!links.contains(&"../../nl/quiz/medewerkers/"), "the staff quiz is not in the students' view");
+    let home = page(site(), "nl");
+    assert!(select(&home, "main a[href]").iter().any(|a| a.value().attr("href") == Some("../nl/quiz/")));
+}
