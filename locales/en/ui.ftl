@@ -14,6 +14,8 @@ language-switch-label = Language
 home-title-fallback = Welcome
 protocol-title = The whole protocol
 glossary-title = Glossary
+quizzes-title = Quizzes
+scenarios-title = Scenario cards
 not-found-title = Page not found
 # Heading above the articles without a context: they apply everywhere.
 context-everywhere = Always and everywhere
@@ -24,6 +26,8 @@ skip-link = Skip to content
 nav-main-label = Main menu
 nav-home = Home
 nav-protocol = The whole protocol
+nav-quizzes = Quizzes
+nav-scenarios = Scenario cards
 nav-glossary = Glossary
 breadcrumb-label = Breadcrumb
 footer-nav-label = The protocol
@@ -83,3 +87,123 @@ back-home = Go to the home page
 ## Footer
 
 footer-text = Questions about this protocol? Please contact the school.
+
+## Quizzes and scenario cards: the overviews
+
+quizzes-lead = How well do you know the agreements? Take a quiz on your phone, or do it together in class.
+scenarios-lead = Short stories with choices, to discuss in class or in a team. Every choice has consequences.
+question-count =
+    { $count ->
+        [one] { $count } question
+       *[other] { $count } questions
+    }
+quiz-count =
+    { $count ->
+        [one] { $count } quiz
+       *[other] { $count } quizzes
+    }
+scenario-count =
+    { $count ->
+        [one] { $count } scenario card
+       *[other] { $count } scenario cards
+    }
+# The percentage of right answers needed to pass the quiz.
+pass-mark = Pass mark { $pass }%
+# Above the buttons that filter the list by audience.
+filter-label = Show for
+filter-all = All
+# Without JavaScript: followed by links to the page of each audience.
+filter-links-intro = Only what fits you? Choose your group:
+# After a title that has not been translated yet.
+not-translated-short = not yet translated
+scenarios-print-note = Print this page to get all scenario cards as cards: four to an A4 sheet, ready to cut out.
+scenarios-print = Print the cards
+discuss-title = To discuss
+deck-outcomes = How it can end
+
+## Quiz
+
+quiz-question = Question { $number }
+quiz-hint-single = Choose one answer.
+quiz-hint-multiple = Choose all the right answers.
+quiz-hint-truefalse = True or false? Choose one answer.
+quiz-hint-order = Put these in the right order: what comes first?
+# Label of the drop-down list beside an item of an order question.
+quiz-order-place = Place of ‘{ $item }’
+quiz-order-place-short = Place
+quiz-order-choose = Choose
+quiz-move-up = up
+quiz-move-down = down
+quiz-move-up-label = Move ‘{ $item }’ up one place
+quiz-move-down-label = Move ‘{ $item }’ down one place
+# Read out after moving an item.
+quiz-moved = ‘{ $item }’ is now in place { $place }.
+quiz-check = Check
+quiz-reveal = Show the answer
+quiz-answer = The right answer
+quiz-answer-multiple = The right answers
+quiz-answer-order = The right order
+quiz-feedback-title = About each answer
+quiz-option-right = Right answer
+quiz-option-wrong = Wrong answer
+quiz-correct = Right
+quiz-incorrect = Wrong
+quiz-explanation = Why?
+refs-label = See in the protocol
+# A reference to one rule, for example: Rule 9 — 8-10 At school and at work
+ref-rule = Rule { $rule } — { $article }
+quiz-status-right = That's right!
+quiz-status-wrong = Not quite right. Read the answer and the explanation below.
+quiz-status-empty = Choose an answer first.
+quiz-status-unanswered = Not answered.
+quiz-result-title = Your result
+quiz-result-intro = Check the questions one by one, or see your score straight away.
+quiz-score-button = See my score
+quiz-score = { $right } of { $total } right ({ $percent }%)
+quiz-passed = Passed! You know the agreements well.
+quiz-failed = Not passed yet. Read the explanations with the questions and try again.
+quiz-retry = Try again
+quiz-clear = Clear my answers
+quiz-cleared = Your answers have been cleared.
+quiz-storage-note = Your answers are kept only on this device and are never sent anywhere.
+
+## Quiz: classroom mode and teachers
+
+classroom-start = Classroom mode
+classroom-stop = Leave classroom mode
+classroom-reveal = Show answer
+classroom-hide = Hide answer
+classroom-progress = Question { $number } of { $total }
+classroom-controls = Classroom controls
+classroom-keys = Left and right arrow keys: previous and next question.
+teachers-title = For teachers
+teachers-quiz-intro = Do this quiz together on the whiteboard, or let students take it on their phones: they scan the QR code or type the address.
+quiz-address = Address of this quiz
+quiz-qr-caption = Scan the code with your phone's camera.
+quiz-print = Print worksheet
+quiz-print-note = Printing this page gives a worksheet without the answers. The answer key is on a separate last page.
+answer-key-title = Answer key
+worksheet-name = Name
+worksheet-class = Class
+
+## Scenario cards
+
+scenario-situation = The situation
+scenario-step = Step { $number }
+scenario-choices = Choices
+outcome-good = Good outcome
+outcome-bad = Bad outcome
+outcome-neutral = Mixed outcome
+scenario-restart = Start again
+
+## Home page and audience views: quizzes and scenario cards
+
+teachers-home-intro = Discuss the agreements in class or with your team: quizzes to practise and scenario cards to talk about.
+quizzes-link = Quizzes to practise
+quizzes-link-note = On the whiteboard, on a phone or as a worksheet.
+scenarios-link = Scenario cards to discuss
+scenarios-link-note = Short stories with choices, which you can also print as cards.
+learning-title = Practise and discuss
+
+# Label of the QR code on a quiz page, read by screen readers.
+quiz-qr-label = QR code that leads to this quiz

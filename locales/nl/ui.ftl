@@ -14,6 +14,8 @@ language-switch-label = Taal
 home-title-fallback = Welkom
 protocol-title = Het hele protocol
 glossary-title = Begrippenlijst
+quizzes-title = Quizzen
+scenarios-title = Casussen
 not-found-title = Pagina niet gevonden
 # Kop boven de artikelen zonder context: die gelden overal.
 context-everywhere = Altijd en overal
@@ -24,6 +26,8 @@ skip-link = Naar de inhoud
 nav-main-label = Hoofdmenu
 nav-home = Home
 nav-protocol = Het hele protocol
+nav-quizzes = Quizzen
+nav-scenarios = Casussen
 nav-glossary = Begrippenlijst
 breadcrumb-label = Kruimelpad
 footer-nav-label = Het protocol
@@ -83,3 +87,123 @@ back-home = Naar de startpagina
 ## Voettekst
 
 footer-text = Vragen over dit protocol? Neem contact op met de school.
+
+## Quizzen en casussen: de overzichten
+
+quizzes-lead = Wat weet je van de afspraken? Maak een quiz op je telefoon, of doe hem samen in de klas.
+scenarios-lead = Korte verhalen met keuzes, om in de klas of in een team te bespreken. Elke keuze heeft gevolgen.
+question-count =
+    { $count ->
+        [one] { $count } vraag
+       *[other] { $count } vragen
+    }
+quiz-count =
+    { $count ->
+        [one] { $count } quiz
+       *[other] { $count } quizzen
+    }
+scenario-count =
+    { $count ->
+        [one] { $count } casus
+       *[other] { $count } casussen
+    }
+# Het percentage goede antwoorden dat nodig is om de quiz te halen.
+pass-mark = Voldoende vanaf { $pass }%
+# Boven de knoppen waarmee je de lijst filtert op doelgroep.
+filter-label = Laat zien voor
+filter-all = Alles
+# Zonder JavaScript: gevolgd door links naar de pagina's per doelgroep.
+filter-links-intro = Alleen wat bij jou past? Kies je groep:
+# Achter een titel die nog niet vertaald is.
+not-translated-short = nog niet vertaald
+scenarios-print-note = Druk je deze pagina af, dan krijg je alle casussen als kaartjes: vier op een A4, om uit te knippen.
+scenarios-print = Druk de kaartjes af
+discuss-title = Om te bespreken
+deck-outcomes = Zo kan het aflopen
+
+## Quiz
+
+quiz-question = Vraag { $number }
+quiz-hint-single = Kies één antwoord.
+quiz-hint-multiple = Kies alle goede antwoorden.
+quiz-hint-truefalse = Waar of niet waar? Kies één antwoord.
+quiz-hint-order = Zet in de goede volgorde: wat komt eerst?
+# Label van de keuzelijst bij een onderdeel van een volgordevraag.
+quiz-order-place = Plaats van ‘{ $item }’
+quiz-order-place-short = Plaats
+quiz-order-choose = Kies
+quiz-move-up = omhoog
+quiz-move-down = omlaag
+quiz-move-up-label = ‘{ $item }’ een plaats omhoog
+quiz-move-down-label = ‘{ $item }’ een plaats omlaag
+# Wordt voorgelezen na het verplaatsen.
+quiz-moved = ‘{ $item }’ staat nu op plaats { $place }.
+quiz-check = Controleer
+quiz-reveal = Bekijk het antwoord
+quiz-answer = Het goede antwoord
+quiz-answer-multiple = De goede antwoorden
+quiz-answer-order = De goede volgorde
+quiz-feedback-title = Uitleg per antwoord
+quiz-option-right = Goed antwoord
+quiz-option-wrong = Fout antwoord
+quiz-correct = Goed
+quiz-incorrect = Fout
+quiz-explanation = Waarom?
+refs-label = Zie in het protocol
+# Een verwijzing naar één regel, bijvoorbeeld: Regel 9 — 8-10 Op school en op het werk
+ref-rule = Regel { $rule } — { $article }
+quiz-status-right = Goed beantwoord!
+quiz-status-wrong = Niet helemaal goed. Lees het antwoord en de uitleg hieronder.
+quiz-status-empty = Kies eerst een antwoord.
+quiz-status-unanswered = Niet beantwoord.
+quiz-result-title = Je resultaat
+quiz-result-intro = Controleer de vragen een voor een, of bekijk meteen je score.
+quiz-score-button = Bekijk mijn score
+quiz-score = { $right } van { $total } goed ({ $percent }%)
+quiz-passed = Gehaald! Je kent de afspraken goed.
+quiz-failed = Nog niet gehaald. Lees de uitleg bij de vragen en probeer het opnieuw.
+quiz-retry = Opnieuw
+quiz-clear = Wis mijn antwoorden
+quiz-cleared = Je antwoorden zijn gewist.
+quiz-storage-note = Je antwoorden blijven alleen op dit apparaat bewaard en worden nergens naartoe gestuurd.
+
+## Quiz: klassikaal en voor docenten
+
+classroom-start = Klassikaal
+classroom-stop = Stop klassikaal
+classroom-reveal = Toon antwoord
+classroom-hide = Verberg antwoord
+classroom-progress = Vraag { $number } van { $total }
+classroom-controls = Bediening klassikaal
+classroom-keys = Pijltjestoetsen links en rechts: vorige en volgende vraag.
+teachers-title = Voor docenten
+teachers-quiz-intro = Doe deze quiz klassikaal op het digibord, of laat leerlingen hem op hun telefoon maken: ze scannen de QR-code of typen het adres.
+quiz-address = Adres van deze quiz
+quiz-qr-caption = Scan de code met de camera van je telefoon.
+quiz-print = Print werkblad
+quiz-print-note = Druk je deze pagina af, dan krijg je een werkblad zonder antwoorden. De antwoorden staan op een aparte laatste pagina.
+answer-key-title = Antwoorden
+worksheet-name = Naam
+worksheet-class = Klas
+
+## Casussen
+
+scenario-situation = De situatie
+scenario-step = Stap { $number }
+scenario-choices = Keuzes
+outcome-good = Goede afloop
+outcome-bad = Slechte afloop
+outcome-neutral = Neutrale afloop
+scenario-restart = Begin opnieuw
+
+## Startpagina en doelgroepen: quizzen en casussen
+
+teachers-home-intro = Bespreek de afspraken in de klas of in je team: met quizzen om te oefenen en casussen om over te praten.
+quizzes-link = Quizzen om te oefenen
+quizzes-link-note = Op het digibord, op de telefoon of als werkblad.
+scenarios-link = Casussen om te bespreken
+scenarios-link-note = Korte verhalen met keuzes, ook als kaartjes af te drukken.
+learning-title = Oefenen en bespreken
+
+# Label of the QR code on a quiz page, read by screen readers.
+quiz-qr-label = QR-code die naar deze quiz leidt

@@ -1,0 +1,480 @@
+/*
+ * leidraad: quiz pages (default theme).
+ *
+ * Without this script a quiz still works: every question has a <details>
+ * with the answer. With it: a "check" button per question, marks in words
+ * and colour, a score, moving the items of order questions with buttons,
+ * classroom mode (one question at a time, ?klas or ?class in the address)
+ * and a printable worksheet.
+ *
+ * All words come from data-label-* attributes that quiz.html fills from the
+ * site's messages, so this file speaks no language. Answers are kept only in
+ * this browser's localStorage (one key per quiz) and are never sent anywhere.
+ */
+(function () {
+  'use strict';
+
+  var root = document.querySelector('[data-quiz]');
+  if (!root) return;
+
+  var labels = root.dataset;
+  var storageKey = 'leidraad-quiz:' + root.getAttribute('data-quiz');
+  var passMark = Number(labels.pass) || 0;
+
+  function all(selector, scope) {
+    return Array.prototype.slice.call((scope || document).querySelectorAll(selector));
+  }
+
+  function one(selector, scope) {
+    return (scope || root).querySelector(selector);
+  }
+
+  /* "{right} van {total} goed" with the values filled in. */
+  function fill(template, values) {
+    return String(template || '').replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function show(element, visible) {
+    if (element) element.hidden = !visible;
+  }
+
+  /* ------------------------------------------------------------ storage */
+
+  function readStore() {
+    try {
+      var text = window.localStorage.getItem(storageKey);
+      var data = text ? JSON.parse(text) : null;
+      return data && typeof data === 'object' ? data : null;
+    } catch (e) {
+      return null; // storage blocked or unreadable: start empty
+    }
+  }
+
+  function writeStore() {
+    var data = { answers: {}, checked: {} };
+    questions.forEach(function (q) {
+      data.answers[q.id] = answerOf(q);
+      if (q.checked) data.checked[q.id] = true;
+    });
+    try {
+      window.localStorage.setItem(storageKey, JSON.stringify(data));
+    } catch (e) {
+      /* storage blocked or full: the quiz works without it */
+    }
+  }
+
+  function clearStore() {
+    try {
+      window.localStorage.removeItem(storageKey);
+    } catch (e) {
+      /* nothing stored */
+    }
+  }
+
+  /* ---------------------------------------------------------- questions */
+
+  var questions = all('[data-question]', root).map(function (el) {
+    var q = {
+      el: el,
+      id: el.id,
+      kind: el.getAttribute('data-kind'),
+      options: all('[data-option]', el),
+      inputs: all('input', el),
+      list: one('[data-order-list]', el),
+      status: one('[data-status]', el),
+      details: one('[data-answer]', el),
+      checked: false,
+      right: false,
+      revealed: false,
+    };
+    q.initialOrder = q.list ? all('[data-option]', q.list) : [];
+    return q;
+  });
+  if (!questions.length) return;
+
+  function isOrder(q) {
+    return q.kind === 'order';
+  }
+
+  function orderItems(q) {
+    return all('[data-option]', q.list);
+  }
+
+  function answerOf(q) {
+    if (isOrder(q)) {
+      return orderItems(q).map(function (item) { return item.getAttribute('data-option-id'); });
+    }
+    return q.inputs.filter(function (i) { return i.checked; }).map(function (i) { return i.id; });
+  }
+
+  function isAnswered(q) {
+    return isOrder(q) || q.inputs.some(function (i) { return i.checked; });
+  }
+
+  function isRight(q) {
+    if (isOrder(q)) {
+      return orderItems(q).every(function (item, index) {
+        return Number(item.getAttribute('data-position')) === index + 1;
+      });
+    }
+    return q.inputs.every(function (i) {
+      return i.checked === (i.getAttribute('data-correct') === 'true');
+    });
+  }
+
+  /* One option's mark: state is 'right', 'wrong', 'missed' or '' (none). */
+  function mark(option, state) {
+    var markEl = one('[data-mark]', option);
+    var feedback = one('[data-feedback]', option);
+    var input = one('input', option);
+    option.classList.remove('is-right', 'is-wrong', 'is-missed');
+    if (state) option.classList.add('is-' + state);
+    if (markEl) {
+      markEl.textContent = state === 'right' ? labels.labelCorrect
+        : state === 'wrong' ? labels.labelIncorrect
+          : state === 'missed' ? labels.labelRightAnswer : '';
+    }
+    var withFeedback = state === 'right' || state === 'wrong';
+    show(feedback, withFeedback);
+    if (input && feedback) {
+      if (withFeedback) input.setAttribute('aria-describedby', feedback.id);
+      else input.removeAttribute('aria-describedby');
+    }
+  }
+
+  function clearMarks(q) {
+    q.options.forEach(function (option) { mark(option, ''); });
+  }
+
+  /* Marks after checking: the chosen options, and the right ones missed. */
+  function markChosen(q) {
+    if (isOrder(q)) {
+      orderItems(q).forEach(function (item, index) {
+        mark(item, Number(item.getAttribute('data-position')) === index + 1 ? 'right' : 'wrong');
+      });
+      return;
+    }
+    q.options.forEach(function (option) {
+      var input = one('input', option);
+      var correct = input.getAttribute('data-correct') === 'true';
+      if (input.checked) mark(option, correct ? 'right' : 'wrong');
+      else mark(option, correct ? 'missed' : '');
+    });
+  }
+
+  /* Marks in classroom mode: every option, with its feedback. */
+  function markEverything(q) {
+    if (isOrder(q)) return; // the details show the right order with feedback
+    q.options.forEach(function (option) {
+      var input = one('input', option);
+      mark(option, input.getAttribute('data-correct') === 'true' ? 'right' : 'wrong');
+    });
+  }
+
+  function setStatus(q, text, state) {
+    q.el.classList.remove('is-answered-right', 'is-answered-wrong');
+    if (state) q.el.classList.add('is-answered-' + state);
+    if (q.status) q.status.textContent = text || '';
+  }
+
+  /* Checks one question. `everything` is true when the score button checks them all. */
+  function check(q, everything) {
+    if (!isAnswered(q)) {
+      if (!everything) {
+        setStatus(q, labels.labelStatusEmpty, '');
+        return;
+      }
+      q.checked = true;
+      q.right = false;
+      clearMarks(q);
+      setStatus(q, labels.labelStatusUnanswered, 'wrong');
+      if (q.details) q.details.open = true;
+      return;
+    }
+    q.checked = true;
+    q.right = isRight(q);
+    markChosen(q);
+    setStatus(q, q.right ? labels.labelStatusRight : labels.labelStatusWrong, q.right ? 'right' : 'wrong');
+    if (q.details) q.details.open = true;
+  }
+
+  /* An answer changed: the question is no longer checked. */
+  function changed(q) {
+    if (q.checked) {
+      q.checked = false;
+      q.right = false;
+      clearMarks(q);
+      setStatus(q, '', '');
+    }
+    writeStore();
+    updateScore();
+  }
+
+  /* ------------------------------------------------------ order questions */
+
+  function updateMoveButtons(q) {
+    var items = orderItems(q);
+    items.forEach(function (item, index) {
+      var up = one('[data-move="up"]', item);
+      var down = one('[data-move="down"]', item);
+      if (up) up.setAttribute('aria-disabled', index === 0 ? 'true' : 'false');
+      if (down) down.setAttribute('aria-disabled', index === items.length - 1 ? 'true' : 'false');
+    });
+  }
+
+  function move(q, item, direction) {
+    // The neighbour moves, not the item: the pressed button keeps its focus.
+    var neighbour = direction === 'up' ? item.previousElementSibling : item.nextElementSibling;
+    if (!neighbour) return;
+    if (direction === 'up') item.after(neighbour);
+    else item.before(neighbour);
+    updateMoveButtons(q);
+    changed(q);
+    var place = orderItems(q).indexOf(item) + 1;
+    var text = one('.order-text', item);
+    if (q.status) q.status.textContent = fill(labels.labelMoved, { item: text ? text.textContent : '', place: place });
+  }
+
+  function applyOrder(q, ids) {
+    var byId = {};
+    orderItems(q).forEach(function (item) { byId[item.getAttribute('data-option-id')] = item; });
+    var items = ids.map(function (id) { return byId[id]; }).filter(Boolean);
+    if (items.length !== q.initialOrder.length) return; // stored answer does not fit this page
+    items.forEach(function (item) { q.list.appendChild(item); });
+    updateMoveButtons(q);
+  }
+
+  /* ---------------------------------------------------------------- score */
+
+  var result = one('[data-result]');
+  var score = one('[data-score]');
+
+  function updateScore() {
+    if (!result || !score) return;
+    var done = questions.every(function (q) { return q.checked; });
+    result.classList.remove('is-passed', 'is-failed');
+    if (!done) {
+      score.textContent = '';
+      return;
+    }
+    var right = questions.filter(function (q) { return q.right; }).length;
+    var total = questions.length;
+    var passed = right * 100 >= passMark * total;
+    result.classList.add(passed ? 'is-passed' : 'is-failed');
+    score.textContent = '';
+    var line = document.createElement('p');
+    line.className = 'quiz-score-line';
+    line.textContent = fill(labels.labelScore, { right: right, total: total, percent: Math.round((right * 100) / total) });
+    var verdict = document.createElement('p');
+    verdict.className = 'quiz-verdict';
+    verdict.textContent = passed ? labels.labelPassed : labels.labelFailed;
+    score.appendChild(line);
+    score.appendChild(verdict);
+  }
+
+  function reset() {
+    questions.forEach(function (q) {
+      q.inputs.forEach(function (i) { i.checked = false; });
+      if (isOrder(q)) {
+        q.initialOrder.forEach(function (item) { q.list.appendChild(item); });
+        updateMoveButtons(q);
+      }
+      unreveal(q);
+      q.checked = false;
+      q.right = false;
+      clearMarks(q);
+      setStatus(q, '', '');
+      if (q.details) q.details.open = false;
+    });
+    clearStore();
+    updateScore();
+  }
+
+  /* ------------------------------------------------------- classroom mode */
+
+  var bar = one('[data-classroom-bar]');
+  var progress = one('[data-classroom-progress]');
+  var revealButton = one('[data-classroom-reveal]');
+  var prevButton = one('[data-classroom-prev]');
+  var nextButton = one('[data-classroom-next]');
+  var current = 0;
+
+  function inClassroom() {
+    return document.body.classList.contains('classroom');
+  }
+
+  function reveal(q) {
+    q.revealed = true;
+    q.el.classList.add('is-revealed');
+    markEverything(q);
+    if (q.details) q.details.open = true;
+  }
+
+  function unreveal(q) {
+    if (!q.revealed) return;
+    q.revealed = false;
+    q.el.classList.remove('is-revealed');
+    clearMarks(q);
+    if (q.details && !q.checked) q.details.open = false;
+  }
+
+  function updateRevealButton() {
+    var q = questions[current];
+    if (!revealButton || !q) return;
+    revealButton.textContent = q.revealed ? labels.labelHide : labels.labelReveal;
+    revealButton.setAttribute('aria-expanded', q.revealed ? 'true' : 'false');
+  }
+
+  function goTo(index, focus) {
+    current = Math.max(0, Math.min(questions.length - 1, index));
+    questions.forEach(function (q, i) { q.el.classList.toggle('is-current', i === current); });
+    if (progress) progress.textContent = fill(labels.labelProgress, { number: current + 1, total: questions.length });
+    if (prevButton) prevButton.setAttribute('aria-disabled', current === 0 ? 'true' : 'false');
+    if (nextButton) nextButton.setAttribute('aria-disabled', current === questions.length - 1 ? 'true' : 'false');
+    updateRevealButton();
+    if (focus) questions[current].el.focus();
+  }
+
+  function setAddress(classroom) {
+    if (!window.history || !window.history.replaceState) return;
+    var params = new URLSearchParams(window.location.search);
+    params.delete('klas');
+    params.delete('class');
+    var query = params.toString();
+    if (classroom) query = query ? 'klas&' + query : 'klas';
+    try {
+      window.history.replaceState(window.history.state, '', window.location.pathname + (query ? '?' + query : '') + window.location.hash);
+    } catch (e) {
+      /* a file: address may refuse; the mode still works */
+    }
+  }
+
+  function startClassroom(focus) {
+    // The class sees no answers until the teacher reveals them, not even
+    // answers checked earlier on this device.
+    questions.forEach(clearMarks);
+    document.body.classList.add('classroom');
+    show(bar, true);
+    goTo(current, focus);
+    setAddress(true);
+  }
+
+  function stopClassroom() {
+    document.body.classList.remove('classroom');
+    show(bar, false);
+    questions.forEach(function (q) {
+      unreveal(q);
+      if (q.checked) markChosen(q);
+      q.el.classList.remove('is-current');
+    });
+    setAddress(false);
+    var start = one('[data-classroom-start]');
+    if (start) start.focus();
+  }
+
+  document.addEventListener('keydown', function (event) {
+    if (!inClassroom() || event.altKey || event.ctrlKey || event.metaKey) return;
+    var target = event.target;
+    var inControl = target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
+    var key = event.key;
+    if ((key === 'ArrowRight' && !inControl) || key === 'PageDown') {
+      event.preventDefault();
+      goTo(current + 1, true);
+    } else if ((key === 'ArrowLeft' && !inControl) || key === 'PageUp') {
+      event.preventDefault();
+      goTo(current - 1, true);
+    } else if (key === 'Escape') {
+      stopClassroom();
+    }
+  });
+
+  /* --------------------------------------------------------------- wiring */
+
+  questions.forEach(function (q) {
+    var checkButton = one('[data-check]', q.el);
+    if (checkButton) {
+      checkButton.addEventListener('click', function () {
+        check(q, false);
+        writeStore();
+        updateScore();
+      });
+    }
+    q.inputs.forEach(function (input) {
+      input.addEventListener('change', function () { changed(q); });
+    });
+    if (isOrder(q)) {
+      all('[data-order-buttons]', q.el).forEach(function (el) { show(el, true); });
+      all('[data-order-place]', q.el).forEach(function (el) { show(el, false); });
+      q.list.classList.add('is-movable');
+      q.list.addEventListener('click', function (event) {
+        var button = event.target.closest('[data-move]');
+        if (!button || button.getAttribute('aria-disabled') === 'true') return;
+        move(q, button.closest('[data-option]'), button.getAttribute('data-move'));
+      });
+      updateMoveButtons(q);
+    }
+    show(one('[data-actions]', q.el), true);
+  });
+
+  function on(selector, handler) {
+    all(selector, root).forEach(function (el) { el.addEventListener('click', handler); });
+  }
+
+  var toolbarStatus = one('[data-toolbar-status]');
+
+  on('[data-score-button]', function () {
+    questions.forEach(function (q) { if (!q.checked) check(q, true); });
+    writeStore();
+    updateScore();
+    if (score) score.focus();
+  });
+  on('[data-retry]', function () {
+    reset();
+    if (inClassroom()) goTo(0, true);
+    else questions[0].el.focus();
+  });
+  on('[data-clear]', function () {
+    reset();
+    if (toolbarStatus) toolbarStatus.textContent = labels.labelCleared;
+  });
+  on('[data-classroom-start]', function () { startClassroom(true); });
+  on('[data-classroom-stop]', stopClassroom);
+  on('[data-classroom-prev]', function () { goTo(current - 1, false); });
+  on('[data-classroom-next]', function () { goTo(current + 1, false); });
+  on('[data-classroom-reveal]', function () {
+    var q = questions[current];
+    if (q.revealed) unreveal(q);
+    else reveal(q);
+    updateRevealButton();
+  });
+  on('[data-print]', function () {
+    if (inClassroom()) stopClassroom();
+    document.body.classList.add('worksheet');
+    window.print();
+  });
+  window.addEventListener('afterprint', function () {
+    document.body.classList.remove('worksheet');
+  });
+
+  if (score) score.setAttribute('tabindex', '-1');
+  all('[data-toolbar], [data-result], [data-teacher-buttons]', root).forEach(function (el) { show(el, true); });
+  root.classList.add('has-js');
+
+  /* Earlier answers on this device. */
+  var stored = readStore();
+  if (stored && stored.answers) {
+    questions.forEach(function (q) {
+      var answer = stored.answers[q.id];
+      if (!Array.isArray(answer)) return;
+      if (isOrder(q)) applyOrder(q, answer);
+      else q.inputs.forEach(function (i) { i.checked = answer.indexOf(i.id) !== -1; });
+      if (stored.checked && stored.checked[q.id]) check(q, true);
+    });
+    updateScore();
+  }
+
+  var params = new URLSearchParams(window.location.search);
+  if (params.has('klas') || params.has('class')) startClassroom(false);
+})();
