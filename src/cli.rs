@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use leidraad::diagnostic::{Diagnostic, Diagnostics};
-use leidraad::{output, pipeline};
+use leidraad::{output, pipeline, serve};
+use std::sync::Arc;
 
 /// Turns a school's social media protocol, written as Markdown with YAML
 /// front matter, into a static website with a view per audience.
@@ -37,6 +38,22 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
     },
+    /// Build into memory and serve the site, rebuilding and reloading open
+    /// pages whenever site.yaml, content/, themes/ or locales/ change. A
+    /// broken edit shows its errors in the browser while the last good build
+    /// stays served. Writes nothing to disk.
+    Serve {
+        /// The site folder: the one with site.yaml and content/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on; other machines can reach the server
+        /// only if you give a non-loopback address such as 0.0.0.0.
+        #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+        bind: String,
+        /// The port to listen on; 0 picks a free one.
+        #[arg(long, value_name = "PORT", default_value_t = 1111)]
+        port: u16,
+    },
 }
 
 const CONTENT_ERROR: u8 = 1;
@@ -53,6 +70,30 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Build { root, out } => build(&root, out.unwrap_or_else(|| root.join("public"))),
         Command::Check { root } => check(&root),
+        Command::Serve { root, bind, port } => serve(&root, &bind, port),
+    }
+}
+
+fn serve(root: &Path, bind: &str, port: u16) -> ExitCode {
+    let log: serve::Log = Arc::new(|line: String| eprintln!("{line}"));
+    let server = match serve::Server::start(root, bind, port, Arc::clone(&log)) {
+        Ok(server) => server,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(CONTENT_ERROR);
+        }
+    };
+    println!("serving http://{}/ (Ctrl-C to stop)", server.address());
+    let _ = ctrlc::set_handler(|| {
+        eprintln!("stopped");
+        std::process::exit(0);
+    });
+    match server.run(log) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(CONTENT_ERROR)
+        }
     }
 }
 

@@ -1,0 +1,190 @@
+//! Answering one request from an in-memory build: safe path resolution
+//! (nothing outside the build can be named), content types, the theme's 404
+//! page, and the live-reload script added to every served HTML page.
+
+use percent_encoding::percent_decode_str;
+
+use crate::render::Files;
+
+/// Path of the live-reload script and the event stream.
+pub const LIVE_SCRIPT: &str = "/__leidraad/live.js";
+pub const EVENTS: &str = "/__leidraad/events";
+const LIVE_JS: &str = include_str!("live.js");
+const MAX_PATH: usize = 1024;
+
+/// What to send back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    pub status: u16,
+    pub content_type: String,
+    pub body: Vec<u8>,
+    /// For redirects.
+    pub location: Option<String>,
+}
+
+impl Reply {
+    fn text(status: u16, message: &str) -> Self {
+        Reply {
+            status,
+            content_type: "text/plain; charset=utf-8".into(),
+            body: message.as_bytes().to_vec(),
+            location: None,
+        }
+    }
+}
+
+/// The file a request path names in the build, or why it names none.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Resolved {
+    File(String),
+    /// A folder without its trailing slash: redirect so relative links work.
+    Folder(String),
+    Missing,
+    Refused,
+}
+
+/// Maps a raw request target (`/nl/protocol/?klas`) to a key of the build.
+pub fn resolve(files: &Files, target: &str) -> Resolved {
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    if path.len() > MAX_PATH || !path.starts_with('/') || path.starts_with("//") || path.contains('\\') {
+        return Resolved::Refused;
+    }
+    let lower = path.to_ascii_lowercase();
+    // Encoded separators, dots and NULs are never part of a page address.
+    if ["%2f", "%5c", "%00", "%2e"].iter().any(|e| lower.contains(e)) {
+        return Resolved::Refused;
+    }
+    let Ok(decoded) = percent_decode_str(path).decode_utf8() else { return Resolved::Refused };
+    if decoded.contains('\0') || decoded.split('/').any(|segment| segment == ".." || segment == ".") {
+        return Resolved::Refused;
+    }
+    let relative = decoded.trim_start_matches('/');
+    if relative.is_empty() || relative.ends_with('/') {
+        let key = format!("{relative}index.html");
+        return if files.contains_key(&key) { Resolved::File(key) } else { Resolved::Missing };
+    }
+    if files.contains_key(relative) {
+        return Resolved::File(relative.to_owned());
+    }
+    if files.contains_key(&format!("{relative}/index.html")) {
+        return Resolved::Folder(format!("{path}/"));
+    }
+    Resolved::Missing
+}
+
+/// The reply to a GET or HEAD of `target`.
+pub fn reply(files: &Files, target: &str) -> Reply {
+    if target.split('?').next() == Some(LIVE_SCRIPT) {
+        return Reply {
+            status: 200,
+            content_type: "text/javascript; charset=utf-8".into(),
+            body: LIVE_JS.into(),
+            location: None,
+        };
+    }
+    match resolve(files, target) {
+        Resolved::File(key) => {
+            let content_type = content_type(&key);
+            let body = if content_type.starts_with("text/html") {
+                with_live_reload(&files[&key])
+            } else {
+                files[&key].clone()
+            };
+            Reply { status: 200, content_type, body, location: None }
+        }
+        Resolved::Folder(location) => Reply { location: Some(location), ..Reply::text(301, "moved") },
+        Resolved::Refused => Reply::text(400, "bad request"),
+        Resolved::Missing => match files.get("404.html") {
+            Some(page) => Reply {
+                status: 404,
+                content_type: "text/html; charset=utf-8".into(),
+                body: with_live_reload(page),
+                location: None,
+            },
+            None => Reply::text(404, "not found"),
+        },
+    }
+}
+
+pub fn content_type(key: &str) -> String {
+    let guess = mime_guess::from_path(key).first_or_octet_stream();
+    match guess.type_() {
+        mime_guess::mime::TEXT => format!("{guess}; charset=utf-8"),
+        _ if guess.subtype() == "javascript" => "text/javascript; charset=utf-8".to_owned(),
+        _ => guess.to_string(),
+    }
+}
+
+/// Adds the live-reload script before `</body>`.
+fn with_live_reload(page: &[u8]) -> Vec<u8> {
+    let tag = format!("<script src=\"{LIVE_SCRIPT}\" defer></script>");
+    let text = String::from_utf8_lossy(page);
+    match text.rfind("</body>") {
+        Some(at) => format!("{}{tag}{}", &text[..at], &text[at..]).into_bytes(),
+        None => format!("{text}{tag}").into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files() -> Files {
+        [
+            ("index.html", "<body>root</body>"),
+            ("nl/index.html", "<body>nl</body>"),
+            ("leidraad.css", "a{}"),
+            ("404.html", "<body>weg</body>"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.as_bytes().to_vec()))
+        .collect()
+    }
+
+    #[test]
+    fn resolves_pages_folders_and_files() {
+        let files = files();
+        assert_eq!(resolve(&files, "/"), Resolved::File("index.html".into()));
+        assert_eq!(resolve(&files, "/nl/?klas"), Resolved::File("nl/index.html".into()));
+        assert_eq!(resolve(&files, "/nl"), Resolved::Folder("/nl/".into()));
+        assert_eq!(resolve(&files, "/leidraad.css"), Resolved::File("leidraad.css".into()));
+        assert_eq!(resolve(&files, "/en/"), Resolved::Missing);
+    }
+
+    #[test]
+    fn refuses_every_kind_of_traversal() {
+        let files = files();
+        for target in [
+            "/../etc/passwd",
+            "/nl/../../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E%2Fetc%2Fpasswd",
+            "/nl%2f..%2f..%2fetc",
+            "/..\\..\\windows",
+            "//etc/passwd",
+            "/etc/passwd%00.html",
+            "etc/passwd",
+            "/./index.html",
+        ] {
+            assert_eq!(resolve(&files, target), Resolved::Refused, "{target}");
+        }
+        assert_eq!(resolve(&files, &format!("/{}", "a/".repeat(600))), Resolved::Refused);
+    }
+
+    #[test]
+    fn pages_get_the_live_reload_script_and_misses_the_404_page() {
+        let files = files();
+        let page = reply(&files, "/nl/");
+        assert_eq!(page.content_type, "text/html; charset=utf-8");
+        assert_eq!(
+            String::from_utf8(page.body).unwrap(),
+            format!("<body>nl<script src=\"{LIVE_SCRIPT}\" defer></script></body>")
+        );
+        let css = reply(&files, "/leidraad.css");
+        assert_eq!((css.content_type.as_str(), css.body.as_slice()), ("text/css; charset=utf-8", b"a{}".as_slice()));
+        let missing = reply(&files, "/nergens/");
+        assert_eq!(missing.status, 404);
+        assert!(String::from_utf8(missing.body).unwrap().starts_with("<body>weg"));
+        assert_eq!(reply(&files, "/nl").location.as_deref(), Some("/nl/"));
+    }
+}

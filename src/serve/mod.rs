@@ -1,0 +1,212 @@
+//! `leidraad serve`: builds the site into memory, serves it with tiny_http,
+//! watches the sources with notify and rebuilds on change. A successful
+//! rebuild replaces the served build and reloads open pages through
+//! server-sent events; a failed one keeps the last good build and shows its
+//! errors over the page. Nothing is written to disk.
+
+pub mod http;
+mod watch;
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex, RwLock};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::pipeline;
+use crate::render::Files;
+
+/// Request workers; event streams get threads of their own.
+const WORKERS: usize = 4;
+const HEARTBEAT: Duration = Duration::from_secs(15);
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {address}: {message}")]
+    Bind { address: String, message: String },
+    #[error("cannot watch {path}: {message}")]
+    Watch { path: PathBuf, message: String },
+}
+
+/// What open pages are told.
+#[derive(Debug, Clone)]
+enum Notice {
+    Reload,
+    Errors(Vec<String>),
+}
+
+/// The state every thread shares.
+struct Shared {
+    files: RwLock<Arc<Files>>,
+    errors: RwLock<Option<Vec<String>>>,
+    listeners: Mutex<Vec<mpsc::Sender<Notice>>>,
+}
+
+impl Shared {
+    fn notify(&self, notice: &Notice) {
+        let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
+        listeners.retain(|l| l.send(notice.clone()).is_ok());
+    }
+}
+
+/// A running dev server.
+pub struct Server {
+    address: SocketAddr,
+    shared: Arc<Shared>,
+    http: Arc<tiny_http::Server>,
+    root: PathBuf,
+}
+
+/// What the caller is told as the server works: one line per event.
+pub type Log = Arc<dyn Fn(String) + Send + Sync>;
+
+impl Server {
+    /// Builds the site once and starts listening. The first build may fail:
+    /// then its errors are shown until a change fixes them.
+    pub fn start(root: &Path, bind: &str, port: u16, log: Log) -> Result<Server, ServeError> {
+        let shared = Arc::new(Shared {
+            files: RwLock::new(Arc::new(Files::new())),
+            errors: RwLock::new(None),
+            listeners: Mutex::new(Vec::new()),
+        });
+        rebuild(root, &shared, &log);
+        let address = format!("{bind}:{port}");
+        let http = tiny_http::Server::http(&address)
+            .map_err(|e| ServeError::Bind { address: address.clone(), message: e.to_string() })?;
+        let address = http
+            .server_addr()
+            .to_ip()
+            .ok_or_else(|| ServeError::Bind { address, message: "not an IP address".into() })?;
+        Ok(Server { address, shared, http: Arc::new(http), root: root.to_path_buf() })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Serves and watches until the process ends.
+    pub fn run(self, log: Log) -> Result<(), ServeError> {
+        let (changes, changed) = mpsc::channel();
+        let _watcher = watch::start(&self.root, changes)?;
+        for _ in 0..WORKERS {
+            let http = Arc::clone(&self.http);
+            let shared = Arc::clone(&self.shared);
+            thread::spawn(move || serve_requests(&http, &shared));
+        }
+        // Rebuild on every burst of changes.
+        while changed.recv().is_ok() {
+            while changed.try_recv().is_ok() {}
+            rebuild(&self.root, &self.shared, &log);
+        }
+        Ok(())
+    }
+}
+
+/// Rebuilds into memory; swaps the build in only on success.
+fn rebuild(root: &Path, shared: &Shared, log: &Log) {
+    let started = Instant::now();
+    match pipeline::build(root) {
+        Ok(build) => {
+            let pages = build.page_count;
+            *shared.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(build.files);
+            *shared.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
+            shared.notify(&Notice::Reload);
+            log(format!("built {pages} pages in {} ms", started.elapsed().as_millis()));
+        }
+        Err(diagnostics) => {
+            let lines: Vec<String> =
+                diagnostics.sorted().into_iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
+            log(format!(
+                "build failed in {} ms with {} error(s); still serving the last good build:\n  {}",
+                started.elapsed().as_millis(),
+                lines.len(),
+                lines.join("\n  ")
+            ));
+            *shared.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(lines.clone());
+            shared.notify(&Notice::Errors(lines));
+        }
+    }
+}
+
+fn serve_requests(http: &tiny_http::Server, shared: &Arc<Shared>) {
+    while let Ok(request) = http.recv() {
+        if request.url().split('?').next() == Some(http::EVENTS) {
+            let shared = Arc::clone(shared);
+            thread::spawn(move || stream_events(request, &shared));
+            continue;
+        }
+        let _ = answer(request, shared);
+    }
+}
+
+fn answer(request: tiny_http::Request, shared: &Shared) -> std::io::Result<()> {
+    let head = match request.method() {
+        tiny_http::Method::Get => false,
+        tiny_http::Method::Head => true,
+        _ => {
+            let response = tiny_http::Response::from_string("method not allowed")
+                .with_status_code(405)
+                .with_header(header("Allow", "GET, HEAD"));
+            return request.respond(response);
+        }
+    };
+    let files = Arc::clone(&shared.files.read().unwrap_or_else(|e| e.into_inner()));
+    let reply = http::reply(&files, request.url());
+    let length = reply.body.len();
+    let mut response = tiny_http::Response::from_data(if head { Vec::new() } else { reply.body })
+        .with_status_code(reply.status)
+        .with_header(header("Content-Type", &reply.content_type))
+        .with_header(header("Cache-Control", "no-store"));
+    if head {
+        response = response.with_header(header("Content-Length", &length.to_string()));
+    }
+    if let Some(location) = reply.location {
+        response = response.with_header(header("Location", &location));
+    }
+    request.respond(response)
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header names and values are ASCII")
+}
+
+/// Holds a server-sent-events stream open on its own thread. tiny_http
+/// buffers streamed bodies, so the response is written by hand.
+fn stream_events(request: tiny_http::Request, shared: &Shared) {
+    let (sender, notices) = mpsc::channel();
+    shared.listeners.lock().unwrap_or_else(|e| e.into_inner()).push(sender);
+    let pending = shared.errors.read().unwrap_or_else(|e| e.into_inner()).clone();
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\n";
+    let mut send = |text: &str| writer.write_all(text.as_bytes()).and_then(|()| writer.flush());
+    if send(head).and_then(|()| send(": connected\n\n")).is_err() {
+        return;
+    }
+    if let Some(errors) = pending {
+        if send(&event(&Notice::Errors(errors))).is_err() {
+            return;
+        }
+    }
+    loop {
+        let text = match notices.recv_timeout(HEARTBEAT) {
+            Ok(notice) => event(&notice),
+            Err(RecvTimeoutError::Timeout) => ": heartbeat\n\n".to_owned(),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if send(&text).is_err() {
+            return;
+        }
+    }
+}
+
+fn event(notice: &Notice) -> String {
+    match notice {
+        Notice::Reload => "event: reload\ndata: {}\n\n".to_owned(),
+        Notice::Errors(lines) => {
+            format!("event: errors\ndata: {}\n\n", serde_json::to_string(lines).unwrap_or_default())
+        }
+    }
+}
