@@ -1,0 +1,202 @@
+//! `leidraad serve` as a user meets it: a real process on a free port,
+//! serving a copy of the minimal fixture; edits rebuild and reload, broken
+//! edits show errors while the last good build stays, and nothing outside
+//! the build can be fetched.
+
+mod common;
+
+use common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Served {
+    child: Child,
+    address: String,
+    _site: tempfile::TempDir,
+    root: std::path::PathBuf,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start() -> Served {
+    let site = site_with(None);
+    let root = site.path().to_path_buf();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_leidraad"))
+        .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_owned();
+    Served { child, address, _site: site, root }
+}
+
+/// A raw HTTP request; returns status and body.
+fn request(address: &str, method: &str, target: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(stream, "{method} {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = response.split_once("\r\n\r\n").map_or(String::new(), |(_, b)| b.to_owned());
+    (status, body)
+}
+
+fn get(address: &str, target: &str) -> (u16, String) {
+    request(address, "GET", target)
+}
+
+/// An open event stream.
+struct Events(BufReader<TcpStream>);
+
+impl Events {
+    fn open(address: &str) -> Events {
+        let mut stream = TcpStream::connect(address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        write!(stream, "GET /__leidraad/events HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+        let mut events = Events(BufReader::new(stream));
+        let mut line = String::new();
+        while !line.starts_with(": connected") {
+            line.clear();
+            events.0.read_line(&mut line).unwrap();
+        }
+        events
+    }
+
+    /// The next event's name and data.
+    fn next(&mut self) -> (String, String) {
+        let (mut name, mut data) = (String::new(), String::new());
+        loop {
+            let mut line = String::new();
+            self.0.read_line(&mut line).expect("an event before the time-out");
+            let line = line.trim_end();
+            if let Some(n) = line.strip_prefix("event: ") {
+                name = n.to_owned();
+            } else if let Some(d) = line.strip_prefix("data: ") {
+                data = d.to_owned();
+            } else if line.is_empty() && !name.is_empty() {
+                return (name, data);
+            }
+        }
+    }
+}
+
+fn edit(root: &Path, relative: &str, from: &str, to: &str) {
+    let path = root.join(relative);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from));
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+}
+
+#[test]
+fn edits_rebuild_reload_and_broken_edits_show_their_errors() {
+    let served = start();
+    let (status, page) = get(&served.address, "/nl/protocol/regels/");
+    assert_eq!(status, 200);
+    assert!(page.contains("We delen geen"));
+    assert!(
+        page.contains("<script src=\"/__leidraad/live.js\" defer></script></body>"),
+        "served pages get the live-reload script"
+    );
+
+    let mut events = Events::open(&served.address);
+    edit(&served.root, "content/nl/protocol/regels.md", "We zijn aardig online.", "We zijn vriendelijk online.");
+    assert_eq!(events.next().0, "reload");
+    assert!(get(&served.address, "/nl/protocol/regels/").1.contains("We zijn vriendelijk online."));
+
+    // A broken edit: the errors reach open pages, the last good build stays.
+    edit(&served.root, "content/nl/protocol/regels.md", "audiences: [all]", "audiences: [leerling]");
+    let (name, data) = events.next();
+    assert_eq!(name, "errors");
+    assert!(
+        data.contains("content/nl/protocol/regels.md:5:13: unknown audience `leerling`; did you mean `leerlingen`?"),
+        "{data}"
+    );
+    assert!(get(&served.address, "/nl/protocol/regels/").1.contains("We zijn vriendelijk online."));
+    // A page opened now is told at once.
+    let mut late = Events::open(&served.address);
+    assert_eq!(late.next().0, "errors");
+
+    // Fixing it reloads the pages, which drops the overlay.
+    edit(&served.root, "content/nl/protocol/regels.md", "audiences: [leerling]", "audiences: [all]");
+    assert_eq!(events.next().0, "reload");
+    assert_eq!(late.next().0, "reload");
+
+    // An editor's atomic save: a temporary file renamed over the original.
+    let path = served.root.join("content/nl/protocol/regels.md");
+    let text = std::fs::read_to_string(&path).unwrap().replace("vriendelijk", "hartelijk");
+    let temporary = served.root.join("content/nl/protocol/.regels.md.swp");
+    std::fs::write(&temporary, text).unwrap();
+    std::fs::rename(&temporary, &path).unwrap();
+    assert_eq!(events.next().0, "reload");
+    assert!(get(&served.address, "/nl/protocol/regels/").1.contains("We zijn hartelijk online."));
+
+    // New files are picked up.
+    std::fs::write(
+        served.root.join("content/nl/protocol/nieuw.md"),
+        "---\nid: nieuw\ntitle: Nieuw\naudiences: [all]\norder: 20\nanchor_prefix: n\n---\n1. Een nieuwe regel.\n",
+    )
+    .unwrap();
+    assert_eq!(events.next().0, "reload");
+    assert_eq!(get(&served.address, "/nl/protocol/nieuw/").0, 200);
+}
+
+#[test]
+fn nothing_outside_the_build_can_be_fetched() {
+    let served = start();
+    for target in [
+        "/../site.yaml",
+        "/nl/../../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/%2E%2E%2Fsite.yaml",
+        "/nl%2f..%2f..%2fsite.yaml",
+        "/..\\site.yaml",
+        "//etc/passwd",
+        "/etc/passwd",
+        "/index.html%00.txt",
+        "/content/nl/protocol/regels.md",
+        "/site.yaml",
+    ] {
+        let (status, body) = get(&served.address, target);
+        assert!(status == 400 || status == 404, "{target}: {status}");
+        assert!(!body.contains("organisation:") && !body.contains("root:"), "{target} leaked a file");
+    }
+    let long = format!("/{}", "a/".repeat(2000));
+    assert_eq!(get(&served.address, &long).0, 400);
+    assert_eq!(request(&served.address, "POST", "/nl/").0, 405);
+    assert_eq!(request(&served.address, "DELETE", "/nl/").0, 405);
+    let (status, body) = request(&served.address, "HEAD", "/nl/");
+    assert_eq!((status, body.as_str()), (200, ""));
+    let (status, body) = get(&served.address, "/nergens/");
+    assert_eq!(status, 404);
+    assert!(body.contains("<main"), "the theme's 404 page");
+}
+
+#[test]
+fn held_open_event_streams_do_not_block_pages() {
+    let served = start();
+    let streams: Vec<Events> = (0..50).map(|_| Events::open(&served.address)).collect();
+    let started = Instant::now();
+    for _ in 0..20 {
+        assert_eq!(get(&served.address, "/nl/").0, 200);
+    }
+    assert!(started.elapsed() < Duration::from_secs(10), "pages are served while 50 streams are open");
+    drop(streams);
+}
