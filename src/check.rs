@@ -1,8 +1,6 @@
-//! Checks over the whole model that no single file can make: links to
-//! anchors in other articles, anchors that would clash where articles share
-//! a page, and the accessibility of the site's colours.
-
-use std::collections::BTreeMap;
+//! Checks over the whole model that no single file can make: links and
+//! `refs` to anchors in other articles, and the accessibility of the site's
+//! colours.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{IdKind, Origin, RuleRef, Site};
@@ -12,7 +10,6 @@ use crate::text;
 pub fn site(site: &Site) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     for locale in &site.locales {
-        let mut owners: BTreeMap<&str, &crate::model::Article> = BTreeMap::new();
         for article in locale.articles.iter().filter(|a| a.origin == Origin::Own) {
             // Links into other articles must name anchors that exist.
             for reference in &article.references {
@@ -52,28 +49,6 @@ pub fn site(site: &Site) -> Diagnostics {
                 diagnostics.push(Diagnostic::error(source, reference.line, reference.column, message));
             }
         }
-        // The whole protocol shows every article on one page: anchors must not clash.
-        for article in &locale.articles {
-            for anchor in article.rule_anchors.iter().chain(&article.heading_ids).chain(std::iter::once(&article.id)) {
-                match owners.get(anchor.as_str()) {
-                    Some(first) if first.id != article.id && article.origin == Origin::Own => diagnostics.push(Diagnostic::error(
-                        &article.source,
-                        0,
-                        0,
-                        format!(
-                            "anchor `#{anchor}` is also used by article `{}` ({}); on the whole protocol both share one page: give this article its own `anchor_prefix` (for example `anchor_prefix: {}`)",
-                            first.id,
-                            first.source.display(),
-                            suggested_prefix(&article.id)
-                        ),
-                    )),
-                    Some(_) => {}
-                    None => {
-                        owners.insert(anchor, article);
-                    }
-                }
-            }
-        }
     }
     diagnostics
 }
@@ -99,10 +74,6 @@ fn rule_reference_problem(site: &Site, locale: &crate::model::LocaleSite, refere
         article.id,
         text::hint(anchor, anchors)
     ))
-}
-
-fn suggested_prefix(id: &str) -> String {
-    id.chars().find(char::is_ascii_alphabetic).map_or_else(|| "x".to_owned(), |c| c.to_string())
 }
 
 /// Contrast ratio of a `#rrggbb` (or `#rgb`) colour against white, by WCAG 2.1.

@@ -11,6 +11,11 @@ pub const MARK: char = '\u{E000}';
 /// A root-relative link prefix: `<a href="{ROOT}nl/protocol/">`.
 pub const ROOT: &str = "\u{E000}R";
 
+/// Starts an element id or a link to one within the same text: `id="{ID}r9"`.
+/// Where several articles share a page and their anchors would clash, the
+/// page puts the article's id in front of all its ids.
+pub const ID: &str = "\u{E000}I";
+
 /// HTML with placeholders for the page's root and heading levels.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Fragment(pub(crate) String);
@@ -22,8 +27,9 @@ impl Fragment {
     }
 
     /// The HTML for a page whose root is `root` (e.g. `../../`), with every
-    /// heading moved down by `heading_shift` levels (at most to `h6`).
-    pub fn resolve(&self, root: &str, heading_shift: u8) -> String {
+    /// heading moved down by `heading_shift` levels (at most to `h6`) and
+    /// `id_prefix` before every id of the text.
+    pub fn resolve(&self, root: &str, heading_shift: u8, id_prefix: &str) -> String {
         let source = &self.0;
         let mut out = String::with_capacity(source.len() + 64);
         let mut rest = source.as_str();
@@ -33,6 +39,7 @@ impl Fragment {
             let mut chars = after.chars();
             match chars.next() {
                 Some('R') => out.push_str(root),
+                Some('I') => out.push_str(id_prefix),
                 Some(d @ '1'..='6') => {
                     let level = d as u8 - b'0' + heading_shift;
                     out.push(char::from(b'0' + level.min(6)));
@@ -68,9 +75,9 @@ mod tests {
     #[test]
     fn resolves_root_and_headings() {
         let tag = Fragment::heading_tag(2);
-        let fragment = Fragment(format!("<{tag} id=\"x\">T</{tag}><a href=\"{ROOT}nl/\">x</a>"));
-        assert_eq!(fragment.resolve("../../", 0), "<h2 id=\"x\">T</h2><a href=\"../../nl/\">x</a>");
-        assert_eq!(fragment.resolve("../", 2), "<h4 id=\"x\">T</h4><a href=\"../nl/\">x</a>");
-        assert_eq!(fragment.resolve("", 9), "<h6 id=\"x\">T</h6><a href=\"nl/\">x</a>");
+        let fragment = Fragment(format!("<{tag} id=\"{ID}x\">T</{tag}><a href=\"{ROOT}nl/#{ID}x\">x</a>"));
+        assert_eq!(fragment.resolve("../../", 0, ""), "<h2 id=\"x\">T</h2><a href=\"../../nl/#x\">x</a>");
+        assert_eq!(fragment.resolve("../", 2, "a-"), "<h4 id=\"a-x\">T</h4><a href=\"../nl/#a-x\">x</a>");
+        assert_eq!(fragment.resolve("", 9, ""), "<h6 id=\"x\">T</h6><a href=\"nl/#x\">x</a>");
     }
 }

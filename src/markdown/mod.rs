@@ -15,7 +15,7 @@ use std::path::Path;
 use crate::content::Numbering;
 use crate::diagnostic::Diagnostic;
 use crate::text::{self, LineIndex};
-pub use fragment::{Fragment, MARK, ROOT};
+pub use fragment::{Fragment, ID, MARK, ROOT};
 use glossary::GlossaryLinker;
 
 /// What a link by id may point to.
@@ -242,7 +242,7 @@ impl<'o, 's> Adaptor<'o, 's> {
                 let number = self.footnote_number(&name);
                 let id = escape(&self.prefixed(&format!("fn-{name}")));
                 self.out.push(Event::Html(
-                    format!("<div class=\"footnote-definition\" id=\"{id}\"><sup class=\"footnote-definition-label\">{number}</sup>").into(),
+                    format!("<div class=\"footnote-definition\" id=\"{ID}{id}\"><sup class=\"footnote-definition-label\">{number}</sup>").into(),
                 ));
             }
             other => {
@@ -302,7 +302,7 @@ impl<'o, 's> Adaptor<'o, 's> {
         if *level == 0 {
             self.result.rule_count += 1;
         }
-        self.out.push(Event::Html(format!("<li id=\"{}\">", escape(&anchor)).into()));
+        self.out.push(Event::Html(format!("<li id=\"{ID}{}\">", escape(&anchor)).into()));
         self.result.rule_anchors.push(anchor.clone());
         self.items.push(Some((*level, anchor)));
     }
@@ -326,7 +326,7 @@ impl<'o, 's> Adaptor<'o, 's> {
         } else {
             format!(" class=\"{}\"", escape(&heading.classes.join(" ")))
         };
-        self.out[heading.out_index] = Event::Html(format!("<{tag} id=\"{}\"{class}>", escape(&id)).into());
+        self.out[heading.out_index] = Event::Html(format!("<{tag} id=\"{ID}{}\"{class}>", escape(&id)).into());
         self.out.push(Event::Html(format!("</{tag}>\n").into()));
         self.result.heading_ids.push(id);
     }
@@ -377,7 +377,7 @@ impl<'o, 's> Adaptor<'o, 's> {
         if let Some(anchor) = dest.strip_prefix('#') {
             let (line, column) = self.position(offset);
             self.local_references.push((anchor.to_owned(), line, column));
-            return dest.to_owned();
+            return format!("#{ID}{anchor}");
         }
         let (id, anchor) = match dest.split_once('#') {
             Some((id, anchor)) => (id, Some(anchor)),
@@ -461,10 +461,13 @@ impl<'o, 's> Adaptor<'o, 's> {
         let first = !self.footnotes.contains_key(name);
         let number = self.footnote_number(name);
         let target = escape(&self.prefixed(&format!("fn-{name}")));
-        let id =
-            if first { format!(" id=\"{}\"", escape(&self.prefixed(&format!("fnref-{name}")))) } else { String::new() };
+        let id = if first {
+            format!(" id=\"{ID}{}\"", escape(&self.prefixed(&format!("fnref-{name}"))))
+        } else {
+            String::new()
+        };
         self.out.push(Event::Html(
-            format!("<sup class=\"footnote-reference\"{id}><a href=\"#{target}\">{number}</a></sup>").into(),
+            format!("<sup class=\"footnote-reference\"{id}><a href=\"#{ID}{target}\">{number}</a></sup>").into(),
         ));
     }
 }

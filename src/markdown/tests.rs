@@ -14,7 +14,7 @@ fn render_with(source: &str, rules: Option<(Numbering, &str)>, glossary: Option<
 #[test]
 fn numbered_items_get_rule_anchors() {
     let r = render_with("8. acht\n9. negen\n   1. sub a\n   2. sub b\n", Some((Numbering::Decimal, "r")), None);
-    let html = r.html.resolve("", 0);
+    let html = r.html.resolve("", 0, "");
     assert!(html.contains("<ol start=\"8\">"), "{html}");
     assert!(html.contains("<li id=\"r8\">acht</li>"), "{html}");
     assert!(html.contains("<ol type=\"a\">"), "{html}");
@@ -27,7 +27,7 @@ fn numbered_items_get_rule_anchors() {
 fn lettered_articles_and_prefixes() {
     let r = render_with("1. een\n2. twee\n", Some((Numbering::UpperAlpha, "r")), None);
     assert_eq!(r.rule_anchors, ["rA", "rB"]);
-    assert!(r.html.raw().contains("<ol type=\"A\">"));
+    assert!(r.html.resolve("", 0, "").contains("<ol type=\"A\">"));
     let r = render_with("1. een\n", Some((Numbering::Decimal, "u")), None);
     assert_eq!(r.rule_anchors, ["u1"]);
     let r = render_with("- los\n  1. genest\n", Some((Numbering::Decimal, "r")), None);
@@ -37,16 +37,25 @@ fn lettered_articles_and_prefixes() {
 }
 
 #[test]
+fn ids_and_local_links_take_the_page_prefix() {
+    let r = render_with("1. een\n\nZie [regel 1](#r1).\n", Some((Numbering::Decimal, "r")), None);
+    let shared = r.html.resolve("", 1, "art-");
+    assert!(shared.contains("<li id=\"art-r1\">") && shared.contains("href=\"#art-r1\""), "{shared}");
+    let own = r.html.resolve("", 0, "");
+    assert!(own.contains("<li id=\"r1\">") && own.contains("href=\"#r1\""), "{own}");
+}
+
+#[test]
 fn headings_are_shifted_and_prefixed() {
     let r = render_with("## Daarom dit protocol\n\n## Daarom dit protocol\n", None, None);
     assert_eq!(r.heading_ids, ["art-daarom-dit-protocol", "art-daarom-dit-protocol-2"]);
-    assert!(r.html.resolve("", 1).contains("<h3 id=\"art-daarom-dit-protocol\">Daarom dit protocol</h3>"));
+    assert!(r.html.resolve("", 1, "").contains("<h3 id=\"art-daarom-dit-protocol\">Daarom dit protocol</h3>"));
 }
 
 #[test]
 fn links_by_id_resolve_per_page_and_unknown_ids_are_errors() {
     let r = render_with("Zie [regel 9](regels#r9) en [x](regel).\n", None, None);
-    assert!(r.html.resolve("../../", 0).contains("<a href=\"../../nl/protocol/regels/#r9\">regel 9</a>"));
+    assert!(r.html.resolve("../../", 0, "").contains("<a href=\"../../nl/protocol/regels/#r9\">regel 9</a>"));
     assert_eq!(r.references, [Reference { target: "regels".into(), anchor: "r9".into(), line: 5, column: 5 }]);
     assert_eq!(r.diagnostics.len(), 1);
     assert_eq!(r.diagnostics[0].to_string(), "a.md:5:29: link to unknown id `regel`; did you mean `regels`?");
@@ -63,7 +72,7 @@ fn local_anchor_must_exist() {
 #[test]
 fn external_links_stay_and_other_paths_are_errors() {
     let r = render_with("[AP](https://example.org/x) [bad](../x.md) [js](javascript:alert(1))\n", None, None);
-    assert!(r.html.raw().contains("href=\"https://example.org/x\""));
+    assert!(r.html.resolve("", 0, "").contains("href=\"https://example.org/x\""));
     let messages: Vec<_> = r.diagnostics.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert!(messages[0].contains("neither a web address nor an id"));
@@ -84,7 +93,7 @@ fn images_need_alt_text_and_a_local_source() {
     );
     let ok = render_with("![Een klas](images/klas.jpg)\n", None, None);
     assert!(ok.diagnostics.is_empty());
-    assert_eq!(ok.html.resolve("../", 0), "<p><img src=\"../images/klas.jpg\" alt=\"Een klas\"></p>\n");
+    assert_eq!(ok.html.resolve("../", 0, ""), "<p><img src=\"../images/klas.jpg\" alt=\"Een klas\"></p>\n");
 }
 
 #[test]
@@ -101,7 +110,7 @@ fn first_use_of_a_glossary_term_links_outside_links_and_headings() {
         "nl/begrippen/#".into(),
     );
     let r = render_with("## Privacy\n\n[privacy](regels) en Privacy, privacy.\n", None, Some(&linker));
-    let html = r.html.resolve("../", 0);
+    let html = r.html.resolve("../", 0, "");
     assert_eq!(html.matches("class=\"term\"").count(), 1, "{html}");
     assert!(html.contains("en <a class=\"term\" href=\"../nl/begrippen/#privacy\">Privacy</a>, privacy."), "{html}");
 }
@@ -109,7 +118,7 @@ fn first_use_of_a_glossary_term_links_outside_links_and_headings() {
 #[test]
 fn footnotes_get_prefixed_ids() {
     let r = render_with("Tekst[^1].\n\n[^1]: Uitleg.\n", None, None);
-    let html = r.html.raw();
+    let html = r.html.resolve("", 0, "");
     assert!(
         html.contains("<sup class=\"footnote-reference\" id=\"art-fnref-1\"><a href=\"#art-fn-1\">1</a></sup>"),
         "{html}"
@@ -120,5 +129,5 @@ fn footnotes_get_prefixed_ids() {
 #[test]
 fn placeholder_character_in_content_is_removed() {
     let r = render_with("a\u{E000}Rb\n", None, None);
-    assert_eq!(r.html.resolve("X", 0), "<p>aRb</p>\n");
+    assert_eq!(r.html.resolve("X", 0, ""), "<p>aRb</p>\n");
 }

@@ -144,7 +144,33 @@ pub(super) fn untranslated(origin: &Origin, root: &str, original_address: impl F
     }
 }
 
-fn article_view(site: &Site, locale: &str, article: &Article, root: &str, heading_shift: u8) -> Value {
+/// The id prefix of each article on a page that shows several: empty while
+/// its anchors are unique on the page, else the article's id, so that
+/// articles which each number their rules from 1 can share a page.
+fn shared_page_prefixes(articles: &[&Article]) -> Vec<String> {
+    let mut used: std::collections::HashSet<String> = articles.iter().map(|a| a.id.clone()).collect();
+    articles
+        .iter()
+        .map(|article| {
+            let anchors = article.rule_anchors.iter().chain(&article.heading_ids);
+            let clashes = anchors.clone().any(|a| used.contains(a));
+            let prefix = if clashes { format!("{}-", article.id) } else { String::new() };
+            used.extend(anchors.map(|a| format!("{prefix}{a}")));
+            prefix
+        })
+        .collect()
+}
+
+fn article_views(site: &Site, locale: &str, articles: &[&Article], root: &str, heading_shift: u8) -> Vec<Value> {
+    let prefixes = shared_page_prefixes(articles);
+    articles
+        .iter()
+        .zip(prefixes)
+        .map(|(a, prefix)| article_view(site, locale, a, root, heading_shift, &prefix))
+        .collect()
+}
+
+fn article_view(site: &Site, locale: &str, article: &Article, root: &str, heading_shift: u8, id_prefix: &str) -> Value {
     let config = &site.config;
     let audiences: Vec<Link> = article
         .audiences
@@ -171,7 +197,7 @@ fn article_view(site: &Site, locale: &str, article: &Article, root: &str, headin
         "summary": article.summary.clone().unwrap_or_default(),
         "url": format!("{root}{}", address::article(config, locale, &article.slug)),
         "anchor": article.id,
-        "html": article.html.resolve(root, heading_shift),
+        "html": article.html.resolve(root, heading_shift, id_prefix),
         "rule_count": article.rule_count,
         "audiences": audiences,
         "contexts": contexts,
@@ -241,7 +267,7 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
             let (title, html, summary) = match &here.home {
                 Some(home) => {
                     untranslated_page = untranslated(&home.origin, &root, address::home);
-                    (home.title.clone(), home.html.resolve(&root, 0), home.summary.clone().unwrap_or_default())
+                    (home.title.clone(), home.html.resolve(&root, 0, ""), home.summary.clone().unwrap_or_default())
                 }
                 None => (t.get("home-title-fallback")?, String::new(), String::new()),
             };
@@ -274,7 +300,7 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
             ("home", title, summary)
         }
         PageKind::Protocol => {
-            let articles: Vec<Value> = here.articles.iter().map(|a| article_view(site, locale, a, &root, 1)).collect();
+            let articles = article_views(site, locale, &here.articles.iter().collect::<Vec<_>>(), &root, 1);
             specific.insert("articles".into(), Value::Array(articles));
             ("protocol", t.get("protocol-title")?, String::new())
         }
@@ -285,7 +311,7 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
                     json!({ "title": a.title, "number": a.number.clone().unwrap_or_default(), "url": format!("{root}{}", address::article(config, locale, &a.slug)) })
                 })
             };
-            specific.insert("article".into(), article_view(site, locale, article, &root, 0));
+            specific.insert("article".into(), article_view(site, locale, article, &root, 0, ""));
             specific.insert("previous".into(), neighbour(i.checked_sub(1)));
             specific.insert("next".into(), neighbour(Some(i + 1)));
             untranslated_page =
@@ -296,6 +322,9 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
             let view = &here.views[i];
             let audience = &config.audiences[view.audience];
             let everywhere = t.get("context-everywhere")?;
+            let shown: Vec<&Article> =
+                view.groups.iter().flat_map(|g| &g.articles).map(|&a| &here.articles[a]).collect();
+            let mut rendered = article_views(site, locale, &shown, &root, 2).into_iter();
             let groups: Vec<Value> = view
                 .groups
                 .iter()
@@ -314,11 +343,7 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
                     } else {
                         contexts.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(" · ")
                     };
-                    let articles: Vec<Value> = group
-                        .articles
-                        .iter()
-                        .map(|&a| article_view(site, locale, &here.articles[a], &root, 2))
-                        .collect();
+                    let articles: Vec<Value> = rendered.by_ref().take(group.articles.len()).collect();
                     json!({ "label": label, "contexts": contexts, "articles": articles })
                 })
                 .collect();
@@ -326,7 +351,7 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
                 Some(intro) => {
                     untranslated_page =
                         untranslated(&intro.origin, &root, |from| address::audience(config, from, view.audience));
-                    (intro.title.clone(), intro.summary.clone().unwrap_or_default(), intro.html.resolve(&root, 0))
+                    (intro.title.clone(), intro.summary.clone().unwrap_or_default(), intro.html.resolve(&root, 0, ""))
                 }
                 None => (audience.name[locale].clone(), String::new(), String::new()),
             };
@@ -366,7 +391,7 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
                         "id": term.id,
                         "term": term.term,
                         "aliases": term.aliases,
-                        "definition_html": term.definition.resolve(&root, 0),
+                        "definition_html": term.definition.resolve(&root, 0, ""),
                         "untranslated": untranslated(&term.origin, &root, |from| address::glossary(config, from)),
                     })
                 })

@@ -118,7 +118,7 @@ pub fn quiz(site: &Site, here: &LocaleSite, root: &str, quiz: &Quiz, t: &Transla
     let mut value = quiz_summary(site, here, root, quiz);
     let extra = json!({
         "absolute_url": absolute_url,
-        "intro_html": quiz.intro.resolve(root, 0),
+        "intro_html": quiz.intro.resolve(root, 0, ""),
         "qr_svg": qr_svg(&absolute_url, &t.get("quiz-qr-label")?)?,
         "questions": questions,
     });
@@ -154,7 +154,7 @@ pub fn scenario(site: &Site, here: &LocaleSite, root: &str, scenario: &Scenario)
     merge(
         &mut value,
         json!({
-            "intro_html": scenario.intro.resolve(root, 0),
+            "intro_html": scenario.intro.resolve(root, 0, ""),
             "start_anchor": anchor(&scenario.start),
             "situation": situation,
             "steps": steps,
