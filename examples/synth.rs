@@ -1,0 +1,246 @@
+//! Writes a synthetic leidraad site for benchmarks: N articles per locale in
+//! Dutch and English (about 600 words each, headings, numbered rules, links
+//! between articles, glossary terms), audiences and contexts spread over
+//! them, one quiz and two scenario cards per 20 articles. The same seed gives
+//! the same site.
+//!
+//! cargo run --release --example synth -- --articles 1000 --out /tmp/synth [--seed 7]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+const NL: &[&str] = &[
+    "school",
+    "leerling",
+    "ouder",
+    "medewerker",
+    "bericht",
+    "foto",
+    "groep",
+    "klas",
+    "privacy",
+    "regel",
+    "gesprek",
+    "account",
+    "delen",
+    "plaatsen",
+    "respect",
+    "veilig",
+    "online",
+    "mentor",
+    "afspraak",
+    "melding",
+    "schoolreis",
+    "les",
+    "video",
+    "pagina",
+    "zorgvuldig",
+    "samen",
+    "vragen",
+    "helpen",
+    "letten",
+    "denken",
+    "altijd",
+    "soms",
+    "nooit",
+    "eerst",
+    "daarna",
+    "goed",
+];
+const EN: &[&str] = &[
+    "school",
+    "student",
+    "parent",
+    "staff",
+    "message",
+    "photo",
+    "group",
+    "class",
+    "privacy",
+    "rule",
+    "conversation",
+    "account",
+    "share",
+    "post",
+    "respect",
+    "safe",
+    "online",
+    "tutor",
+    "agreement",
+    "report",
+    "trip",
+    "lesson",
+    "video",
+    "page",
+    "careful",
+    "together",
+    "ask",
+    "help",
+    "mind",
+    "think",
+    "always",
+    "sometimes",
+    "never",
+    "first",
+    "then",
+    "good",
+];
+const AUDIENCES: &[&str] = &["leerlingen", "ouders", "medewerkers"];
+const CONTEXTS: &[&str] = &["school", "werk", "prive"];
+
+/// A small deterministic generator (SplitMix64).
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn sentence(random: &mut Random, words: &[&str], length: usize) -> String {
+    let mut out: Vec<&str> = (0..length).map(|_| words[random.below(words.len())]).collect();
+    let first = out[0].to_owned();
+    let mut capital = first[..1].to_uppercase();
+    capital.push_str(&first[1..]);
+    out[0] = &capital;
+    format!("{}.", out.join(" "))
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn main() {
+    let mut articles = 100usize;
+    let mut out = PathBuf::from("synth");
+    let mut seed = 7u64;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let value = args.next().unwrap_or_else(|| panic!("{arg} needs a value"));
+        match arg.as_str() {
+            "--articles" => articles = value.parse().expect("a number of articles"),
+            "--out" => out = PathBuf::from(value),
+            "--seed" => seed = value.parse().expect("a number"),
+            other => panic!("unknown option {other}; use --articles N --out DIR [--seed S]"),
+        }
+    }
+    if out.exists() {
+        std::fs::remove_dir_all(&out).unwrap();
+    }
+    write(&out.join("site.yaml"), SITE);
+    for (locale, words) in [("nl", NL), ("en", EN)] {
+        let mut random = Random(seed);
+        let dir = out.join("content").join(locale);
+        write(
+            &dir.join("_index.md"),
+            &format!("---\ntitle: Synthetic {locale}\n---\n{}\n", sentence(&mut random, words, 20)),
+        );
+        let glossary: String = ["privacy", "account", "online"]
+            .iter()
+            .map(|t| format!("- id: term-{t}\n  term: {t}\n  definition: {}\n", sentence(&mut random, words, 12)))
+            .collect();
+        write(&dir.join("glossary.yaml"), &glossary);
+        for n in 0..articles {
+            let audiences = match n % 4 {
+                0 => "[all]".to_owned(),
+                k => format!("[{}]", AUDIENCES[k - 1]),
+            };
+            let contexts = format!("[{}]", CONTEXTS[..1 + n % CONTEXTS.len()].join(", "));
+            let mut body = String::new();
+            for section in 0..3 {
+                let _ = writeln!(body, "## {}\n", sentence(&mut random, words, 4).trim_end_matches('.'));
+                for _ in 0..2 {
+                    let _ = writeln!(
+                        body,
+                        "{}\n",
+                        (0..4).map(|_| sentence(&mut random, words, 12)).collect::<Vec<_>>().join(" ")
+                    );
+                }
+                if section == 1 {
+                    for rule in 1..=6 {
+                        let _ = writeln!(body, "{rule}. {}", sentence(&mut random, words, 14));
+                    }
+                    let target = random.below(articles);
+                    let _ = writeln!(
+                        body,
+                        "\nSee [rule 3](a{target}#r3) and [the article](a{}).\n",
+                        random.below(articles)
+                    );
+                }
+            }
+            let meta = format!(
+                "---\nid: a{n}\nnumber: \"{n}\"\ntitle: {}\naudiences: {audiences}\ncontexts: {contexts}\norder: {n}\nsummary: {}\nanchor_prefix: r\n---\n",
+                sentence(&mut random, words, 5).trim_end_matches('.'),
+                sentence(&mut random, words, 10)
+            );
+            write(&dir.join("protocol").join(format!("a{n}.md")), &format!("{meta}{body}"));
+        }
+        for q in 0..articles / 20 {
+            let questions: String = (0..6)
+                .map(|i| {
+                    format!(
+                        "  - type: single\n    prompt: {}\n    options:\n      - text: {}\n        correct: true\n        feedback: {}\n      - text: {}\n    refs: [a{}#r{}]\n",
+                        sentence(&mut random, words, 8),
+                        sentence(&mut random, words, 4),
+                        sentence(&mut random, words, 8),
+                        sentence(&mut random, words, 4),
+                        q * 20 + i,
+                        1 + i % 6
+                    )
+                })
+                .collect();
+            write(
+                &dir.join("quiz").join(format!("quiz{q}.md")),
+                &format!("---\nid: quiz{q}\ntitle: Quiz {q}\naudiences: [all]\npass: 70\norder: {q}\nquestions:\n{questions}---\n"),
+            );
+        }
+        for c in 0..articles / 10 {
+            let card = format!(
+                "---\nid: card{c}\ntitle: Card {c}\naudiences: [{}]\norder: {c}\nstart: begin\nsteps:\n  begin:\n    text: {}\n    choices:\n      - label: {}\n        next: good\n      - label: {}\n        next: bad\n  good:\n    text: {}\n    outcome: good\n    refs: [a{c}#r1]\n  bad:\n    text: {}\n    outcome: bad\n---\n",
+                AUDIENCES[c % 3],
+                sentence(&mut random, words, 20),
+                sentence(&mut random, words, 5),
+                sentence(&mut random, words, 5),
+                sentence(&mut random, words, 15),
+                sentence(&mut random, words, 15)
+            );
+            write(&dir.join("scenarios").join(format!("card{c}.md")), &card);
+        }
+    }
+    println!("wrote a site with {articles} articles per locale to {}", out.display());
+}
+
+const SITE: &str = "organisation: Synthetic school board
+title: { nl: Synthetisch protocol, en: Synthetic protocol }
+base_url: https://example.org/synth/
+default_locale: nl
+locales: [nl, en]
+audiences:
+  - id: leerlingen
+    name: { nl: Leerlingen, en: Students }
+    slug: { nl: leerlingen, en: students }
+  - id: ouders
+    name: { nl: Ouders, en: Parents }
+    slug: { nl: ouders, en: parents }
+  - id: medewerkers
+    name: { nl: Medewerkers, en: Staff }
+    slug: { nl: medewerkers, en: staff }
+contexts:
+  - id: school
+    name: { nl: Op school, en: At school }
+  - id: werk
+    name: { nl: Op het werk, en: At work }
+  - id: prive
+    name: { nl: Privé, en: In private life }
+sections:
+  protocol: { nl: protocol, en: protocol }
+  glossary: { nl: begrippen, en: glossary }
+";
