@@ -1,0 +1,90 @@
+'use strict';
+// Finding the example sites, building them, and reading the few site.yaml
+// facts the screenshots need.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+/** The repository root, plus every examples/<name>/ that has a site.yaml. */
+function discoverSites(repo) {
+  const sites = [];
+  if (fs.existsSync(path.join(repo, 'site.yaml'))) sites.push({ name: 'root', dir: repo });
+  const examples = path.join(repo, 'examples');
+  if (fs.existsSync(examples)) {
+    for (const entry of fs.readdirSync(examples, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory() && fs.existsSync(path.join(examples, entry.name, 'site.yaml'))) {
+        sites.push({ name: entry.name, dir: path.join(examples, entry.name) });
+      }
+    }
+  }
+  return sites;
+}
+
+/** Builds a site into a fresh temporary folder. */
+function buildSite(bin, site) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), `leidraad-browser-${site.name}-`));
+  const started = Date.now();
+  const r = spawnSync(bin, ['build', '--root', site.dir, '--out', out], { encoding: 'utf8', timeout: 120000 });
+  return {
+    out,
+    ok: r.status === 0 && !r.error,
+    status: r.status,
+    error: r.error ? String(r.error) : '',
+    stdout: r.stdout || '',
+    stderr: r.stderr || '',
+    ms: Date.now() - started,
+  };
+}
+
+/**
+ * A minimal reading of site.yaml: default_locale and the protocol section's
+ * slug per locale. Only for picking screenshot pages; the crawl itself needs
+ * none of it.
+ */
+function siteFacts(dir) {
+  let text = '';
+  try { text = fs.readFileSync(path.join(dir, 'site.yaml'), 'utf8'); } catch (_) { /* none */ }
+  const facts = { defaultLocale: 'nl', protocolSlug: {} };
+  const dl = text.match(/^default_locale:\s*["']?([A-Za-z-]+)["']?\s*$/m);
+  if (dl) facts.defaultLocale = dl[1];
+  const sections = text.split(/^sections:\s*$/m)[1];
+  if (sections) {
+    const inline = sections.match(/^\s+protocol:\s*\{([^}]*)\}/m);
+    if (inline) {
+      for (const pair of inline[1].split(',')) {
+        const m = pair.match(/^\s*([A-Za-z-]+)\s*:\s*["']?([^"'\s]+)["']?\s*$/);
+        if (m) facts.protocolSlug[m[1]] = m[2];
+      }
+    } else {
+      const block = sections.match(/^(\s+)protocol:\s*\n((?:\1\s+[A-Za-z-]+:.*\n)+)/m);
+      if (block) {
+        for (const line of block[2].split('\n')) {
+          const m = line.match(/^\s+([A-Za-z-]+)\s*:\s*["']?([^"'\s]+)["']?\s*$/);
+          if (m) facts.protocolSlug[m[1]] = m[2];
+        }
+      }
+    }
+  }
+  return facts;
+}
+
+/** Newest modification time under the given folders (for a stale-binary warning). */
+function newestMtime(dirs) {
+  let newest = 0;
+  const walk = (d) => {
+    let entries;
+    try { entries = fs.readdirSync(d, { withFileTypes: true }); } catch (_) { return; }
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        try { newest = Math.max(newest, fs.statSync(p).mtimeMs); } catch (_) { /* gone */ }
+      }
+    }
+  };
+  dirs.forEach(walk);
+  return newest;
+}
+
+module.exports = { discoverSites, buildSite, siteFacts, newestMtime };
