@@ -33,6 +33,8 @@ struct RawConfig {
     colors: RawColors,
     #[serde(default)]
     logo: Option<String>,
+    #[serde(default)]
+    stylesheet: Option<String>,
 }
 
 fn default_theme() -> String {
@@ -93,6 +95,8 @@ pub struct Config {
     pub colors: Colors,
     /// Path of the logo relative to the site root, if any.
     pub logo: Option<String>,
+    /// An extra stylesheet of the site, loaded after the theme's.
+    pub stylesheet: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -304,6 +308,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         theme: raw.theme,
         colors,
         logo: raw.logo,
+        stylesheet: raw.stylesheet,
     })
 }
 

@@ -70,6 +70,7 @@ impl Messages {
 struct Definition {
     origin: PathBuf,
     line: usize,
+    builtin: bool,
 }
 
 /// Builds a bundle per locale and checks that the locales define the same messages.
@@ -93,7 +94,10 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         bundle.set_use_isolating(false);
         let defined = definitions.entry(locale.clone()).or_default();
-        for asset in files.values() {
+        // Built-in files first: a site's message with the same id replaces the built-in one.
+        let mut ordered: Vec<_> = files.values().collect();
+        ordered.sort_by_key(|asset| !asset.is_builtin());
+        for asset in ordered {
             let lines = LineIndex::new(&asset.text);
             let resource = match FluentResource::try_new(asset.text.clone()) {
                 Ok(resource) => resource,
@@ -118,6 +122,10 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
                 };
                 let line = definition_line(&asset.text, &name);
                 if let Some(previous) = defined.get(&name) {
+                    if previous.builtin && !asset.is_builtin() {
+                        defined.insert(name, Definition { origin: asset.origin.clone(), line, builtin: false });
+                        continue;
+                    }
                     diagnostics.push(Diagnostic::error(
                         &asset.origin,
                         line,
@@ -130,9 +138,10 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
                     ));
                     continue;
                 }
-                defined.insert(name, Definition { origin: asset.origin.clone(), line });
+                defined.insert(name, Definition { origin: asset.origin.clone(), line, builtin: asset.is_builtin() });
             }
-            // Duplicates were reported above; keep the first definition.
+            // Duplicates within built-in or within site files were reported
+            // above; a site file read later replaces built-in messages.
             bundle.add_resource_overriding(resource);
         }
         let ids = defined.keys().filter(|k| !k.starts_with('-')).cloned().collect();
@@ -255,6 +264,23 @@ mod tests {
             errors[0].to_string(),
             "locales/nl/ui.ftl:2:1: message `b` is missing in locale `en`: add it to a file in `locales/en/`"
         );
+    }
+
+    #[test]
+    fn a_site_message_replaces_the_built_in_one_by_id() {
+        let mut a = assets(&[("nl", "a = A\nb = B\n"), ("en", "a = A\nb = B\n")]);
+        a.messages.get_mut("nl").unwrap().insert(
+            "school.ftl".into(),
+            TextAsset { origin: PathBuf::from("locales/nl/school.ftl"), text: "b = Ons eigen B\n".into() },
+        );
+        for files in a.messages.values_mut() {
+            for asset in files.values_mut().filter(|f| f.origin.ends_with("ui.ftl")) {
+                asset.origin = PathBuf::from("(built-in)").join(&asset.origin);
+            }
+        }
+        let messages = load(&config(&["nl", "en"]), &a).unwrap();
+        assert_eq!(messages.translator("nl").get("b").unwrap(), "Ons eigen B");
+        assert_eq!(messages.translator("en").get("b").unwrap(), "B");
     }
 
     #[test]

@@ -20,6 +20,16 @@ pub struct TextAsset {
     pub text: String,
 }
 
+impl TextAsset {
+    /// Whether the file comes from the binary rather than the site.
+    pub fn is_builtin(&self) -> bool {
+        self.origin.starts_with(BUILTIN)
+    }
+}
+
+/// The folder named as the origin of built-in files in messages.
+pub const BUILTIN: &str = "(built-in)";
+
 /// Theme and message files after overrides.
 #[derive(Debug, Clone, Default)]
 pub struct Assets {
@@ -32,9 +42,9 @@ pub struct Assets {
 }
 
 /// Collects the built-in files, then lets the site's own files replace them.
-pub fn load(root: &Path, config: &Config, diagnostics: &mut Diagnostics) -> Assets {
+pub fn load(root: &Path, config: &Config, config_text: &str, diagnostics: &mut Diagnostics) -> Assets {
     let mut assets = Assets::default();
-    let builtin_origin = |path: &Path| PathBuf::from("(built-in)").join(path);
+    let builtin_origin = |path: &Path| PathBuf::from(BUILTIN).join(path);
 
     for file in all_files(&BUILTIN_THEME) {
         add_theme_file(
@@ -88,7 +98,24 @@ pub fn load(root: &Path, config: &Config, diagnostics: &mut Diagnostics) -> Asse
     }
     // Messages of locales the site does not use are not its concern.
     assets.messages.retain(|locale, _| config.locales.contains(locale));
+    check_site_files(&assets, config, config_text, &display_path(root, Path::new("site.yaml")), diagnostics);
     assets
+}
+
+/// The logo and extra stylesheet named in `site.yaml` must be files of the theme.
+fn check_site_files(assets: &Assets, config: &Config, config_text: &str, config_path: &Path, diagnostics: &mut Diagnostics) {
+    for (key, value) in [("logo", &config.logo), ("stylesheet", &config.stylesheet)] {
+        let Some(file) = value else { continue };
+        let (line, column) = crate::yaml::locate(config_text, 1, key, file);
+        if crate::markdown::html_guard::is_other_origin(file) {
+            let message = format!("`{key}: {file}` is on another site; pages load nothing from elsewhere: put the file in themes/{}/static/", config.theme);
+            diagnostics.push(Diagnostic::error(config_path, line, column, message));
+        } else if !assets.statics.contains_key(file.trim_start_matches('/')) {
+            let hint = crate::text::hint(file, assets.statics.keys().map(String::as_str));
+            let message = format!("`{key}: {file}` names no file; put it in themes/{}/static/{file}{hint}", config.theme);
+            diagnostics.push(Diagnostic::error(config_path, line, column, message));
+        }
+    }
 }
 
 fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {

@@ -156,7 +156,7 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
         }
     }
 
-    let assets = assets::load(root, &config, &mut diagnostics);
+    let assets = assets::load(root, &config, &config_text, &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }

@@ -438,6 +438,7 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
             "title": config.title[locale],
             "colors": { "primary": config.colors.primary, "accent": config.colors.accent },
             "logo": config.logo.clone().unwrap_or_default(),
+            "stylesheet": config.stylesheet.clone().unwrap_or_default(),
         },
         "page": {
             "kind": kind,
