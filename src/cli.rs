@@ -38,6 +38,14 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
     },
+    /// Write a starter site for a new school into DIR: site.yaml with every
+    /// field explained, one article, quiz and scenario card, a glossary, in
+    /// Dutch and English. It builds as it is. DIR must be new or empty.
+    New {
+        /// The folder to create.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
     /// Build into memory and serve the site, rebuilding and reloading open
     /// pages whenever site.yaml, content/, themes/ or locales/ change. A
     /// broken edit shows its errors in the browser while the last good build
@@ -57,6 +65,7 @@ enum Command {
 }
 
 const CONTENT_ERROR: u8 = 1;
+const USAGE_ERROR: u8 = 2;
 
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -64,13 +73,36 @@ pub fn run() -> ExitCode {
         Err(e) => {
             // Help and version go to stdout with 0; usage errors exit 2.
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return ExitCode::from(if e.use_stderr() { USAGE_ERROR } else { 0 });
         }
     };
     match cli.command {
         Command::Build { root, out } => build(&root, out.unwrap_or_else(|| root.join("public"))),
         Command::Check { root } => check(&root),
         Command::Serve { root, bind, port } => serve(&root, &bind, port),
+        Command::New { dir } => new(&dir),
+    }
+}
+
+fn new(dir: &Path) -> ExitCode {
+    match output::starter::write(dir) {
+        Ok(files) => {
+            println!(
+                "created a starter site in {} ({} files); next: cd {} && leidraad serve",
+                dir.display(),
+                files.len(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e @ output::starter::StarterError::NotEmpty(_)) => {
+            eprintln!("{e}");
+            ExitCode::from(USAGE_ERROR)
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(CONTENT_ERROR)
+        }
     }
 }
 

@@ -264,7 +264,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
             "base_url",
             &raw.base_url,
             format!(
-                "base_url `{}` is not an absolute http(s) address such as `https://www.school.nl/social-media/`",
+                "base_url `{}` is not an absolute http(s) address such as `https://www.example.org/social-media/`",
                 raw.base_url
             ),
         );

@@ -93,10 +93,10 @@ fn scenario_cards_branch_through_links() {
         assert!(cards.len() >= 8, "{locale}: {cards:?}");
         for path in cards {
             let html = page(site(), &path);
-            let steps = select(&html, "main section[id^=stap-]");
+            let steps = select(&html, "main section[id^=step-]");
             assert!(steps.len() >= 3, "{path}: {} steps", steps.len());
             let ids: BTreeSet<&str> = steps.iter().map(|s| s.value().attr("id").unwrap()).collect();
-            let choices = select(&html, "main section[id^=stap-] a[href^=\"#stap-\"]");
+            let choices = select(&html, "main section[id^=step-] a[href^=\"#step-\"]");
             assert!(choices.len() >= 2, "{path}");
             for link in choices {
                 let target = link.value().attr("href").unwrap().trim_start_matches('#');

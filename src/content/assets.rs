@@ -103,7 +103,13 @@ pub fn load(root: &Path, config: &Config, config_text: &str, diagnostics: &mut D
 }
 
 /// The logo and extra stylesheet named in `site.yaml` must be files of the theme.
-fn check_site_files(assets: &Assets, config: &Config, config_text: &str, config_path: &Path, diagnostics: &mut Diagnostics) {
+fn check_site_files(
+    assets: &Assets,
+    config: &Config,
+    config_text: &str,
+    config_path: &Path,
+    diagnostics: &mut Diagnostics,
+) {
     for (key, value) in [("logo", &config.logo), ("stylesheet", &config.stylesheet)] {
         let Some(file) = value else { continue };
         let (line, column) = crate::yaml::locate(config_text, 1, key, file);
@@ -112,7 +118,8 @@ fn check_site_files(assets: &Assets, config: &Config, config_text: &str, config_
             diagnostics.push(Diagnostic::error(config_path, line, column, message));
         } else if !assets.statics.contains_key(file.trim_start_matches('/')) {
             let hint = crate::text::hint(file, assets.statics.keys().map(String::as_str));
-            let message = format!("`{key}: {file}` names no file; put it in themes/{}/static/{file}{hint}", config.theme);
+            let message =
+                format!("`{key}: {file}` names no file; put it in themes/{}/static/{file}{hint}", config.theme);
             diagnostics.push(Diagnostic::error(config_path, line, column, message));
         }
     }

@@ -128,7 +128,7 @@ pub fn quiz(site: &Site, here: &LocaleSite, root: &str, quiz: &Quiz, t: &Transla
 
 /// Everything `scenario.html` shows of a card, and the deck shows of it.
 pub fn scenario(site: &Site, here: &LocaleSite, root: &str, scenario: &Scenario) -> Value {
-    let anchor = |step: &str| format!("stap-{step}");
+    let anchor = |step: &str| format!("step-{step}");
     let steps: Vec<Value> = scenario
         .steps
         .iter()

@@ -1,6 +1,9 @@
 //! Writing a finished build to disk, whole or not at all: the files go to a
 //! new folder beside the target, which replaces the target only when every
 //! file was written. A failed build leaves the previous output as it was.
+//! Also the starter site of `leidraad new`.
+
+pub mod starter;
 
 use std::fs;
 use std::io;
