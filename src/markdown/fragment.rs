@@ -16,9 +16,16 @@ pub const ROOT: &str = "\u{E000}R";
 /// page puts the article's id in front of all its ids.
 pub const ID: &str = "\u{E000}I";
 
-/// HTML with placeholders for the page's root and heading levels.
+/// HTML with placeholders for the page's root, heading levels and ids.
+/// Shared, so that copies of the model for a rebuild cost nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Fragment(pub(crate) String);
+pub struct Fragment(pub(crate) std::sync::Arc<str>);
+
+impl Fragment {
+    pub(crate) fn new(html: String) -> Self {
+        Fragment(html.into())
+    }
+}
 
 impl Fragment {
     /// Heading placeholder for a source heading of `level` (2 = `##`).
@@ -30,9 +37,9 @@ impl Fragment {
     /// heading moved down by `heading_shift` levels (at most to `h6`) and
     /// `id_prefix` before every id of the text.
     pub fn resolve(&self, root: &str, heading_shift: u8, id_prefix: &str) -> String {
-        let source = &self.0;
+        let source: &str = &self.0;
         let mut out = String::with_capacity(source.len() + 64);
-        let mut rest = source.as_str();
+        let mut rest = source;
         while let Some(i) = rest.find(MARK) {
             out.push_str(&rest[..i]);
             let after = &rest[i + MARK.len_utf8()..];
@@ -75,7 +82,7 @@ mod tests {
     #[test]
     fn resolves_root_and_headings() {
         let tag = Fragment::heading_tag(2);
-        let fragment = Fragment(format!("<{tag} id=\"{ID}x\">T</{tag}><a href=\"{ROOT}nl/#{ID}x\">x</a>"));
+        let fragment = Fragment::new(format!("<{tag} id=\"{ID}x\">T</{tag}><a href=\"{ROOT}nl/#{ID}x\">x</a>"));
         assert_eq!(fragment.resolve("../../", 0, ""), "<h2 id=\"x\">T</h2><a href=\"../../nl/#x\">x</a>");
         assert_eq!(fragment.resolve("../", 2, "a-"), "<h4 id=\"a-x\">T</h4><a href=\"../nl/#a-x\">x</a>");
         assert_eq!(fragment.resolve("", 9, ""), "<h6 id=\"x\">T</h6><a href=\"nl/#x\">x</a>");

@@ -57,6 +57,8 @@ pub struct Rendered {
     pub rule_anchors: Vec<String>,
     /// Heading ids, in order.
     pub heading_ids: Vec<String>,
+    /// Ids of footnotes and their references.
+    pub note_ids: Vec<String>,
     /// Top-level numbered items: the rules of an article.
     pub rule_count: usize,
     /// Links into other documents, to verify once all are rendered.
@@ -110,7 +112,7 @@ pub fn render(source: &str, options: &Options<'_>) -> Rendered {
             ));
         }
     }
-    result.html = Fragment(html);
+    result.html = Fragment::new(html);
     result
 }
 
@@ -240,7 +242,9 @@ impl<'o, 's> Adaptor<'o, 's> {
             Event::FootnoteReference(name) => self.footnote_reference(&name),
             Event::Start(Tag::FootnoteDefinition(name)) => {
                 let number = self.footnote_number(&name);
-                let id = escape(&self.prefixed(&format!("fn-{name}")));
+                let id = self.prefixed(&format!("fn-{name}"));
+                self.result.note_ids.push(id.clone());
+                let id = escape(&id);
                 self.out.push(Event::Html(
                     format!("<div class=\"footnote-definition\" id=\"{ID}{id}\"><sup class=\"footnote-definition-label\">{number}</sup>").into(),
                 ));

@@ -328,12 +328,13 @@ fn article(
     let options = markdown::Options {
         path: &doc.path,
         first_line: doc.body_line,
-        id_prefix: &meta.id,
+        // Plain ids: pages that show several articles make them unique.
+        id_prefix: "",
         rules: Some((meta.numbering, &meta.anchor_prefix)),
         links: targets,
         glossary: Some(linker),
     };
-    let Rendered { html, rule_anchors, heading_ids, rule_count, references, diagnostics } =
+    let Rendered { html, rule_anchors, heading_ids, note_ids, rule_count, references, diagnostics } =
         markdown::render(&doc.body, &options);
     problems.extend(diagnostics);
     let audiences = audience_indices(config, &meta.audiences);
@@ -352,6 +353,7 @@ fn article(
         anchor_prefix: meta.anchor_prefix.clone(),
         rule_anchors,
         heading_ids,
+        note_ids,
         rule_count,
         references,
         source: doc.path.clone(),

@@ -61,6 +61,8 @@ pub struct Article {
     pub anchor_prefix: String,
     pub rule_anchors: Vec<String>,
     pub heading_ids: Vec<String>,
+    /// Ids of footnotes and their references.
+    pub note_ids: Vec<String>,
     pub rule_count: usize,
     /// Links of this article into others, to check.
     pub references: Vec<Reference>,

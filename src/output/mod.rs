@@ -86,7 +86,7 @@ mod tests {
     use super::*;
 
     fn files(pairs: &[(&str, &str)]) -> Files {
-        pairs.iter().map(|(p, c)| ((*p).to_owned(), c.as_bytes().to_vec())).collect()
+        pairs.iter().map(|(p, c)| ((*p).to_owned(), c.as_bytes().into())).collect()
     }
 
     #[test]

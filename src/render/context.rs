@@ -152,7 +152,7 @@ fn shared_page_prefixes(articles: &[&Article]) -> Vec<String> {
     articles
         .iter()
         .map(|article| {
-            let anchors = article.rule_anchors.iter().chain(&article.heading_ids);
+            let anchors = article.rule_anchors.iter().chain(&article.heading_ids).chain(&article.note_ids);
             let clashes = anchors.clone().any(|a| used.contains(a));
             let prefix = if clashes { format!("{}-", article.id) } else { String::new() };
             used.extend(anchors.map(|a| format!("{prefix}{a}")));

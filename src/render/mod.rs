@@ -14,8 +14,9 @@ use crate::i18n::{Messages, TranslateFunction};
 use crate::model::Site;
 use context::Page;
 
-/// A finished site: output path (with `/`) to bytes, in path order.
-pub type Files = BTreeMap<String, Vec<u8>>;
+/// A finished site: output path (with `/`) to bytes, in path order. The
+/// bytes are shared so a rebuild can keep the pages it did not change.
+pub type Files = BTreeMap<String, std::sync::Arc<[u8]>>;
 
 /// The templates the theme must provide.
 pub const TEMPLATES: &[&str] = &[
@@ -36,7 +37,7 @@ pub const TEMPLATES: &[&str] = &[
 pub fn site(site: &Site, assets: &Assets, messages: &Messages) -> Result<Files, Diagnostics> {
     let engines = engines(site, assets, messages)?;
     let pages = context::pages(site);
-    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = pages
+    let rendered: Vec<Result<(String, std::sync::Arc<[u8]>), Diagnostic>> = pages
         .par_iter()
         .map(|page| {
             let engine = &engines[&page.locale];
@@ -46,7 +47,7 @@ pub fn site(site: &Site, assets: &Assets, messages: &Messages) -> Result<Files, 
                 tera::Context::from_value(context).map_err(|e| template_error(assets, page.template, e.to_string()))?;
             let html =
                 engine.render(page.template, &context).map_err(|e| template_error(assets, page.template, chain(&e)))?;
-            Ok((page.output.clone(), html.into_bytes()))
+            Ok((page.output.clone(), html.into_bytes().into()))
         })
         .collect();
 
@@ -64,9 +65,9 @@ pub fn site(site: &Site, assets: &Assets, messages: &Messages) -> Result<Files, 
         return Err(errors);
     }
     for (path, bytes) in &assets.statics {
-        files.insert(path.clone(), bytes.clone());
+        files.insert(path.clone(), bytes.clone().into());
     }
-    files.insert("sitemap.xml".to_owned(), sitemap(site, &pages).into_bytes());
+    files.insert("sitemap.xml".to_owned(), sitemap(site, &pages).into_bytes().into());
     Ok(files)
 }
 

@@ -88,7 +88,7 @@ pub fn reply(files: &Files, target: &str) -> Reply {
             let body = if content_type.starts_with("text/html") {
                 with_live_reload(&files[&key])
             } else {
-                files[&key].clone()
+                files[&key].to_vec()
             };
             Reply { status: 200, content_type, body, location: None }
         }
@@ -137,7 +137,7 @@ mod tests {
             ("404.html", "<body>weg</body>"),
         ]
         .into_iter()
-        .map(|(k, v)| (k.to_owned(), v.as_bytes().to_vec()))
+        .map(|(k, v)| (k.to_owned(), v.as_bytes().into()))
         .collect()
     }
 
