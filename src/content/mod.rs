@@ -55,6 +55,8 @@ pub struct LocaleSources {
 /// The whole input of a build.
 #[derive(Debug, Clone)]
 pub struct Sources {
+    /// The site folder as given.
+    pub root: PathBuf,
     pub config: Config,
     pub config_path: PathBuf,
     /// Per locale, in the order of `site.yaml`.
@@ -160,7 +162,7 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    Ok(Sources { config, config_path, locales, assets })
+    Ok(Sources { root: root.to_path_buf(), config, config_path, locales, assets })
 }
 
 fn is_hidden(path: &Path) -> bool {

@@ -30,16 +30,33 @@ impl LinkTargets for Targets {
     }
 }
 
+/// What rendering a text needs to know of the rest of the site: where each
+/// id lives and which words the glossary defines, per locale. It changes
+/// only when ids, file names or the glossary change.
+pub struct Environment {
+    targets: BTreeMap<String, Targets>,
+    linkers: BTreeMap<String, GlossaryLinker>,
+}
+
+impl Environment {
+    /// Renders one article of `locale` as a full build would.
+    pub fn article(&self, config: &Config, locale: &str, doc: &Document<ArticleMeta>) -> (Article, Vec<Diagnostic>) {
+        let mut problems = Vec::new();
+        let article = article(config, doc, &self.targets[locale], &self.linkers[locale], &mut problems);
+        (article, problems)
+    }
+}
+
 /// Builds the model with every problem found on the way. The model is
 /// complete even when there are errors, so that later checks can still
 /// report theirs; it must not be rendered then.
-pub fn build(sources: &Sources) -> (Site, Diagnostics) {
+pub fn build(sources: &Sources) -> (Site, Environment, Diagnostics) {
     let config = &sources.config;
     let mut diagnostics = Diagnostics::new();
     let index = ids::check(sources, &mut diagnostics);
     validate_learning(sources, &mut diagnostics);
-    let targets = link_targets(sources, &index);
-    let linkers = glossary_linkers(sources);
+    let environment = Environment { targets: link_targets(sources, &index), linkers: glossary_linkers(sources) };
+    let targets = &environment.targets;
 
     // Render every article of every locale in parallel.
     let jobs: Vec<(&str, &Document<ArticleMeta>)> = sources
@@ -47,14 +64,8 @@ pub fn build(sources: &Sources) -> (Site, Diagnostics) {
         .iter()
         .flat_map(|(locale, content)| content.articles.iter().map(move |doc| (locale.as_str(), doc)))
         .collect();
-    let rendered: Vec<(Article, Vec<Diagnostic>)> = jobs
-        .par_iter()
-        .map(|(locale, doc)| {
-            let mut problems = Vec::new();
-            let article = article(config, doc, &targets[*locale], &linkers[*locale], &mut problems);
-            (article, problems)
-        })
-        .collect();
+    let rendered: Vec<(Article, Vec<Diagnostic>)> =
+        jobs.par_iter().map(|(locale, doc)| environment.article(config, locale, doc)).collect();
     let mut own_articles: BTreeMap<String, Vec<Article>> = BTreeMap::new();
     for ((locale, _), (article, problems)) in jobs.iter().zip(rendered) {
         diagnostics.extend(problems);
@@ -64,7 +75,7 @@ pub fn build(sources: &Sources) -> (Site, Diagnostics) {
     let mut own_scenarios = BTreeMap::new();
     for (locale, content) in &sources.locales {
         let mut problems = Vec::new();
-        let links = &targets[locale.as_str()];
+        let links = &targets[locale];
         let quizzes = content.quizzes.iter().map(|doc| learning::quiz(config, doc, links, &mut problems)).collect();
         let scenarios =
             content.scenarios.iter().map(|doc| learning::scenario(config, doc, links, &mut problems)).collect();
@@ -112,13 +123,13 @@ pub fn build(sources: &Sources) -> (Site, Diagnostics) {
         let articles = complete(config, locale, &own_articles, "protocol", &mut diagnostics);
         let quizzes = complete(config, locale, &own_quizzes, "quiz", &mut diagnostics);
         let scenarios = complete(config, locale, &own_scenarios, "scenarios", &mut diagnostics);
-        let glossary = glossary(sources, locale, &targets, &mut diagnostics);
+        let glossary = glossary(sources, locale, targets, &mut diagnostics);
         let mut site =
             LocaleSite { locale: locale.clone(), home, articles, views: Vec::new(), quizzes, scenarios, glossary };
         site.views = audience_views(config, &site, &mut intros);
         locales.push(site);
     }
-    (Site { config: config.clone(), locales, index }, diagnostics)
+    (Site { config: config.clone(), locales, index }, environment, diagnostics)
 }
 
 /// Each quiz and card on its own, and each translation against its original.
@@ -192,11 +203,12 @@ impl HasId for quiz::scenario::ScenarioMeta {
     }
 }
 
-/// Per locale, the address of every id a link may name.
-fn link_targets<'s>(sources: &'s Sources, index: &BTreeMap<String, IdKind>) -> BTreeMap<&'s str, Targets> {
+/// Per locale, the address of every id a link may name. Linear in the
+/// number of ids: each id's source locale is found in a map, not by search.
+fn link_targets(sources: &Sources, index: &BTreeMap<String, IdKind>) -> BTreeMap<String, Targets> {
     let config = &sources.config;
     // File name per locale and id, for every kind of page with its own URL.
-    let mut slugs: BTreeMap<&str, BTreeMap<&str, &str>> = BTreeMap::new();
+    let mut slugs: BTreeMap<&str, std::collections::HashMap<&str, &str>> = BTreeMap::new();
     for (locale, content) in &sources.locales {
         let stems = content
             .articles
@@ -204,24 +216,22 @@ fn link_targets<'s>(sources: &'s Sources, index: &BTreeMap<String, IdKind>) -> B
             .map(|d| (d.meta.id.as_str(), d.stem.as_str()))
             .chain(content.quizzes.iter().map(|d| (d.meta.id.as_str(), d.stem.as_str())))
             .chain(content.scenarios.iter().map(|d| (d.meta.id.as_str(), d.stem.as_str())));
+        let map = slugs.entry(locale).or_default();
         for (id, stem) in stems {
-            slugs.entry(locale).or_default().entry(id).or_insert(stem);
+            map.entry(id).or_insert(stem);
         }
     }
     config
         .locales
         .iter()
         .map(|locale| {
+            let preference: Vec<&str> = std::iter::once(locale.as_str())
+                .chain(std::iter::once(config.default_locale.as_str()))
+                .chain(config.locales.iter().map(String::as_str))
+                .collect();
             let mut addresses = BTreeMap::new();
             for (id, kind) in index {
-                let slug = || {
-                    let from = source_locale(sources, locale, |c| {
-                        c.articles.iter().any(|a| a.meta.id == *id)
-                            || c.quizzes.iter().any(|q| q.meta.id == *id)
-                            || c.scenarios.iter().any(|s| s.meta.id == *id)
-                    })?;
-                    slugs.get(from.as_str()).and_then(|s| s.get(id.as_str())).copied()
-                };
+                let slug = || preference.iter().find_map(|l| slugs.get(l).and_then(|m| m.get(id.as_str())).copied());
                 let address = match kind {
                     IdKind::Article => slug().map(|s| address::article(config, locale, s)),
                     IdKind::Quiz => slug().map(|s| address::quiz(config, locale, s)),
@@ -235,12 +245,12 @@ fn link_targets<'s>(sources: &'s Sources, index: &BTreeMap<String, IdKind>) -> B
                     addresses.insert(id.clone(), address);
                 }
             }
-            (locale.as_str(), Targets { addresses })
+            (locale.clone(), Targets { addresses })
         })
         .collect()
 }
 
-fn glossary_linkers(sources: &Sources) -> BTreeMap<&str, GlossaryLinker> {
+fn glossary_linkers(sources: &Sources) -> BTreeMap<String, GlossaryLinker> {
     let config = &sources.config;
     config
         .locales
@@ -254,7 +264,7 @@ fn glossary_linkers(sources: &Sources) -> BTreeMap<&str, GlossaryLinker> {
                     words: std::iter::once(g.entry.term.clone()).chain(g.entry.aliases.iter().cloned()).collect(),
                 })
                 .collect();
-            (locale.as_str(), GlossaryLinker::new(&terms, address::glossary(config, locale) + "#"))
+            (locale.clone(), GlossaryLinker::new(&terms, address::glossary(config, locale) + "#"))
         })
         .collect()
 }
@@ -364,7 +374,7 @@ fn article(
 fn glossary(
     sources: &Sources,
     locale: &str,
-    targets: &BTreeMap<&str, Targets>,
+    targets: &BTreeMap<String, Targets>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Term> {
     let config = &sources.config;

@@ -7,16 +7,18 @@ mod learning;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::error::Error as _;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::content::assets::Assets;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{Messages, TranslateFunction};
 use crate::model::Site;
-use context::Page;
+pub use context::{Page, PageKind};
 
 /// A finished site: output path (with `/`) to bytes, in path order. The
 /// bytes are shared so a rebuild can keep the pages it did not change.
-pub type Files = BTreeMap<String, std::sync::Arc<[u8]>>;
+pub type Files = BTreeMap<String, Arc<[u8]>>;
 
 /// The templates the theme must provide.
 pub const TEMPLATES: &[&str] = &[
@@ -33,42 +35,73 @@ pub const TEMPLATES: &[&str] = &[
     "404.html",
 ];
 
-/// Renders every page, the sitemap and the theme's static files.
-pub fn site(site: &Site, assets: &Assets, messages: &Messages) -> Result<Files, Diagnostics> {
-    let engines = engines(site, assets, messages)?;
-    let pages = context::pages(site);
-    let rendered: Vec<Result<(String, std::sync::Arc<[u8]>), Diagnostic>> = pages
-        .par_iter()
-        .map(|page| {
-            let engine = &engines[&page.locale];
-            let context = context::build(site, page, messages)
-                .map_err(|message| template_error(assets, page.template, message))?;
-            let context =
-                tera::Context::from_value(context).map_err(|e| template_error(assets, page.template, e.to_string()))?;
-            let html =
-                engine.render(page.template, &context).map_err(|e| template_error(assets, page.template, chain(&e)))?;
-            Ok((page.output.clone(), html.into_bytes().into()))
-        })
-        .collect();
+/// One rendered output file.
+pub type Output = (String, Arc<[u8]>);
 
-    let mut files = Files::new();
-    let mut errors = Diagnostics::new();
-    for result in rendered {
-        match result {
-            Ok((path, bytes)) => {
-                files.insert(path, bytes);
-            }
-            Err(diagnostic) => errors.push(diagnostic),
+/// Templates compiled once per build, one Tera per locale with its `t()`.
+pub struct Renderer {
+    engines: BTreeMap<String, tera::Tera>,
+    /// Template name to the file it came from, for messages.
+    origins: BTreeMap<String, PathBuf>,
+    messages: Arc<Messages>,
+}
+
+/// Renders every page, the sitemap and the theme's static files.
+pub fn site(site: &Site, assets: &Assets, messages: Arc<Messages>) -> Result<Files, Diagnostics> {
+    Renderer::new(site, assets, messages)?.site(site, assets)
+}
+
+impl Renderer {
+    pub fn new(site: &Site, assets: &Assets, messages: Arc<Messages>) -> Result<Renderer, Diagnostics> {
+        let engines = engines(site, assets, &messages)?;
+        let origins = assets.templates.iter().map(|(name, asset)| (name.clone(), asset.origin.clone())).collect();
+        Ok(Renderer { engines, origins, messages })
+    }
+
+    /// Every file of the site.
+    pub fn site(&self, site: &Site, assets: &Assets) -> Result<Files, Diagnostics> {
+        let pages = context::pages(site);
+        let mut files: Files = self.render(site, &pages)?.into_iter().collect();
+        for (path, bytes) in &assets.statics {
+            files.insert(path.clone(), bytes.clone().into());
         }
+        files.insert("sitemap.xml".to_owned(), sitemap(site, &pages).into_bytes().into());
+        Ok(files)
     }
-    if errors.has_errors() {
-        return Err(errors);
+
+    /// The pages `wanted` picks, for a rebuild that keeps the others.
+    pub fn pages(&self, site: &Site, wanted: impl Fn(&Page) -> bool) -> Result<Vec<Output>, Diagnostics> {
+        let pages: Vec<Page> = context::pages(site).into_iter().filter(|p| wanted(p)).collect();
+        self.render(site, &pages)
     }
-    for (path, bytes) in &assets.statics {
-        files.insert(path.clone(), bytes.clone().into());
+
+    fn render(&self, site: &Site, pages: &[Page]) -> Result<Vec<Output>, Diagnostics> {
+        let rendered: Vec<Result<Output, Diagnostic>> = pages.par_iter().map(|page| self.page(site, page)).collect();
+        let mut outputs = Vec::with_capacity(rendered.len());
+        let mut errors = Diagnostics::new();
+        for result in rendered {
+            match result {
+                Ok(output) => outputs.push(output),
+                Err(diagnostic) => errors.push(diagnostic),
+            }
+        }
+        if errors.has_errors() {
+            return Err(errors);
+        }
+        Ok(outputs)
     }
-    files.insert("sitemap.xml".to_owned(), sitemap(site, &pages).into_bytes().into());
-    Ok(files)
+
+    fn page(&self, site: &Site, page: &Page) -> Result<Output, Diagnostic> {
+        let engine = &self.engines[&page.locale];
+        let error = |message: String| {
+            let path = self.origins.get(page.template).cloned().unwrap_or_else(|| PathBuf::from(page.template));
+            Diagnostic::error(path, 0, 0, format!("template error: {message}"))
+        };
+        let context = context::build(site, page, &self.messages).map_err(error)?;
+        let context = tera::Context::from_value(context).map_err(|e| error(e.to_string()))?;
+        let html = engine.render(page.template, &context).map_err(|e| error(chain(&e)))?;
+        Ok((page.output.clone(), html.into_bytes().into()))
+    }
 }
 
 /// One Tera per locale, compiled once and cloned, each with its own `t()`.
@@ -112,11 +145,6 @@ fn engines(site: &Site, assets: &Assets, messages: &Messages) -> Result<BTreeMap
 
 fn escape_html(text: &str) -> String {
     crate::markdown::escape(text)
-}
-
-fn template_error(assets: &Assets, template: &str, message: String) -> Diagnostic {
-    let path = assets.templates.get(template).map_or_else(|| std::path::PathBuf::from(template), |a| a.origin.clone());
-    Diagnostic::error(path, 0, 0, format!("template error: {message}"))
 }
 
 /// A Tera error with its causes, which hold the useful part.

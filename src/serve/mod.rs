@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::pipeline;
+use crate::pipeline::{Rebuild, Session};
 use crate::render::Files;
 
 /// Request workers; event streams get threads of their own.
@@ -58,6 +58,7 @@ pub struct Server {
     shared: Arc<Shared>,
     http: Arc<tiny_http::Server>,
     root: PathBuf,
+    session: Session,
 }
 
 /// What the caller is told as the server works: one line per event.
@@ -72,7 +73,8 @@ impl Server {
             errors: RwLock::new(None),
             listeners: Mutex::new(Vec::new()),
         });
-        rebuild(root, &shared, &log);
+        let mut session = Session::new(root);
+        rebuild(&mut session, &[], &shared, &log);
         let address = format!("{bind}:{port}");
         let http = tiny_http::Server::http(&address)
             .map_err(|e| ServeError::Bind { address: address.clone(), message: e.to_string() })?;
@@ -80,7 +82,7 @@ impl Server {
             .server_addr()
             .to_ip()
             .ok_or_else(|| ServeError::Bind { address, message: "not an IP address".into() })?;
-        Ok(Server { address, shared, http: Arc::new(http), root: root.to_path_buf() })
+        Ok(Server { address, shared, http: Arc::new(http), root: root.to_path_buf(), session })
     }
 
     pub fn address(&self) -> SocketAddr {
@@ -88,7 +90,7 @@ impl Server {
     }
 
     /// Serves and watches until the process ends.
-    pub fn run(self, log: Log) -> Result<(), ServeError> {
+    pub fn run(mut self, log: Log) -> Result<(), ServeError> {
         let (changes, changed) = mpsc::channel();
         let _watcher = watch::start(&self.root, changes)?;
         for _ in 0..WORKERS {
@@ -97,24 +99,32 @@ impl Server {
             thread::spawn(move || serve_requests(&http, &shared));
         }
         // Rebuild on every burst of changes.
-        while changed.recv().is_ok() {
-            while changed.try_recv().is_ok() {}
-            rebuild(&self.root, &self.shared, &log);
+        while let Ok(mut paths) = changed.recv() {
+            while let Ok(more) = changed.try_recv() {
+                paths.extend(more);
+            }
+            paths.sort();
+            paths.dedup();
+            rebuild(&mut self.session, &paths, &self.shared, &log);
         }
         Ok(())
     }
 }
 
-/// Rebuilds into memory; swaps the build in only on success.
-fn rebuild(root: &Path, shared: &Shared, log: &Log) {
+/// Rebuilds into memory after `changed` files changed; swaps the build in
+/// only on success.
+fn rebuild(session: &mut Session, changed: &[PathBuf], shared: &Shared, log: &Log) {
     let started = Instant::now();
-    match pipeline::build(root) {
-        Ok(build) => {
-            let pages = build.page_count;
+    match session.rebuild(changed) {
+        Ok((build, how)) => {
+            let pages = match how {
+                Rebuild::Full => format!("{} pages", build.page_count),
+                Rebuild::Incremental { pages } => format!("{pages} of {} pages", build.page_count),
+            };
             *shared.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(build.files);
             *shared.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
             shared.notify(&Notice::Reload);
-            log(format!("built {pages} pages in {} ms", started.elapsed().as_millis()));
+            log(format!("built {pages} in {} ms", started.elapsed().as_millis()));
         }
         Err(diagnostics) => {
             let lines: Vec<String> =

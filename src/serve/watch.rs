@@ -20,7 +20,7 @@ const DEBOUNCE: Duration = Duration::from_millis(10);
 /// Starts watching; the returned value keeps the watcher alive.
 pub fn start(
     root: &Path,
-    changes: Sender<()>,
+    changes: Sender<Vec<PathBuf>>,
 ) -> Result<Debouncer<notify::RecommendedWatcher, RecommendedCache>, ServeError> {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let sources: Vec<PathBuf> = WATCHED.iter().map(|d| root.join(d)).collect();
@@ -37,12 +37,13 @@ pub fn start(
     };
     let mut debouncer = new_debouncer(DEBOUNCE, Some(Duration::from_millis(5)), move |result: DebounceEventResult| {
         let Ok(events) = result else { return };
-        let changed = events.iter().any(|event| {
-            matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_))
-                && event.paths.iter().any(|p| relevant(p))
-        });
-        if changed {
-            let _ = changes.send(());
+        let paths: Vec<PathBuf> = events
+            .iter()
+            .filter(|event| matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)))
+            .flat_map(|event| event.paths.iter().filter(|p| relevant(p)).cloned())
+            .collect();
+        if !paths.is_empty() {
+            let _ = changes.send(paths);
         }
     })
     .map_err(|e| ServeError::Watch { path: root.clone(), message: e.to_string() })?;

@@ -1,0 +1,109 @@
+//! Rebuilding only what a change touches. The one change that takes this
+//! path is the common one: the text of one or more articles changed and
+//! their front matter did not. Then ids, file names, order, titles and the
+//! glossary are as before, so only those articles are rendered again, and
+//! only the pages that show them: the article in every locale that shows
+//! it, the whole protocol and the audience views that hold it. Everything
+//! else takes the full path. Tests compare both paths byte for byte.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::Kept;
+use crate::check;
+use crate::content::{self, ArticleMeta, Document};
+use crate::diagnostic::Diagnostics;
+use crate::model::Origin;
+use crate::render::PageKind;
+
+/// The next build, and how many pages were rendered; `None` when the change
+/// needs a full build.
+pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Result<(Kept, usize), Diagnostics>> {
+    if changed.is_empty() {
+        return None;
+    }
+    let root = std::fs::canonicalize(root).ok()?;
+    let mut sources = kept.sources.clone();
+    let mut edited: Vec<(String, usize)> = Vec::new();
+    for path in changed {
+        let relative = path.strip_prefix(&root).ok()?;
+        let (locale, index) = find_article(kept, relative)?;
+        let old = &kept.sources.locales[&locale].articles[index];
+        let text = content::read_text(&old.path).ok()?;
+        let new: Document<ArticleMeta> = content::document_from_text(&old.path, &text).ok()?;
+        if new.yaml != old.yaml {
+            return None;
+        }
+        let doc = Document { stem: old.stem.clone(), ..new };
+        sources.locales.get_mut(&locale)?.articles[index] = doc;
+        edited.push((locale, index));
+    }
+
+    let config = &sources.config;
+    let mut site = kept.site.clone();
+    let mut problems = Diagnostics::new();
+    let mut touched: Vec<(String, String)> = Vec::new();
+    for (locale, index) in &edited {
+        let doc = &sources.locales[locale].articles[*index];
+        let (article, diagnostics) = kept.environment.article(config, locale, doc);
+        problems.extend(diagnostics);
+        // The article in its own locale, and wherever it stands in for a translation.
+        for shown in &mut site.locales {
+            let here = shown.locale.clone();
+            if let Some(slot) = shown.articles.iter_mut().find(|a| a.id == article.id) {
+                let shows_it = match &slot.origin {
+                    Origin::Own => here == *locale,
+                    Origin::Fallback { locale: from } => from == locale,
+                };
+                if shows_it {
+                    *slot = crate::model::Article { origin: slot.origin.clone(), ..article.clone() };
+                    touched.push((here, article.id.clone()));
+                }
+            }
+        }
+    }
+    problems.extend(check::site(&site));
+    if problems.has_errors() {
+        return Some(Err(problems));
+    }
+
+    let wanted = |page: &crate::render::Page| {
+        let Some(here) = site.locale(&page.locale) else { return false };
+        let shows = |i: usize| touched.iter().any(|(l, id)| *l == page.locale && here.articles[i].id == *id);
+        match page.kind {
+            PageKind::Protocol => touched.iter().any(|(l, _)| *l == page.locale),
+            PageKind::Article(i) => shows(i),
+            PageKind::Audience(v) => here.views[v].groups.iter().flat_map(|g| &g.articles).any(|&i| shows(i)),
+            _ => false,
+        }
+    };
+    let pages = match kept.renderer.pages(&site, wanted) {
+        Ok(pages) => pages,
+        Err(errors) => return Some(Err(errors)),
+    };
+    let count = pages.len();
+    let mut files = kept.files.clone();
+    files.extend(pages);
+    let next = Kept {
+        sources,
+        messages: kept.messages.clone(),
+        site,
+        environment: Arc::clone(&kept.environment),
+        renderer: Arc::clone(&kept.renderer),
+        files,
+        warnings: kept.warnings.clone(),
+    };
+    Some(Ok((next, count)))
+}
+
+/// The locale and index of the article file at `relative` (to the site root).
+fn find_article(kept: &Kept, relative: &Path) -> Option<(String, usize)> {
+    let root = crate::diagnostic::display_path(&kept.sources.root, Path::new(""));
+    kept.sources.locales.iter().find_map(|(locale, content)| {
+        content
+            .articles
+            .iter()
+            .position(|doc| doc.path.strip_prefix(&root).is_ok_and(|p| p == relative))
+            .map(|index| (locale.clone(), index))
+    })
+}

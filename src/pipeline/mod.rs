@@ -1,0 +1,113 @@
+//! The build, stage by stage: load the sources, read the messages, build the
+//! model, check it, render it. `build` and `check` run the same pipeline;
+//! only `build` hands the result to `output`. A `Session` keeps the last good
+//! build in memory for `serve` and rebuilds only what a change touches when
+//! that is safe (see `incremental`).
+
+mod incremental;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::check;
+use crate::content::{self, Sources};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::{self, Messages};
+use crate::model::{self, Environment, Site};
+use crate::render::{Files, Renderer};
+
+/// A successful build in memory.
+#[derive(Debug)]
+pub struct Build {
+    pub files: Files,
+    pub warnings: Vec<Diagnostic>,
+    /// HTML pages among the files.
+    pub page_count: usize,
+}
+
+/// Runs every stage on the site at `root`. On failure, the diagnostics hold
+/// every error found (and the warnings).
+pub fn build(root: &Path) -> Result<Build, Diagnostics> {
+    let kept = Kept::full(root)?;
+    Ok(kept.summary())
+}
+
+/// Everything a build made, kept so that the next one can reuse it.
+struct Kept {
+    sources: Sources,
+    messages: Arc<Messages>,
+    site: Site,
+    environment: Arc<Environment>,
+    renderer: Arc<Renderer>,
+    files: Files,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Kept {
+    fn full(root: &Path) -> Result<Kept, Diagnostics> {
+        let sources = content::load(root)?;
+        let mut diagnostics = Diagnostics::new();
+        let messages = i18n::load(&sources.config, &sources.assets).map_err(|e| diagnostics.extend(e)).ok();
+        let (site, environment, problems) = model::build(&sources);
+        diagnostics.extend(problems);
+        diagnostics.extend(check::site(&site));
+        let Some(messages) = messages.filter(|_| !diagnostics.has_errors()) else { return Err(diagnostics) };
+        let messages = Arc::new(messages);
+        let rendered = Renderer::new(&site, &sources.assets, Arc::clone(&messages))
+            .and_then(|r| Ok((r.site(&site, &sources.assets)?, r)));
+        let (files, renderer) = rendered.map_err(|e| {
+            diagnostics.extend(e);
+            diagnostics.clone()
+        })?;
+        let (environment, renderer) = (Arc::new(environment), Arc::new(renderer));
+        Ok(Kept { sources, messages, site, environment, renderer, files, warnings: diagnostics.sorted() })
+    }
+
+    fn summary(&self) -> Build {
+        let page_count = self.files.keys().filter(|p| p.ends_with(".html")).count();
+        Build { files: self.files.clone(), warnings: self.warnings.clone(), page_count }
+    }
+}
+
+/// How a `Session` rebuilt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rebuild {
+    /// Every stage ran on every file.
+    Full,
+    /// Only the changed articles were read and only `pages` pages rendered.
+    Incremental { pages: usize },
+}
+
+/// The last good build of a site, rebuilt on request.
+pub struct Session {
+    root: PathBuf,
+    kept: Option<Kept>,
+}
+
+impl Session {
+    pub fn new(root: &Path) -> Session {
+        Session { root: root.to_path_buf(), kept: None }
+    }
+
+    /// The files of the last good build, if there was one.
+    pub fn files(&self) -> Option<&Files> {
+        self.kept.as_ref().map(|k| &k.files)
+    }
+
+    /// Rebuilds after `changed` files (paths as the watcher reports them)
+    /// changed. Keeps the last good build when the new one fails.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<(Build, Rebuild), Diagnostics> {
+        if let Some(kept) = &self.kept {
+            if let Some(result) = incremental::update(&self.root, kept, changed) {
+                let (next, pages) = result?;
+                let build = next.summary();
+                self.kept = Some(next);
+                return Ok((build, Rebuild::Incremental { pages }));
+            }
+        }
+        let next = Kept::full(&self.root)?;
+        let build = next.summary();
+        self.kept = Some(next);
+        Ok((build, Rebuild::Full))
+    }
+}

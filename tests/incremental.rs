@@ -1,0 +1,83 @@
+//! A rebuild that reuses the last build must give exactly the bytes a full
+//! build of the same sources gives, whichever path it takes.
+
+mod common;
+
+use common::*;
+use leidraad::pipeline::{self, Rebuild, Session};
+use std::path::{Path, PathBuf};
+
+/// A copy of the VSNON example (site.yaml and content/) to edit.
+fn example_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(repo().join("site.yaml"), dir.path().join("site.yaml")).unwrap();
+    copy_tree(&repo().join("content"), &dir.path().join("content"));
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn rebuild(session: &mut Session, changed: &Path) -> (pipeline::Build, Rebuild) {
+    let changed: PathBuf = std::fs::canonicalize(changed).unwrap();
+    session.rebuild(&[changed]).unwrap_or_else(|e| panic!("rebuild failed:\n{e}"))
+}
+
+fn assert_same_as_full_build(root: &Path, incremental: &pipeline::Build) {
+    let full = pipeline::build(root).unwrap();
+    assert_eq!(incremental.files.len(), full.files.len());
+    for (path, bytes) in &full.files {
+        assert!(incremental.files.get(path) == Some(bytes), "{path} differs from a full build");
+    }
+}
+
+#[test]
+fn an_edited_article_text_rebuilds_only_its_pages_and_equals_a_full_build() {
+    let site = example_copy();
+    let mut session = Session::new(site.path());
+    let (_, how) = session.rebuild(&[]).unwrap();
+    assert_eq!(how, Rebuild::Full);
+
+    let article = site.path().join("content/nl/protocol/regels-op-school.md");
+    edit(&article, "acceptabele doeleinden", "acceptabele en veilige doeleinden");
+    let (build, how) = rebuild(&mut session, &article);
+    // Its page, the whole protocol and the three audience views of nl.
+    assert_eq!(how, Rebuild::Incremental { pages: 5 });
+    assert!(String::from_utf8_lossy(&build.files["nl/protocol/regels-op-school/index.html"])
+        .contains("acceptabele en veilige"));
+    assert_same_as_full_build(site.path(), &build);
+
+    // An article shown untranslated in another locale changes there too.
+    std::fs::remove_file(site.path().join("content/en/protocol/rules-at-school.md")).unwrap();
+    session.rebuild(&[]).unwrap();
+    edit(&article, "veilige", "verstandige");
+    let (build, how) = rebuild(&mut session, &article);
+    assert_eq!(how, Rebuild::Incremental { pages: 10 });
+    assert!(String::from_utf8_lossy(&build.files["en/protocol/regels-op-school/index.html"]).contains("verstandige"));
+    assert_same_as_full_build(site.path(), &build);
+}
+
+#[test]
+fn front_matter_edits_take_the_full_path_and_errors_keep_the_last_build() {
+    let site = example_copy();
+    let mut session = Session::new(site.path());
+    session.rebuild(&[]).unwrap();
+    let article = site.path().join("content/nl/protocol/regels-algemeen.md");
+    edit(&article, "title: Hoe gaan wij om met social media?", "title: Hoe gaan we om met social media?");
+    let (build, how) = rebuild(&mut session, &article);
+    assert_eq!(how, Rebuild::Full);
+    assert_same_as_full_build(site.path(), &build);
+
+    // A body edit that breaks a link elsewhere: regels-op-school cites r7.
+    let before = session.files().unwrap().clone();
+    let body = std::fs::read_to_string(&article).unwrap();
+    let cut = body.find("7. ").expect("rule 7");
+    std::fs::write(&article, &body[..cut]).unwrap();
+    let changed = std::fs::canonicalize(&article).unwrap();
+    let errors = session.rebuild(&[changed]).unwrap_err().to_string();
+    assert!(errors.contains("has no anchor `r7`"), "{errors}");
+    assert!(session.files().unwrap() == &before, "the last good build is kept");
+}
