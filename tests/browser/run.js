@@ -51,6 +51,9 @@ try {
 const { startServer, PREFIX } = require('./lib/server');
 const { discoverSites, buildSite, siteFacts, newestMtime } = require('./lib/sites');
 const inpage = require('./lib/inpage');
+const interactions = require('./lib/interactions');
+// INTERACTIONS_ONLY=1: only the root site's interaction tests, no crawl.
+const INTERACTIONS_ONLY = !!process.env.INTERACTIONS_ONLY;
 
 // ------------------------------------------------------------------ helpers
 const results = []; // { site, page, category, ok, details: [] }
@@ -578,13 +581,27 @@ async function screenshots(browser, site, srv, crawlResult) {
   return { problems, files };
 }
 
+// ------------------------------------------------------------- interactions
+async function runSiteInteractions(browser, site, srv) {
+  const t0 = Date.now();
+  console.log(`  interaction tests (${interactions.TESTS.length}):`);
+  const ir = await interactions.runInteractions({
+    browser, srv, site, repo: REPO, bin: BIN, screenshots: SCREENSHOTS, pageTimeout: PAGE_TIMEOUT,
+    record, blockOutside, isLocal, shortUrl, clip, withTimeout,
+  });
+  ir.secs = (Date.now() - t0) / 1000;
+  console.log(`  interactions: ${ir.results.filter((r) => r.ok).length} of ${ir.results.length} passed in ${ir.secs.toFixed(1)} s; ${ir.files.length} screenshots`);
+  return ir;
+}
+
 // --------------------------------------------------------------------- main
 async function main() {
   // PREBUILT_OUT=/folder tests an already built site instead (for checking
   // the checks themselves, or a site built elsewhere); nothing is built.
   const sites = process.env.PREBUILT_OUT
     ? [{ name: 'prebuilt', dir: path.resolve(process.env.PREBUILT_OUT), prebuilt: true }]
-    : discoverSites(REPO);
+    : discoverSites(REPO).filter((s) => !INTERACTIONS_ONLY || s.name === 'root');
+  // With PREBUILT_OUT, INTERACTIONS_ONLY takes the folder for a build of the root site.
   if (!sites.length) fatal(`no site.yaml at ${REPO} nor in ${path.join(REPO, 'examples')}/*/`);
 
   const newestSource = newestMtime(['src', 'themes', 'locales'].map((d) => path.join(REPO, d)));
@@ -627,6 +644,11 @@ async function main() {
       try {
         srv = await startServer(build.out);
         console.log(`  serving ${build.out} at ${srv.base}`);
+        if (INTERACTIONS_ONLY) {
+          const ir = await runSiteInteractions(browser, site, srv);
+          summary.push({ site: site.name, interactionsOnly: true, interactions: ir, secs: (Date.now() - t0) / 1000 });
+          continue;
+        }
         const cr = await crawl(browser, api, site, srv);
         record(site.name, '(crawl)', 'crawl', [
           ...(cr.boundHit ? [`crawl stopped at the bound of ${MAX_PAGES} pages`] : []),
@@ -637,8 +659,11 @@ async function main() {
         const shots = await screenshots(browser, site, srv, cr);
         record(site.name, '(screenshots)', 'screenshots', shots.problems);
         console.log(`  screenshots: ${shots.files.length} in ${path.relative(process.cwd(), SCREENSHOTS) || '.'}`);
+        // How a person uses the quiz, the scenario cards, print and live
+        // reload: only for the root site, whose content the tests know.
+        const ir = site.name === 'root' ? await runSiteInteractions(browser, site, srv) : null;
         const outside = srv.log.filter((l) => !l.url.startsWith(PREFIX));
-        summary.push({ site: site.name, stats, assets: cr.assets.size, secs: (Date.now() - t0) / 1000, outside: outside.length });
+        summary.push({ site: site.name, stats, assets: cr.assets.size, secs: (Date.now() - t0) / 1000, outside: outside.length, interactions: ir });
       } finally {
         if (srv) await srv.close();
         if (site.prebuilt) { /* not ours to delete */ } else if (!process.env.KEEP_OUT) fs.rmSync(build.out, { recursive: true, force: true });
@@ -654,7 +679,7 @@ async function main() {
 
 function report(summary) {
   const failures = results.filter((r) => !r.ok);
-  const cats = ['build', 'crawl', 'not-found', ...CATEGORIES, 'screenshots'];
+  const cats = ['build', 'crawl', 'not-found', ...CATEGORIES, 'screenshots', ...interactions.TESTS];
   if (failures.length) {
     console.log('\n==================== FAILURES ====================');
     for (const c of cats) {
@@ -681,8 +706,15 @@ function report(summary) {
   console.log('\n==================== SUMMARY ====================');
   for (const s of summary) {
     if (s.failedBuild) { console.log(`site ${s.site}: BUILD FAILED`); continue; }
-    const loc = Object.entries(s.stats.byLocale).map(([k, v]) => `${k}: ${v}`).join(', ');
-    console.log(`site ${s.site}: ${s.stats.pages} pages crawled (${loc}); ${s.assets} other link targets; ${s.stats.externalLinks} links to other sites (not followed); longest line ${s.stats.longest.chars} chars (${s.stats.longest.page}); ${s.secs.toFixed(1)} s`);
+    if (!s.interactionsOnly) {
+      const loc = Object.entries(s.stats.byLocale).map(([k, v]) => `${k}: ${v}`).join(', ');
+      console.log(`site ${s.site}: ${s.stats.pages} pages crawled (${loc}); ${s.assets} other link targets; ${s.stats.externalLinks} links to other sites (not followed); longest line ${s.stats.longest.chars} chars (${s.stats.longest.page}); ${s.secs.toFixed(1)} s`);
+    }
+    if (s.interactions) {
+      const ir = s.interactions.results;
+      const failed = ir.filter((r) => !r.ok).map((r) => r.name);
+      console.log(`site ${s.site}: interaction tests ${ir.length - failed.length} of ${ir.length} passed (${ir.map((r) => `${r.name} ${r.ok ? 'ok' : 'FAILED'} ${r.secs.toFixed(1)}s`).join(', ')}); ${s.interactions.secs.toFixed(1)} s`);
+    }
   }
   const ar = axeRules('axe');
   const ard = axeRules('axe-dark');
