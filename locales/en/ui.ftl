@@ -24,6 +24,8 @@ context-everywhere = Always and everywhere
 
 skip-link = Skip to content
 nav-main-label = Main menu
+# Button that unfolds the main menu on a narrow screen.
+nav-menu = Menu
 nav-home = Home
 nav-protocol = The whole protocol
 nav-quizzes = Quizzes

@@ -24,6 +24,8 @@ context-everywhere = Altijd en overal
 
 skip-link = Naar de inhoud
 nav-main-label = Hoofdmenu
+# Knop die het hoofdmenu openklapt op een smal scherm.
+nav-menu = Menu
 nav-home = Home
 nav-protocol = Het hele protocol
 nav-quizzes = Quizzen
