@@ -154,7 +154,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
 
     let mut seen_locales = BTreeSet::new();
     for locale in &raw.locales {
-        if locale.parse::<unic_langid::LanguageIdentifier>().is_err() || locale.contains('/') {
+        if !is_language_code(locale) {
             report("locales", locale, format!("`{locale}` is not a language code such as `nl` or `en`"));
         }
         if !seen_locales.insert(locale.as_str()) {
@@ -174,15 +174,16 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
     }
 
     let mut check_localized = |key: &str, owner: &str, map: &Localized| {
+        let whose = if owner == key { format!("`{key}`") } else { format!("`{key}` of {owner}") };
         for locale in &raw.locales {
             if !map.contains_key(locale) {
-                report(key, owner, format!("`{key}` of {owner} has no text for locale `{locale}`"));
+                report(key, owner, format!("{whose} has no text for locale `{locale}`"));
             }
         }
         for locale in map.keys() {
             if !raw.locales.contains(locale) {
                 let hint = text::hint(locale, raw.locales.iter().map(String::as_str));
-                report(key, locale, format!("`{key}` of {owner} names unknown locale `{locale}`{hint}"));
+                report(key, locale, format!("{whose} names unknown locale `{locale}`{hint}"));
             }
         }
     };
@@ -274,13 +275,17 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         primary: raw.colors.primary.clone().unwrap_or_else(|| "#1f4e79".to_owned()),
         accent: raw.colors.accent.clone().unwrap_or_else(|| "#b35900".to_owned()),
     };
-    for (name, value) in [("primary", &colors.primary), ("accent", &colors.accent)] {
+    // The primary colour carries text (white on it, it on white); the accent
+    // only marks borders and tints, for which WCAG asks 3:1.
+    for (name, value, needed, what) in
+        [("primary", &colors.primary, 4.5, "text"), ("accent", &colors.accent, 3.0, "borders and marks")]
+    {
         match crate::check::contrast_with_white(value) {
             None => report(name, value, format!("colour `{value}` is not a colour of the form `#1f4e79`")),
-            Some(ratio) if ratio < 4.5 => report(
+            Some(ratio) if ratio < needed => report(
                 name,
                 value,
-                format!("colour `{value}` has a contrast of {ratio:.1}:1 with white, below the 4.5:1 that WCAG AA asks for text; choose a darker colour"),
+                format!("colour `{value}` has a contrast of {ratio:.1}:1 with white, below the {needed}:1 that WCAG AA asks for {what}; choose a darker colour"),
             ),
             Some(_) => {}
         }
@@ -314,6 +319,18 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
 
 fn same_everywhere(locales: &[String], slug: &str) -> Localized {
     locales.iter().map(|l| (l.clone(), slug.to_owned())).collect()
+}
+
+/// A language code as web addresses and `lang` attributes use it: two or
+/// three lower-case letters, optionally a region (`nl`, `fy`, `nl-be`).
+fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let language = parts.next().unwrap_or("");
+    let region_ok = parts.all(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_lowercase())
+        && region_ok
+        && code.parse::<unic_langid::LanguageIdentifier>().is_ok()
 }
 
 /// Lower-case letters (any script), digits and single hyphens.
@@ -387,6 +404,16 @@ sections:
             "{messages:?}"
         );
         assert!(messages.iter().any(|m| m.contains("unknown locale `de`")), "{messages:?}");
+    }
+
+    #[test]
+    fn locale_codes_are_language_codes() {
+        for good in ["nl", "en", "fy", "pap", "nl-be"] {
+            assert!(is_language_code(good), "{good}");
+        }
+        for bad in ["Engels", "nl_NL", "n", "nederlands", "NL", "nl/be"] {
+            assert!(!is_language_code(bad), "{bad}");
+        }
     }
 
     #[test]

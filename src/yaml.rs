@@ -19,36 +19,75 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, path: &Path, first_line: usize) ->
 
 /// Rewrites serde's wording into the words of the site formats, with a hint.
 fn explain(message: &str) -> String {
-    let message = match message.rfind(" at line ") {
-        Some(i) => &message[..i],
-        None => message,
+    let message = without_positions(message);
+    let (path, message) = match message.split_once(": ") {
+        Some((path, rest)) if !path.is_empty() && path.chars().all(|c| c.is_alphanumeric() || "_-.[]".contains(c)) => {
+            (human_path(path), rest)
+        }
+        _ => (String::new(), message.as_str()),
     };
-    if let Some(rest) = message.split("unknown field `").nth(1) {
+    let prefix = if path.is_empty() { String::new() } else { format!("{path}: ") };
+    let listed =
+        |expected: &str| -> Vec<String> { expected.split('`').skip(1).step_by(2).map(str::to_owned).collect() };
+    let quoted = |names: &[String]| names.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+    if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let prefix = message.split("unknown field").next().unwrap_or("");
-        return format!(
-            "{prefix}unknown key `{field}`{}; known keys are {}",
-            text::hint(field, known.iter().copied()),
-            known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-        );
+        let known = listed(expected);
+        let hint = text::hint(field, known.iter().map(String::as_str));
+        return format!("{prefix}unknown key `{field}`{hint}; known keys are {}", quoted(&known));
     }
-    if let Some(rest) = message.split("missing field `").nth(1) {
+    if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
-        let prefix = message.split("missing field").next().unwrap_or("");
         return format!("{prefix}missing required key `{field}`");
     }
-    if let Some(rest) = message.split("unknown variant `").nth(1) {
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
         let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let prefix = message.split("unknown variant").next().unwrap_or("");
-        return format!(
-            "{prefix}unknown value `{value}`{}; allowed are {}",
-            text::hint(value, known.iter().copied()),
-            known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-        );
+        let known = listed(expected);
+        let hint = text::hint(value, known.iter().map(String::as_str));
+        return format!("{prefix}unknown value `{value}`{hint}; allowed are {}", quoted(&known));
     }
-    format!("invalid YAML: {message}")
+    let plain = message
+        .replace("expected i64", "expected a whole number")
+        .replace("expected u8", "expected a whole number from 0 to 255")
+        .replace("expected a sequence", "expected a list, such as [a, b]")
+        .replace("expected a boolean", "expected true or false");
+    if path.is_empty() {
+        format!("invalid YAML: {plain}")
+    } else {
+        format!("{prefix}{plain}")
+    }
+}
+
+/// Removes serde_yaml's own " at line N column M", which counts from the
+/// start of the front matter rather than the file.
+fn without_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let skip =
+            after.find(|c: char| !(c.is_ascii_digit() || c == ' ' || "column".contains(c))).unwrap_or(after.len());
+        rest = &after[skip..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `questions[0].options[1].correct` as `question 1, option 2, `correct``.
+fn human_path(path: &str) -> String {
+    path.split('.')
+        .filter(|segment| !segment.is_empty())
+        .map(|segment| match segment.split_once('[') {
+            Some((name, index)) => {
+                let number = index.trim_end_matches(']').parse::<usize>().map_or(0, |n| n + 1);
+                let name = if name.is_empty() { "entry" } else { name.strip_suffix('s').unwrap_or(name) };
+                format!("{name} {number}")
+            }
+            None => format!("`{segment}`"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// 1-based (line, column) of the first whole-word occurrence of `token` in
@@ -66,6 +105,10 @@ pub fn locate(yaml: &str, first_line: usize, key: &str, token: &str) -> (usize, 
         })
         .unwrap_or(0);
     for (i, line) in lines.iter().enumerate().skip(start) {
+        let line = line.split(" #").next().unwrap_or(line);
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
         if let Some(col) = find_word(line, token) {
             return (first_line + i, line[..col].chars().count() + 1);
         }
@@ -234,6 +277,33 @@ mod tests {
             outline.entries(steps).into_iter().map(|(k, s)| (k, outline.line(s.start))).collect();
         assert_eq!(entries, [("begin".to_owned(), 12), ("eind".to_owned(), 14)]);
         assert_eq!(outline.find(items[1], "order"), (8, 11));
+    }
+
+    #[test]
+    fn messages_speak_of_questions_not_indices() {
+        assert_eq!(
+            explain(
+                "questions[0].options[1].correct: invalid type: string \"ja\", expected a boolean at line 9 column 18"
+            ),
+            "question 1, option 2, `correct`: invalid type: string \"ja\", expected true or false"
+        );
+        assert_eq!(explain("[1]: missing field `term` at line 4 column 3"), "entry 2: missing required key `term`");
+        assert_eq!(
+            explain("order: invalid type: string \"x\", expected i64 at line 2 column 8"),
+            "`order`: invalid type: string \"x\", expected a whole number"
+        );
+        assert_eq!(
+            explain("while parsing a flow sequence at line 4 column 12, did not find expected ',' or ']' at line 5 column 9"),
+            "invalid YAML: while parsing a flow sequence, did not find expected ',' or ']'"
+        );
+    }
+
+    #[test]
+    fn locate_skips_comments() {
+        assert_eq!(
+            locate("# leerling is an example\naudiences: [leerling] # leerling\n", 1, "audiences", "leerling"),
+            (2, 13)
+        );
     }
 
     #[test]

@@ -90,9 +90,14 @@ pub fn load(root: &Path, config: &Config, config_text: &str, diagnostics: &mut D
             }
         }
     }
+    // A site's message files add to the built-in ones, whatever their names:
+    // a message with the id of a built-in one replaces it.
     for (relative, path) in site_files(&display_path(root, Path::new("locales"))) {
+        let mut parts = relative.components();
+        let locale = parts.next().map(|c| c.as_os_str().to_owned()).unwrap_or_default();
+        let keyed = PathBuf::from(locale).join("site").join(parts.as_path());
         match std::fs::read(&path) {
-            Ok(bytes) => add_message_file(&mut assets, &relative, bytes, path, diagnostics),
+            Ok(bytes) => add_message_file(&mut assets, &keyed, bytes, path, diagnostics),
             Err(e) => diagnostics.push(Diagnostic::error(&path, 0, 0, format!("cannot read the file: {e}"))),
         }
     }

@@ -62,6 +62,8 @@ pub struct Sources {
     /// Per locale, in the order of `site.yaml`.
     pub locales: BTreeMap<String, LocaleSources>,
     pub assets: assets::Assets,
+    /// Files found but not used, and the like.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads a text file as content: UTF-8 (BOM and CRLF allowed), or an error
@@ -100,7 +102,15 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                diagnostics.push(Diagnostic::error(&content_dir, 0, 0, format!("cannot read the folder: {e}")));
+                let message = if content_dir.is_dir() {
+                    format!("cannot read the folder: {e}")
+                } else {
+                    format!(
+                        "there is no content/ folder; put the texts in content/{}/ (see docs/content.md)",
+                        config.default_locale
+                    )
+                };
+                diagnostics.push(Diagnostic::error(&content_dir, 0, 0, message));
                 continue;
             }
         };
@@ -153,7 +163,12 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
                 sources.glossary_path = Some(path);
                 sources.glossary_yaml = yaml;
             }
-            Ok(Parsed::Ignored) => {}
+            Ok(Parsed::Ignored(path)) => diagnostics.push(Diagnostic::warning(
+                path,
+                0,
+                0,
+                "leidraad does not use this file; articles go in `protocol/`, quizzes in `quiz/`, scenario cards in `scenarios/`, audience intros in `audiences/` (images and other files in the theme's `static/` folder)",
+            )),
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
@@ -162,7 +177,8 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    Ok(Sources { root: root.to_path_buf(), config, config_path, locales, assets })
+    let warnings = diagnostics.into_iter().collect();
+    Ok(Sources { root: root.to_path_buf(), config, config_path, locales, assets, warnings })
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -176,8 +192,8 @@ enum Parsed {
     Scenario(Box<Document<ScenarioMeta>>),
     AudienceIntro(String, Document<PageMeta>),
     Glossary(PathBuf, String, Vec<GlossarySource>),
-    /// Folders of later content kinds and stray files that are not Markdown.
-    Ignored,
+    /// A file in a place where no content kind lives.
+    Ignored(PathBuf),
 }
 
 fn parse_file(locale_dir: &Path, path: &Path) -> Result<Parsed, Diagnostic> {
@@ -217,7 +233,7 @@ fn parse_file(locale_dir: &Path, path: &Path) -> Result<Parsed, Diagnostic> {
                 "leidraad does not know this file: articles go in `protocol/`, quizzes in `quiz/`, scenario cards in `scenarios/`, audience intros in `audiences/`, the home page text in `_index.md`, terms in `glossary.yaml`",
             ))
         }
-        _ => Ok(Parsed::Ignored),
+        _ => Ok(Parsed::Ignored(path.to_path_buf())),
     }
 }
 

@@ -24,6 +24,8 @@ pub trait LinkTargets: Sync {
     fn address(&self, id: &str) -> Option<String>;
     /// Every id that may be linked, for suggestions.
     fn known_ids(&self) -> Vec<&str>;
+    /// Whether the site has this file (a path under the theme's `static/`).
+    fn has_file(&self, path: &str) -> bool;
 }
 
 /// How to render one text.
@@ -351,6 +353,11 @@ impl<'o, 's> Adaptor<'o, 's> {
                 image.offset,
                 format!("image `{}` comes from another site; pages load nothing from elsewhere: put the image in the site's theme `static/` folder", image.dest),
             );
+        } else if !self.options.links.has_file(image.dest.trim_start_matches('/')) {
+            self.error(
+                image.offset,
+                format!("image `{}` is not a file of the site; put it in the theme's static/ folder (themes/default/static/{})", image.dest, image.dest.trim_start_matches('/')),
+            );
         }
         let title = if image.title.is_empty() { String::new() } else { format!(" title=\"{}\"", escape(&image.title)) };
         let src = format!("{ROOT}{}", image.dest.trim_start_matches('/'));
@@ -388,9 +395,13 @@ impl<'o, 's> Adaptor<'o, 's> {
             None => (dest, None),
         };
         if id.is_empty() || id.contains(['/', '.', '\\', ' ']) {
+            let file = id.trim_start_matches('/');
+            if self.options.links.has_file(file) {
+                return format!("{ROOT}{file}{}", anchor.map_or(String::new(), |a| format!("#{a}")));
+            }
             self.error(
                 offset,
-                format!("link `{dest}` is neither a web address nor an id: link to an article by its id, e.g. `regels#r9`, or give a full address starting with https://"),
+                format!("link `{dest}` names no page and no file of the site: link to an article by its id (`regels#r9`), to a file in the theme's static/ folder by its path, or give a full address starting with https://"),
             );
             return dest.to_owned();
         }
@@ -508,13 +519,17 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Ids of a set, for tests and simple link targets.
+/// Ids of a map, for tests and simple link targets; keys starting with `/`
+/// are files.
 impl LinkTargets for BTreeMap<String, String> {
     fn address(&self, id: &str) -> Option<String> {
         self.get(id).cloned()
     }
     fn known_ids(&self) -> Vec<&str> {
-        self.keys().map(String::as_str).collect()
+        self.keys().filter(|k| !k.starts_with('/')).map(String::as_str).collect()
+    }
+    fn has_file(&self, path: &str) -> bool {
+        self.contains_key(&format!("/{path}"))
     }
 }
 

@@ -2,7 +2,10 @@ use super::glossary::{GlossaryLinker, TermPattern};
 use super::*;
 
 fn targets() -> BTreeMap<String, String> {
-    [("regels".to_owned(), "nl/protocol/regels/".to_owned())].into_iter().collect()
+    [("regels", "nl/protocol/regels/"), ("/images/klas.jpg", ""), ("/files/protocol.pdf", "")]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
 }
 
 fn render_with(source: &str, rules: Option<(Numbering, &str)>, glossary: Option<&GlossaryLinker>) -> Rendered {
@@ -75,7 +78,7 @@ fn external_links_stay_and_other_paths_are_errors() {
     assert!(r.html.resolve("", 0, "").contains("href=\"https://example.org/x\""));
     let messages: Vec<_> = r.diagnostics.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(messages.len(), 2, "{messages:?}");
-    assert!(messages[0].contains("neither a web address nor an id"));
+    assert!(messages[0].contains("names no page and no file of the site"));
     assert!(messages[1].contains("javascript:"));
 }
 
@@ -88,9 +91,19 @@ fn images_need_alt_text_and_a_local_source() {
         lines,
         [
             (7, "image `foto.jpg` has no alt text".to_owned()),
+            (7, "image `foto.jpg` is not a file of the site".to_owned()),
             (9, "image `https://cdn.example/k.jpg` comes from another site".to_owned())
         ]
     );
+    let missing = render_with("![Een klas](images/kas.jpg)\n", None, None);
+    assert!(
+        missing.diagnostics[0].message.starts_with("image `images/kas.jpg` is not a file of the site"),
+        "{:?}",
+        missing.diagnostics
+    );
+    let file = render_with("[het protocol als pdf](files/protocol.pdf)\n", None, None);
+    assert!(file.diagnostics.is_empty());
+    assert!(file.html.resolve("../", 0, "").contains("href=\"../files/protocol.pdf\""));
     let ok = render_with("![Een klas](images/klas.jpg)\n", None, None);
     assert!(ok.diagnostics.is_empty());
     assert_eq!(ok.html.resolve("../", 0, ""), "<p><img src=\"../images/klas.jpg\" alt=\"Een klas\"></p>\n");

@@ -16,9 +16,10 @@ use crate::markdown::glossary::{GlossaryLinker, TermPattern};
 use crate::markdown::{self, LinkTargets, Rendered};
 use crate::{quiz, text};
 
-/// The ids one locale can link to, with their addresses.
+/// The ids one locale can link to, with their addresses, and the site's files.
 struct Targets {
     addresses: BTreeMap<String, String>,
+    files: std::sync::Arc<std::collections::BTreeSet<String>>,
 }
 
 impl LinkTargets for Targets {
@@ -27,6 +28,9 @@ impl LinkTargets for Targets {
     }
     fn known_ids(&self) -> Vec<&str> {
         self.addresses.keys().map(String::as_str).collect()
+    }
+    fn has_file(&self, path: &str) -> bool {
+        self.files.contains(path)
     }
 }
 
@@ -207,6 +211,7 @@ impl HasId for quiz::scenario::ScenarioMeta {
 /// number of ids: each id's source locale is found in a map, not by search.
 fn link_targets(sources: &Sources, index: &BTreeMap<String, IdKind>) -> BTreeMap<String, Targets> {
     let config = &sources.config;
+    let files = std::sync::Arc::new(sources.assets.statics.keys().cloned().collect());
     // File name per locale and id, for every kind of page with its own URL.
     let mut slugs: BTreeMap<&str, std::collections::HashMap<&str, &str>> = BTreeMap::new();
     for (locale, content) in &sources.locales {
@@ -245,7 +250,7 @@ fn link_targets(sources: &Sources, index: &BTreeMap<String, IdKind>) -> BTreeMap
                     addresses.insert(id.clone(), address);
                 }
             }
-            (locale.clone(), Targets { addresses })
+            (locale.clone(), Targets { addresses, files: std::sync::Arc::clone(&files) })
         })
         .collect()
 }

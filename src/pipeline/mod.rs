@@ -47,6 +47,7 @@ impl Kept {
     fn full(root: &Path) -> Result<Kept, Diagnostics> {
         let sources = content::load(root)?;
         let mut diagnostics = Diagnostics::new();
+        diagnostics.extend(sources.warnings.iter().cloned());
         let messages = i18n::load(&sources.config, &sources.assets).map_err(|e| diagnostics.extend(e)).ok();
         let (site, environment, problems) = model::build(&sources);
         diagnostics.extend(problems);

@@ -152,7 +152,7 @@ pub fn validate(doc: &Document<QuizMeta>) -> Vec<Diagnostic> {
             QuestionKind::Order if question.options.len() < 2 => report(
                 at,
                 format!(
-                    "question {n} (order) has {} items; list at least two, in the correct order",
+                    "question {n} (order) has only {} item; list at least two, in the correct order",
                     question.options.len()
                 ),
             ),
@@ -168,7 +168,7 @@ pub fn validate(doc: &Document<QuizMeta>) -> Vec<Diagnostic> {
         if question.options.len() < 2 && question.kind != QuestionKind::Order {
             report(
                 at,
-                format!("question {n} has {} option(s); give at least two to choose from", question.options.len()),
+                format!("question {n} has only {} option; give at least two to choose from", question.options.len()),
             );
         }
         for (o, option) in question.options.iter().enumerate() {

@@ -194,7 +194,9 @@ pub fn validate(doc: &Document<ScenarioMeta>) -> Vec<Diagnostic> {
             break;
         }
     }
-    for id in reachable.iter().filter(|id| !ends.contains(**id)) {
+    // A `next` that names no step was reported above; it is the cause then.
+    let dangling = meta.steps.values().flat_map(|s| &s.choices).any(|c| !meta.steps.contains_key(&c.next));
+    for id in reachable.iter().filter(|id| !dangling && !ends.contains(**id)) {
         let step = &meta.steps[*id];
         if !step.choices.is_empty() {
             report(

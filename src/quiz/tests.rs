@@ -56,7 +56,11 @@ fn unknown_type_and_key_are_refused_with_line() {
     let text = format!("---\n{}---\n", QUIZ.replace("type: multiple", "type: several"));
     let err = document_from_text::<QuizMeta>(Path::new("q.md"), &text).unwrap_err();
     assert_eq!(err.line, 13);
-    assert!(err.message.starts_with("questions[1].type: unknown value `several`"), "{}", err.message);
+    assert!(
+        err.message.starts_with("question 2, `type`: unknown value `several`; allowed are `single`"),
+        "{}",
+        err.message
+    );
     let text = format!("---\n{}---\n", QUIZ.replace("prompt: Meer?", "promt: Meer?"));
     let err = document_from_text::<QuizMeta>(Path::new("q.md"), &text).unwrap_err();
     assert!(err.message.contains("unknown key `promt`; did you mean `prompt`?"), "{}", err.message);
@@ -90,7 +94,7 @@ fn order_needs_two_items_and_no_correct_marks() {
     let one = QUIZ.replace("      - text: dan\n", "");
     assert_eq!(
         messages(&validate(&quiz(&one))),
-        ["q.md:25:5: question 4 (order) has 1 items; list at least two, in the correct order"]
+        ["q.md:25:5: question 4 (order) has only 1 item; list at least two, in the correct order"]
     );
     let marked = QUIZ.replace("      - text: dan\n", "      - text: dan\n        correct: true\n");
     assert_eq!(
