@@ -30,7 +30,11 @@ fn checks_without_warnings() {
 
 #[test]
 fn each_audience_view_holds_its_own_agreements() {
-    let cases = [("nl/leerlingen", "a4", ["b1", "c7"]), ("nl/ouders", "b2", ["a4", "c7"]), ("nl/medewerkers", "c7", ["a4", "b2"])];
+    let cases = [
+        ("nl/leerlingen", "a4", ["b1", "c7"]),
+        ("nl/ouders", "b2", ["a4", "c7"]),
+        ("nl/medewerkers", "c7", ["a4", "b2"]),
+    ];
     for (view, own, others) in cases {
         let html = page(site(), view);
         assert_eq!(select(&html, &format!("main li#{own}")).len(), 1, "{view} has #{own}");
@@ -60,7 +64,8 @@ fn the_whole_protocol_has_unique_ids_and_every_part() {
 #[test]
 fn laws_link_to_their_official_sources_and_footnotes_render() {
     let html = page(site(), "nl/protocol/grondregels");
-    let links: Vec<&str> = select(&html, "main a[href^=\"https://\"]").iter().map(|a| a.value().attr("href").unwrap()).collect();
+    let links: Vec<&str> =
+        select(&html, "main a[href^=\"https://\"]").iter().map(|a| a.value().attr("href").unwrap()).collect();
     for source in ["https://www.auteursrecht.nl/", "https://zoek.officielebekendmakingen.nl/stcrt-2018-28908.html"] {
         assert!(links.contains(&source), "{source} in {links:?}");
     }
@@ -74,7 +79,8 @@ fn footnote_definitions_became_linked_glossary_terms() {
         assert_eq!(select(&glossary, &format!("[id=\"{term}\"]")).len(), 1, "{term} is defined");
     }
     let html = page(site(), "nl/protocol/afspraken-medewerkers");
-    let linked: Vec<String> = select(&html, "main a.term").iter().map(|a| a.value().attr("href").unwrap().to_owned()).collect();
+    let linked: Vec<String> =
+        select(&html, "main a.term").iter().map(|a| a.value().attr("href").unwrap().to_owned()).collect();
     for term in ["werkaccount", "schoolaccount", "persoonsgegevens"] {
         assert!(linked.iter().any(|h| h.ends_with(&format!("#{term}"))), "{term} linked in {linked:?}");
     }

@@ -43,7 +43,8 @@ pub struct GlossarySource {
 #[derive(Debug, Clone, Default)]
 pub struct LocaleSources {
     pub home: Option<Document<PageMeta>>,
-    pub articles: Vec<Document<ArticleMeta>>,
+    /// Shared, so that a rebuild's copy of the sources costs little.
+    pub articles: Vec<std::sync::Arc<Document<ArticleMeta>>>,
     pub quizzes: Vec<Document<QuizMeta>>,
     pub scenarios: Vec<Document<ScenarioMeta>>,
     pub audience_intros: BTreeMap<String, Document<PageMeta>>,
@@ -143,7 +144,7 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
         let sources = locales.get_mut(&locale).expect("locale folders are filtered above");
         match result {
             Ok(Parsed::Home(doc)) => sources.home = Some(doc),
-            Ok(Parsed::Article(doc)) => sources.articles.push(*doc),
+            Ok(Parsed::Article(doc)) => sources.articles.push(std::sync::Arc::new(*doc)),
             Ok(Parsed::Quiz(doc)) => sources.quizzes.push(*doc),
             Ok(Parsed::Scenario(doc)) => sources.scenarios.push(*doc),
             Ok(Parsed::AudienceIntro(id, doc)) => {

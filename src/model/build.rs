@@ -66,14 +66,14 @@ pub fn build(sources: &Sources) -> (Site, Environment, Diagnostics) {
     let jobs: Vec<(&str, &Document<ArticleMeta>)> = sources
         .locales
         .iter()
-        .flat_map(|(locale, content)| content.articles.iter().map(move |doc| (locale.as_str(), doc)))
+        .flat_map(|(locale, content)| content.articles.iter().map(move |doc| (locale.as_str(), &**doc)))
         .collect();
     let rendered: Vec<(Article, Vec<Diagnostic>)> =
         jobs.par_iter().map(|(locale, doc)| environment.article(config, locale, doc)).collect();
-    let mut own_articles: BTreeMap<String, Vec<Article>> = BTreeMap::new();
+    let mut own_articles: BTreeMap<String, Vec<std::sync::Arc<Article>>> = BTreeMap::new();
     for ((locale, _), (article, problems)) in jobs.iter().zip(rendered) {
         diagnostics.extend(problems);
-        own_articles.entry((*locale).to_owned()).or_default().push(article);
+        own_articles.entry((*locale).to_owned()).or_default().push(std::sync::Arc::new(article));
     }
     let mut own_quizzes = BTreeMap::new();
     let mut own_scenarios = BTreeMap::new();

@@ -119,7 +119,8 @@ pub struct LocaleSite {
     pub locale: String,
     pub home: Option<TextPage>,
     /// In protocol order (`order`, then id).
-    pub articles: Vec<Article>,
+    /// Shared, so that a rebuild's copy of the model costs little.
+    pub articles: Vec<std::sync::Arc<Article>>,
     pub views: Vec<AudienceView>,
     /// In `order`, then by id.
     pub quizzes: Vec<Quiz>,
@@ -130,7 +131,7 @@ pub struct LocaleSite {
 
 impl LocaleSite {
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
+        self.articles.iter().find(|a| a.id == id).map(|a| &**a)
     }
 }
 

@@ -54,6 +54,21 @@ translatable!(Article);
 translatable!(Quiz);
 translatable!(Scenario);
 
+impl<T: Translatable> Translatable for std::sync::Arc<T> {
+    fn id(&self) -> &str {
+        T::id(self)
+    }
+    fn source(&self) -> &Path {
+        T::source(self)
+    }
+    fn set_origin(&mut self, origin: Origin) {
+        std::sync::Arc::make_mut(self).set_origin(origin);
+    }
+    fn sort_key(&self) -> (i64, &str) {
+        T::sort_key(self)
+    }
+}
+
 /// The pages of `locale`: its own, and for every id it lacks the original
 /// (default locale first) marked as a fallback, with a warning; in order.
 pub fn complete<T: Translatable>(

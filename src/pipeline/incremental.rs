@@ -35,7 +35,7 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
             return None;
         }
         let doc = Document { stem: old.stem.clone(), ..new };
-        sources.locales.get_mut(&locale)?.articles[index] = doc;
+        sources.locales.get_mut(&locale)?.articles[index] = Arc::new(doc);
         edited.push((locale, index));
     }
 
@@ -56,7 +56,7 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
                     Origin::Fallback { locale: from } => from == locale,
                 };
                 if shows_it {
-                    *slot = crate::model::Article { origin: slot.origin.clone(), ..article.clone() };
+                    *slot = Arc::new(crate::model::Article { origin: slot.origin.clone(), ..article.clone() });
                     touched.push((here, article.id.clone()));
                 }
             }

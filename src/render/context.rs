@@ -300,7 +300,8 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
             ("home", title, summary)
         }
         PageKind::Protocol => {
-            let articles = article_views(site, locale, &here.articles.iter().collect::<Vec<_>>(), &root, 1);
+            let articles =
+                article_views(site, locale, &here.articles.iter().map(|a| &**a).collect::<Vec<_>>(), &root, 1);
             specific.insert("articles".into(), Value::Array(articles));
             ("protocol", t.get("protocol-title")?, String::new())
         }
@@ -323,7 +324,7 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
             let audience = &config.audiences[view.audience];
             let everywhere = t.get("context-everywhere")?;
             let shown: Vec<&Article> =
-                view.groups.iter().flat_map(|g| &g.articles).map(|&a| &here.articles[a]).collect();
+                view.groups.iter().flat_map(|g| &g.articles).map(|&a| &*here.articles[a]).collect();
             let mut rendered = article_views(site, locale, &shown, &root, 2).into_iter();
             let groups: Vec<Value> = view
                 .groups
