@@ -3,36 +3,29 @@
 //! colours.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{IdKind, Origin, RuleRef, Site};
+use crate::model::{Article, IdKind, LocaleSite, Origin, RuleRef, Site};
 use crate::text;
+
+/// The links of some articles of `locale` (after only their text changed,
+/// so that nothing else can have broken).
+pub fn articles(site: &Site, locale: &str, ids: &[&str]) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    if let Some(here) = site.locale(locale) {
+        let by_id = articles_by_id(here);
+        for article in here.articles.iter().filter(|a| a.origin == Origin::Own && ids.contains(&a.id.as_str())) {
+            article_links(site, &by_id, article, &mut diagnostics);
+        }
+    }
+    diagnostics
+}
 
 /// Every cross-article problem of the site.
 pub fn site(site: &Site) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     for locale in &site.locales {
+        let by_id = articles_by_id(locale);
         for article in locale.articles.iter().filter(|a| a.origin == Origin::Own) {
-            // Links into other articles must name anchors that exist.
-            for reference in &article.references {
-                let message = match (site.index.get(&reference.target), locale.article(&reference.target)) {
-                    (Some(IdKind::Article), Some(target)) if target.has_anchor(&reference.anchor) => continue,
-                    (Some(IdKind::Article), Some(target)) => format!(
-                        "link to `{}#{}`, but `{}` has no anchor `{}`{}",
-                        reference.target,
-                        reference.anchor,
-                        reference.target,
-                        reference.anchor,
-                        text::hint(
-                            &reference.anchor,
-                            target.rule_anchors.iter().chain(&target.heading_ids).map(String::as_str)
-                        )
-                    ),
-                    _ => format!(
-                        "link to `{}#{}`: only articles have anchors; link to `{}` without `#{}`",
-                        reference.target, reference.anchor, reference.target, reference.anchor
-                    ),
-                };
-                diagnostics.push(Diagnostic::error(&article.source, reference.line, reference.column, message));
-            }
+            article_links(site, &by_id, article, &mut diagnostics);
         }
         // Quizzes and cards cite rules that exist.
         let quiz_refs =
@@ -45,7 +38,7 @@ pub fn site(site: &Site) -> Diagnostics {
             .filter(|s| s.origin == Origin::Own)
             .flat_map(|s| s.steps.iter().flat_map(|step| step.refs.iter()).map(move |r| (&s.source, r)));
         for (source, reference) in quiz_refs.chain(card_refs) {
-            if let Some(message) = rule_reference_problem(site, locale, reference) {
+            if let Some(message) = rule_reference_problem(site, &by_id, reference) {
                 diagnostics.push(Diagnostic::error(source, reference.line, reference.column, message));
             }
         }
@@ -53,9 +46,40 @@ pub fn site(site: &Site) -> Diagnostics {
     diagnostics
 }
 
+type ArticlesById<'a> = std::collections::HashMap<&'a str, &'a Article>;
+
+fn articles_by_id(locale: &LocaleSite) -> ArticlesById<'_> {
+    locale.articles.iter().map(|a| (a.id.as_str(), &**a)).collect()
+}
+
+/// Links of one article into others must name anchors that exist.
+fn article_links(site: &Site, by_id: &ArticlesById<'_>, article: &Article, diagnostics: &mut Diagnostics) {
+    for reference in &article.references {
+        let message = match (site.index.get(&reference.target), by_id.get(reference.target.as_str())) {
+            (Some(IdKind::Article), Some(target)) if target.has_anchor(&reference.anchor) => continue,
+            (Some(IdKind::Article), Some(target)) => format!(
+                "link to `{}#{}`, but `{}` has no anchor `{}`{}",
+                reference.target,
+                reference.anchor,
+                reference.target,
+                reference.anchor,
+                text::hint(
+                    &reference.anchor,
+                    target.rule_anchors.iter().chain(&target.heading_ids).map(String::as_str)
+                )
+            ),
+            _ => format!(
+                "link to `{}#{}`: only articles have anchors; link to `{}` without `#{}`",
+                reference.target, reference.anchor, reference.target, reference.anchor
+            ),
+        };
+        diagnostics.push(Diagnostic::error(&article.source, reference.line, reference.column, message));
+    }
+}
+
 /// Why a `refs` entry cites nothing, if it does not.
-fn rule_reference_problem(site: &Site, locale: &crate::model::LocaleSite, reference: &RuleRef) -> Option<String> {
-    let Some(article) = locale.article(&reference.target) else {
+fn rule_reference_problem(site: &Site, by_id: &ArticlesById<'_>, reference: &RuleRef) -> Option<String> {
+    let Some(article) = by_id.get(reference.target.as_str()) else {
         let articles = site.index.iter().filter(|(_, kind)| **kind == IdKind::Article).map(|(id, _)| id.as_str());
         return Some(format!(
             "`refs` cites `{}`, which is no article{}",

@@ -43,10 +43,15 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
     let mut site = kept.site.clone();
     let mut problems = Diagnostics::new();
     let mut touched: Vec<(String, String)> = Vec::new();
+    // Whether an edit changed anchors that other pages may link to.
+    let mut anchors_changed = false;
     for (locale, index) in &edited {
         let doc = &sources.locales[locale].articles[*index];
         let (article, diagnostics) = kept.environment.article(config, locale, doc);
         problems.extend(diagnostics);
+        let before = kept.site.locale(locale).and_then(|l| l.article(&article.id));
+        anchors_changed |=
+            before.is_none_or(|b| b.rule_anchors != article.rule_anchors || b.heading_ids != article.heading_ids);
         // The article in its own locale, and wherever it stands in for a translation.
         for shown in &mut site.locales {
             let here = shown.locale.clone();
@@ -62,7 +67,14 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
             }
         }
     }
-    problems.extend(check::site(&site));
+    if anchors_changed {
+        problems.extend(check::site(&site));
+    } else {
+        for (locale, index) in &edited {
+            let id = &sources.locales[locale].articles[*index].meta.id;
+            problems.extend(check::articles(&site, locale, &[id.as_str()]));
+        }
+    }
     if problems.has_errors() {
         return Some(Err(problems));
     }

@@ -148,15 +148,21 @@ pub(super) fn untranslated(origin: &Origin, root: &str, original_address: impl F
 /// its anchors are unique on the page, else the article's id, so that
 /// articles which each number their rules from 1 can share a page.
 fn shared_page_prefixes(articles: &[&Article]) -> Vec<String> {
-    let mut used: std::collections::HashSet<String> = articles.iter().map(|a| a.id.clone()).collect();
+    use std::borrow::Cow;
+    let mut used: std::collections::HashSet<Cow<'_, str>> =
+        articles.iter().map(|a| Cow::Borrowed(a.id.as_str())).collect();
     articles
         .iter()
         .map(|article| {
-            let anchors = article.rule_anchors.iter().chain(&article.heading_ids).chain(&article.note_ids);
-            let clashes = anchors.clone().any(|a| used.contains(a));
-            let prefix = if clashes { format!("{}-", article.id) } else { String::new() };
-            used.extend(anchors.map(|a| format!("{prefix}{a}")));
-            prefix
+            let anchors = || article.rule_anchors.iter().chain(&article.heading_ids).chain(&article.note_ids);
+            if anchors().any(|a| used.contains(a.as_str())) {
+                let prefix = format!("{}-", article.id);
+                used.extend(anchors().map(|a| Cow::Owned(format!("{prefix}{a}"))));
+                prefix
+            } else {
+                used.extend(anchors().map(|a| Cow::Borrowed(a.as_str())));
+                String::new()
+            }
         })
         .collect()
 }

@@ -15,7 +15,8 @@ use super::ServeError;
 
 /// The folders of a site that a rebuild depends on, beside `site.yaml`.
 const WATCHED: &[&str] = &["content", "themes", "locales"];
-const DEBOUNCE: Duration = Duration::from_millis(10);
+/// An editor's save is a burst of events within a millisecond or two.
+const DEBOUNCE: Duration = Duration::from_millis(5);
 
 /// Starts watching; the returned value keeps the watcher alive.
 pub fn start(
@@ -35,7 +36,7 @@ pub fn start(
             !hidden && (path == config || sources.iter().any(|s| path.starts_with(s)))
         }
     };
-    let mut debouncer = new_debouncer(DEBOUNCE, Some(Duration::from_millis(5)), move |result: DebounceEventResult| {
+    let mut debouncer = new_debouncer(DEBOUNCE, Some(Duration::from_millis(2)), move |result: DebounceEventResult| {
         let Ok(events) = result else { return };
         let paths: Vec<PathBuf> = events
             .iter()
