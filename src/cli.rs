@@ -46,6 +46,18 @@ enum Command {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
+    /// Record that translations are up to date with their originals: writes
+    /// `translated_from:` into each file's front matter. When an original
+    /// changes later, `check` warns and the translated page says it may be
+    /// out of date.
+    Translated {
+        /// The site folder: the one with site.yaml and content/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Translated article files, such as content/en/protocol/rules.md.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Build into memory and serve the site, rebuilding and reloading open
     /// pages whenever site.yaml, content/, themes/ or locales/ change. A
     /// broken edit shows its errors in the browser while the last good build
@@ -81,6 +93,20 @@ pub fn run() -> ExitCode {
         Command::Check { root } => check(&root),
         Command::Serve { root, bind, port } => serve(&root, &bind, port),
         Command::New { dir } => new(&dir),
+        Command::Translated { root, files } => translated(&root, &files),
+    }
+}
+
+fn translated(root: &Path, files: &[PathBuf]) -> ExitCode {
+    match output::translated::stamp(root, files) {
+        Ok(changed) => {
+            for file in &changed {
+                println!("{}: translated_from recorded", file.display());
+            }
+            println!("{} of {} files stamped; the others were up to date", changed.len(), files.len());
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => report_failure(diagnostics),
     }
 }
 

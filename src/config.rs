@@ -35,6 +35,12 @@ struct RawConfig {
     logo: Option<String>,
     #[serde(default)]
     stylesheet: Option<String>,
+    #[serde(default, deserialize_with = "crate::content::front_matter::string_or_number")]
+    version: Option<String>,
+    #[serde(default)]
+    adopted: Option<String>,
+    #[serde(default)]
+    approved_by: Option<String>,
 }
 
 fn default_theme() -> String {
@@ -47,6 +53,8 @@ struct RawAudience {
     id: String,
     name: Localized,
     slug: Localized,
+    #[serde(default)]
+    onboarding: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -67,6 +75,10 @@ struct RawSections {
     scenarios: Option<Localized>,
     #[serde(default)]
     search: Option<Localized>,
+    #[serde(default)]
+    changelog: Option<Localized>,
+    #[serde(default)]
+    acknowledgement: Option<Localized>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -97,6 +109,12 @@ pub struct Config {
     pub logo: Option<String>,
     /// An extra stylesheet of the site, loaded after the theme's.
     pub stylesheet: Option<String>,
+    /// The protocol's version, as the school numbers it.
+    pub version: Option<String>,
+    /// The date it was adopted, `YYYY-MM-DD`.
+    pub adopted: Option<Date>,
+    /// Who approved it (a council, a board).
+    pub approved_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -104,6 +122,37 @@ pub struct Audience {
     pub id: String,
     pub name: Localized,
     pub slug: Localized,
+    /// Its view is a reading path for newcomers, ending in an acknowledgement.
+    pub onboarding: bool,
+}
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year = parts.next()?.parse().ok()?;
+        let month: u8 = parts.next()?.parse().ok()?;
+        let day: u8 = parts.next()?.parse().ok()?;
+        ((1..=12).contains(&month) && (1..=31).contains(&day) && text.trim().len() == 10).then_some(Date {
+            year,
+            month,
+            day,
+        })
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -120,6 +169,8 @@ pub struct Sections {
     pub quiz: Localized,
     pub scenarios: Localized,
     pub search: Localized,
+    pub changelog: Localized,
+    pub acknowledgement: Localized,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -198,14 +249,29 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
     let quiz = raw.sections.quiz.clone().unwrap_or_else(|| same_everywhere(&raw.locales, "quiz"));
     let scenarios = raw.sections.scenarios.clone().unwrap_or_else(|| same_everywhere(&raw.locales, "scenarios"));
     let search = raw.sections.search.clone().unwrap_or_else(|| same_everywhere(&raw.locales, "search"));
+    let changelog = raw.sections.changelog.clone().unwrap_or_else(|| same_everywhere(&raw.locales, "changelog"));
+    let acknowledgement =
+        raw.sections.acknowledgement.clone().unwrap_or_else(|| same_everywhere(&raw.locales, "acknowledgement"));
     for (name, map) in [
         ("protocol", &raw.sections.protocol),
         ("glossary", &raw.sections.glossary),
         ("quiz", &quiz),
         ("scenarios", &scenarios),
         ("search", &search),
+        ("changelog", &changelog),
+        ("acknowledgement", &acknowledgement),
     ] {
         check_localized(name, &format!("section `{name}`"), map);
+    }
+    // These live inside other sections, so they need only be valid slugs.
+    for (name, map) in [("changelog", &changelog), ("acknowledgement", &acknowledgement)] {
+        for slug in map.values().filter(|slug| !is_slug(slug)) {
+            report(
+                name,
+                slug,
+                format!("slug `{slug}` of `{name}` may contain only lower-case letters, digits and hyphens"),
+            );
+        }
     }
 
     // Ids: unique, not the reserved `all`, usable in URLs and anchors.
@@ -258,6 +324,14 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         }
     }
 
+    let adopted = raw.adopted.as_deref().map(|text| (text, Date::parse(text)));
+    if let Some((text, None)) = adopted {
+        report(
+            "adopted",
+            text,
+            format!("adopted date `{text}` is not a date of the form `2025-09-01` (year-month-day)"),
+        );
+    }
     let base_url = if raw.base_url.ends_with('/') { raw.base_url.clone() } else { format!("{}/", raw.base_url) };
     let base_path = base_path(&base_url);
     if base_path.is_none() {
@@ -301,7 +375,11 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         base_path: base_path.unwrap_or_default(),
         default_locale: raw.default_locale,
         locales: raw.locales,
-        audiences: raw.audiences.into_iter().map(|a| Audience { id: a.id, name: a.name, slug: a.slug }).collect(),
+        audiences: raw
+            .audiences
+            .into_iter()
+            .map(|a| Audience { id: a.id, name: a.name, slug: a.slug, onboarding: a.onboarding })
+            .collect(),
         contexts: raw.contexts.into_iter().map(|c| Context { id: c.id, name: c.name }).collect(),
         sections: Sections {
             protocol: raw.sections.protocol,
@@ -309,11 +387,16 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
             quiz,
             scenarios,
             search,
+            changelog,
+            acknowledgement,
         },
         theme: raw.theme,
         colors,
         logo: raw.logo,
         stylesheet: raw.stylesheet,
+        version: raw.version,
+        adopted: adopted.and_then(|(_, date)| date),
+        approved_by: raw.approved_by,
     })
 }
 

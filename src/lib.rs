@@ -18,6 +18,7 @@ pub mod output;
 pub mod pipeline;
 pub mod quiz;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod text;
 pub mod yaml;

@@ -7,11 +7,20 @@ use common::*;
 use leidraad::pipeline::{self, Rebuild, Session};
 use std::path::{Path, PathBuf};
 
-/// A copy of the VSNON example (site.yaml and content/) to edit.
-fn example_copy() -> tempfile::TempDir {
+/// A copy of the VSNON example (site.yaml and content/) to edit, with its
+/// translations' `translated_from` stamps left out unless `stamped`.
+fn example_copy(stamped: bool) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(repo().join("site.yaml"), dir.path().join("site.yaml")).unwrap();
     copy_tree(&repo().join("content"), &dir.path().join("content"));
+    if !stamped {
+        for entry in std::fs::read_dir(dir.path().join("content/en/protocol")).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("translated_from:")).collect();
+            std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+        }
+    }
     dir
 }
 
@@ -26,7 +35,8 @@ fn rebuild(session: &mut Session, changed: &Path) -> (pipeline::Build, Rebuild) 
     session.rebuild(&[changed]).unwrap_or_else(|e| panic!("rebuild failed:\n{e}"))
 }
 
-fn assert_same_as_full_build(root: &Path, incremental: &pipeline::Build) {
+fn assert_same_as_full_build(root: &Path, session: &mut Session) {
+    let incremental = &session.refresh_search().unwrap();
     let full = pipeline::build(root).unwrap();
     assert_eq!(incremental.files.len(), full.files.len());
     for (path, bytes) in &full.files {
@@ -36,7 +46,7 @@ fn assert_same_as_full_build(root: &Path, incremental: &pipeline::Build) {
 
 #[test]
 fn an_edited_article_text_rebuilds_only_its_pages_and_equals_a_full_build() {
-    let site = example_copy();
+    let site = example_copy(false);
     let mut session = Session::new(site.path());
     let (_, how) = session.rebuild(&[]).unwrap();
     assert_eq!(how, Rebuild::Full);
@@ -48,7 +58,7 @@ fn an_edited_article_text_rebuilds_only_its_pages_and_equals_a_full_build() {
     assert_eq!(how, Rebuild::Incremental { pages: 5 });
     assert!(String::from_utf8_lossy(&build.files["nl/protocol/regels-op-school/index.html"])
         .contains("acceptabele en veilige"));
-    assert_same_as_full_build(site.path(), &build);
+    assert_same_as_full_build(site.path(), &mut session);
 
     // An article shown untranslated in another locale changes there too.
     std::fs::remove_file(site.path().join("content/en/protocol/rules-at-school.md")).unwrap();
@@ -57,19 +67,35 @@ fn an_edited_article_text_rebuilds_only_its_pages_and_equals_a_full_build() {
     let (build, how) = rebuild(&mut session, &article);
     assert_eq!(how, Rebuild::Incremental { pages: 10 });
     assert!(String::from_utf8_lossy(&build.files["en/protocol/regels-op-school/index.html"]).contains("verstandige"));
-    assert_same_as_full_build(site.path(), &build);
+    assert_same_as_full_build(site.path(), &mut session);
+}
+
+#[test]
+fn an_edited_original_marks_its_stamped_translations_out_of_date() {
+    let site = example_copy(true);
+    let mut session = Session::new(site.path());
+    session.rebuild(&[]).unwrap();
+    let article = site.path().join("content/nl/protocol/regels-op-school.md");
+    edit(&article, "acceptabele doeleinden", "acceptabele en veilige doeleinden");
+    let (build, how) = rebuild(&mut session, &article);
+    // Its page, protocol and three views in Dutch; the same in English.
+    assert_eq!(how, Rebuild::Incremental { pages: 10 }, "the English pages now say they may be out of date");
+    assert!(
+        String::from_utf8_lossy(&build.files["en/protocol/rules-at-school/index.html"]).contains("may be out of date")
+    );
+    assert_same_as_full_build(site.path(), &mut session);
 }
 
 #[test]
 fn front_matter_edits_take_the_full_path_and_errors_keep_the_last_build() {
-    let site = example_copy();
+    let site = example_copy(false);
     let mut session = Session::new(site.path());
     session.rebuild(&[]).unwrap();
     let article = site.path().join("content/nl/protocol/regels-algemeen.md");
     edit(&article, "title: Hoe gaan wij om met social media?", "title: Hoe gaan we om met social media?");
-    let (build, how) = rebuild(&mut session, &article);
+    let (_, how) = rebuild(&mut session, &article);
     assert_eq!(how, Rebuild::Full);
-    assert_same_as_full_build(site.path(), &build);
+    assert_same_as_full_build(site.path(), &mut session);
 
     // A body edit that breaks a link elsewhere: regels-op-school cites r7.
     let before = session.files().unwrap().clone();

@@ -60,6 +60,9 @@ pub struct ArticleMeta {
     pub numbering: Numbering,
     #[serde(default = "default_anchor_prefix")]
     pub anchor_prefix: String,
+    /// In a translation: the `source_hash` of the original it was made from.
+    #[serde(default)]
+    pub translated_from: Option<String>,
 }
 
 fn default_anchor_prefix() -> String {
@@ -87,7 +90,7 @@ pub struct GlossaryEntry {
 }
 
 /// Accepts `number: 5` as well as `number: "1-7"`.
-fn string_or_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn string_or_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Value {

@@ -43,6 +43,7 @@ pub struct GlossarySource {
 #[derive(Debug, Clone, Default)]
 pub struct LocaleSources {
     pub home: Option<Document<PageMeta>>,
+    pub changelog: Option<Document<PageMeta>>,
     /// Shared, so that a rebuild's copy of the sources costs little.
     pub articles: Vec<std::sync::Arc<Document<ArticleMeta>>>,
     pub quizzes: Vec<Document<QuizMeta>>,
@@ -65,6 +66,18 @@ pub struct Sources {
     pub assets: assets::Assets,
     /// Files found but not used, and the like.
     pub warnings: Vec<Diagnostic>,
+}
+
+/// A short fingerprint of an original's text, recorded by a translation as
+/// `translated_from` so that `check` notices when the original changes.
+/// FNV-1a: stable across platforms and versions.
+pub fn source_hash<M>(doc: &Document<M>) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in doc.yaml.bytes().chain(b"---\n".iter().copied()).chain(doc.body.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:012x}", hash >> 16)
 }
 
 /// Reads a text file as content: UTF-8 (BOM and CRLF allowed), or an error
@@ -144,6 +157,7 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
         let sources = locales.get_mut(&locale).expect("locale folders are filtered above");
         match result {
             Ok(Parsed::Home(doc)) => sources.home = Some(doc),
+            Ok(Parsed::Changelog(doc)) => sources.changelog = Some(doc),
             Ok(Parsed::Article(doc)) => sources.articles.push(std::sync::Arc::new(*doc)),
             Ok(Parsed::Quiz(doc)) => sources.quizzes.push(*doc),
             Ok(Parsed::Scenario(doc)) => sources.scenarios.push(*doc),
@@ -188,6 +202,7 @@ fn is_hidden(path: &Path) -> bool {
 
 enum Parsed {
     Home(Document<PageMeta>),
+    Changelog(Document<PageMeta>),
     Article(Box<Document<ArticleMeta>>),
     Quiz(Box<Document<QuizMeta>>),
     Scenario(Box<Document<ScenarioMeta>>),
@@ -203,6 +218,7 @@ fn parse_file(locale_dir: &Path, path: &Path) -> Result<Parsed, Diagnostic> {
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     match parts.as_slice() {
         ["_index.md"] => Ok(Parsed::Home(parse_document(path)?)),
+        ["changelog.md"] => Ok(Parsed::Changelog(parse_document(path)?)),
         ["glossary.yaml"] => {
             let text = read_text(path)?;
             let entries: Vec<GlossaryEntry> = if text.trim().is_empty() { Vec::new() } else { yaml::parse(&text, path, 1)? };

@@ -61,6 +61,10 @@ pub struct Rendered {
     pub heading_ids: Vec<String>,
     /// Ids of footnotes and their references.
     pub note_ids: Vec<String>,
+    /// The plain text of each rule (with its sub-items), by anchor, for search.
+    pub rule_texts: Vec<(String, String)>,
+    /// The plain text of the whole text, for search.
+    pub plain_text: String,
     /// Top-level numbered items: the rules of an article.
     pub rule_count: usize,
     /// Links into other documents, to verify once all are rendered.
@@ -94,6 +98,7 @@ pub fn render(source: &str, options: &Options<'_>) -> Rendered {
         in_code_block: false,
         used_terms: vec![false; options.glossary.map_or(0, GlossaryLinker::term_count)],
         footnotes: BTreeMap::new(),
+        open_rules: Vec::new(),
         local_references: Vec::new(),
         result: Rendered::default(),
     };
@@ -103,6 +108,9 @@ pub fn render(source: &str, options: &Options<'_>) -> Rendered {
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, adaptor.out.into_iter());
     let mut result = adaptor.result;
+    let tidy = |text: &mut String| *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    tidy(&mut result.plain_text);
+    result.rule_texts.iter_mut().for_each(|(_, text)| tidy(text));
     for (anchor, line, column) in adaptor.local_references {
         if !result.has_anchor(&anchor) {
             let hint = text::hint(&anchor, result.rule_anchors.iter().chain(&result.heading_ids).map(String::as_str));
@@ -155,6 +163,8 @@ struct Adaptor<'o, 's> {
     used_terms: Vec<bool>,
     /// Footnote name to its number.
     footnotes: BTreeMap<String, usize>,
+    /// Indices into `rule_texts` of the anchored items now open.
+    open_rules: Vec<usize>,
     local_references: Vec<(String, usize, usize)>,
     result: Rendered,
 }
@@ -179,7 +189,10 @@ impl<'o, 's> Adaptor<'o, 's> {
             }
             Event::Start(Tag::Item) => self.start_item(),
             Event::End(TagEnd::Item) => {
-                self.items.pop();
+                self.collect(" ");
+                if self.items.pop().flatten().is_some() {
+                    self.open_rules.pop();
+                }
                 self.out.push(Event::End(TagEnd::Item));
             }
             Event::Start(Tag::Heading { level, id, classes, .. }) => {
@@ -192,7 +205,10 @@ impl<'o, 's> Adaptor<'o, 's> {
                 });
                 self.out.push(Event::Html(CowStr::Borrowed("")));
             }
-            Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::End(TagEnd::Heading(_)) => {
+                self.collect(" ");
+                self.end_heading();
+            }
             Event::Start(Tag::Image { dest_url, title, .. }) => {
                 self.image = Some(ImageState {
                     dest: dest_url.to_string(),
@@ -229,6 +245,7 @@ impl<'o, 's> Adaptor<'o, 's> {
                 if let Some(image) = &mut self.image {
                     image.alt.push_str(&code);
                 } else {
+                    self.collect(&code);
                     if let Some(heading) = &mut self.heading {
                         heading.text.push_str(&code);
                     }
@@ -252,6 +269,14 @@ impl<'o, 's> Adaptor<'o, 's> {
                 ));
             }
             other => {
+                if matches!(
+                    other,
+                    Event::SoftBreak
+                        | Event::HardBreak
+                        | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_))
+                ) {
+                    self.collect(" ");
+                }
                 if self.image.is_none() {
                     self.out.push(other);
                 }
@@ -268,6 +293,7 @@ impl<'o, 's> Adaptor<'o, 's> {
     }
 
     fn start_list(&mut self, start: Option<u64>) {
+        self.collect(" ");
         let Some(first) = start else {
             self.lists.push(ListFrame { anchored: None, next: 0 });
             self.out.push(Event::Start(Tag::List(None)));
@@ -310,6 +336,8 @@ impl<'o, 's> Adaptor<'o, 's> {
         }
         self.out.push(Event::Html(format!("<li id=\"{ID}{}\">", escape(&anchor)).into()));
         self.result.rule_anchors.push(anchor.clone());
+        self.open_rules.push(self.result.rule_texts.len());
+        self.result.rule_texts.push((anchor.clone(), String::new()));
         self.items.push(Some((*level, anchor)));
     }
 
@@ -428,11 +456,23 @@ impl<'o, 's> Adaptor<'o, 's> {
         }
     }
 
+    /// Adds text that readers see to the plain text of the open rules and
+    /// the whole text; whitespace is tidied once rendering ends.
+    fn collect(&mut self, text: &str) {
+        for &rule in &self.open_rules {
+            self.result.rule_texts[rule].1.push_str(text);
+        }
+        self.result.plain_text.push_str(text);
+    }
+
     fn text(&mut self, text: CowStr<'s>) {
         let text = match fragment::sanitize_text(&text) {
             std::borrow::Cow::Borrowed(_) => text,
             std::borrow::Cow::Owned(clean) => CowStr::from(clean),
         };
+        if self.image.is_none() {
+            self.collect(&text);
+        }
         if let Some(image) = &mut self.image {
             image.alt.push_str(&text);
             return;

@@ -27,6 +27,14 @@ fn numbered_items_get_rule_anchors() {
 }
 
 #[test]
+fn rule_texts_hold_their_sub_items_for_search() {
+    let r = render_with("Inleiding.\n\n1. Een `code`.\n2. Twee:\n   1. sub a\n", Some((Numbering::Decimal, "r")), None);
+    let texts: Vec<(&str, &str)> = r.rule_texts.iter().map(|(a, t)| (a.as_str(), t.as_str())).collect();
+    assert_eq!(texts, [("r1", "Een code."), ("r2", "Twee: sub a"), ("r2a", "sub a")]);
+    assert_eq!(r.plain_text, "Inleiding. Een code. Twee: sub a");
+}
+
+#[test]
 fn lettered_articles_and_prefixes() {
     let r = render_with("1. een\n2. twee\n", Some((Numbering::UpperAlpha, "r")), None);
     assert_eq!(r.rule_anchors, ["rA", "rB"]);

@@ -109,6 +109,8 @@ pub fn build(sources: &Sources) -> (Site, Environment, Diagnostics) {
         };
         let home = text_page_with_fallback(sources, locale, "", |c| c.home.as_ref(), &mut diagnostics)
             .map(|(doc, origin)| text_page(doc, "home", origin));
+        let changelog = text_page_with_fallback(sources, locale, "", |c| c.changelog.as_ref(), &mut diagnostics)
+            .map(|(doc, origin)| text_page(doc, "changelog", origin));
         let mut intros = BTreeMap::new();
         for audience in &config.audiences {
             let found = text_page_with_fallback(
@@ -124,12 +126,21 @@ pub fn build(sources: &Sources) -> (Site, Environment, Diagnostics) {
         }
         diagnostics.extend(problems);
 
-        let articles = complete(config, locale, &own_articles, "protocol", &mut diagnostics);
+        let mut articles = complete(config, locale, &own_articles, "protocol", &mut diagnostics);
+        mark_outdated(sources, locale, &mut articles, &mut diagnostics);
         let quizzes = complete(config, locale, &own_quizzes, "quiz", &mut diagnostics);
         let scenarios = complete(config, locale, &own_scenarios, "scenarios", &mut diagnostics);
         let glossary = glossary(sources, locale, targets, &mut diagnostics);
-        let mut site =
-            LocaleSite { locale: locale.clone(), home, articles, views: Vec::new(), quizzes, scenarios, glossary };
+        let mut site = LocaleSite {
+            locale: locale.clone(),
+            home,
+            changelog,
+            articles,
+            views: Vec::new(),
+            quizzes,
+            scenarios,
+            glossary,
+        };
         site.views = audience_views(config, &site, &mut intros);
         locales.push(site);
     }
@@ -298,6 +309,45 @@ fn text_page_with_fallback<'s>(
     Some((doc, Origin::Fallback { locale: from }))
 }
 
+/// Translations whose `translated_from` no longer matches their original.
+fn mark_outdated(
+    sources: &Sources,
+    locale: &str,
+    articles: &mut [std::sync::Arc<Article>],
+    diagnostics: &mut Diagnostics,
+) {
+    let default = &sources.config.default_locale;
+    if locale == default {
+        return;
+    }
+    let originals: std::collections::HashMap<&str, &Document<ArticleMeta>> =
+        sources.locales[default].articles.iter().map(|d| (d.meta.id.as_str(), &**d)).collect();
+    let translations = &sources.locales[locale].articles;
+    for doc in translations {
+        let (Some(recorded), Some(original)) = (&doc.meta.translated_from, originals.get(doc.meta.id.as_str())) else {
+            continue;
+        };
+        let current = crate::content::source_hash(original);
+        if *recorded == current {
+            continue;
+        }
+        let (line, column) = crate::yaml::locate(&doc.yaml, doc.yaml_line, "translated_from", recorded);
+        diagnostics.push(Diagnostic::warning(
+            &doc.path,
+            line,
+            column,
+            format!(
+                "this translation may be out of date: {} changed since it was translated; update the text, then run `leidraad translated {}`",
+                original.path.display(),
+                doc.path.display()
+            ),
+        ));
+        if let Some(article) = articles.iter_mut().find(|a| a.id == doc.meta.id && a.origin == Origin::Own) {
+            std::sync::Arc::make_mut(article).outdated = Some(default.clone());
+        }
+    }
+}
+
 /// Indices into `Config::audiences` of a front matter `audiences` list.
 pub(super) fn audience_indices(config: &Config, audiences: &[String]) -> Vec<usize> {
     if audiences.iter().any(|a| a == ALL_AUDIENCES) {
@@ -349,8 +399,17 @@ fn article(
         links: targets,
         glossary: Some(linker),
     };
-    let Rendered { html, rule_anchors, heading_ids, note_ids, rule_count, references, diagnostics } =
-        markdown::render(&doc.body, &options);
+    let Rendered {
+        html,
+        rule_anchors,
+        heading_ids,
+        note_ids,
+        rule_texts,
+        plain_text,
+        rule_count,
+        references,
+        diagnostics,
+    } = markdown::render(&doc.body, &options);
     problems.extend(diagnostics);
     let audiences = audience_indices(config, &meta.audiences);
     let contexts =
@@ -369,6 +428,9 @@ fn article(
         rule_anchors,
         heading_ids,
         note_ids,
+        rule_texts,
+        plain_text,
+        outdated: None,
         rule_count,
         references,
         source: doc.path.clone(),
@@ -425,6 +487,7 @@ fn glossary(
             term: source.entry.term.clone(),
             aliases: source.entry.aliases.clone(),
             definition: rendered.html,
+            definition_text: rendered.plain_text,
             origin,
         });
     }

@@ -63,6 +63,12 @@ pub struct Article {
     pub heading_ids: Vec<String>,
     /// Ids of footnotes and their references.
     pub note_ids: Vec<String>,
+    /// The plain text of each rule, by anchor, and of the whole article (search).
+    pub rule_texts: Vec<(String, String)>,
+    pub plain_text: String,
+    /// Set when this translation was made from an older text of its
+    /// original: the locale of that original.
+    pub outdated: Option<String>,
     pub rule_count: usize,
     /// Links of this article into others, to check.
     pub references: Vec<Reference>,
@@ -83,6 +89,8 @@ pub struct Term {
     pub term: String,
     pub aliases: Vec<String>,
     pub definition: Fragment,
+    /// The definition as plain text, for search.
+    pub definition_text: String,
     pub origin: Origin,
 }
 
@@ -118,6 +126,7 @@ impl AudienceView {
 pub struct LocaleSite {
     pub locale: String,
     pub home: Option<TextPage>,
+    pub changelog: Option<TextPage>,
     /// In protocol order (`order`, then id).
     /// Shared, so that a rebuild's copy of the model costs little.
     pub articles: Vec<std::sync::Arc<Article>>,
@@ -195,6 +204,18 @@ pub mod address {
 
     pub fn scenario(config: &Config, locale: &str, slug: &str) -> String {
         format!("{locale}/{}/{slug}/", config.sections.scenarios[locale])
+    }
+
+    pub fn search(config: &Config, locale: &str) -> String {
+        format!("{locale}/{}/", config.sections.search[locale])
+    }
+
+    pub fn changelog(config: &Config, locale: &str) -> String {
+        format!("{locale}/{}/{}/", config.sections.protocol[locale], config.sections.changelog[locale])
+    }
+
+    pub fn acknowledgement(config: &Config, locale: &str, audience: usize) -> String {
+        format!("{locale}/{}/{}/", config.audiences[audience].slug[locale], config.sections.acknowledgement[locale])
     }
 
     pub fn audience(config: &Config, locale: &str, audience: usize) -> String {

@@ -1,9 +1,11 @@
 //! Writing a finished build to disk, whole or not at all: the files go to a
 //! new folder beside the target, which replaces the target only when every
 //! file was written. A failed build leaves the previous output as it was.
-//! Also the starter site of `leidraad new`.
+//! Also the starter site of `leidraad new` and the `translated_from` stamps
+//! of `leidraad translated`.
 
 pub mod starter;
+pub mod translated;
 
 use std::fs;
 use std::io;

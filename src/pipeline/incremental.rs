@@ -3,8 +3,10 @@
 //! their front matter did not. Then ids, file names, order, titles and the
 //! glossary are as before, so only those articles are rendered again, and
 //! only the pages that show them: the article in every locale that shows
-//! it, the whole protocol and the audience views that hold it. Everything
-//! else takes the full path. Tests compare both paths byte for byte.
+//! it, the whole protocol and the audience views that hold it, and the same
+//! pages of translations that became (or stopped being) out of date.
+//! Everything else takes the full path. Tests compare both paths byte for
+//! byte.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -67,6 +69,27 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
             }
         }
     }
+    // An edited original decides whether its translations are out of date.
+    for (locale, index) in &edited {
+        if *locale != config.default_locale {
+            continue;
+        }
+        let original = &sources.locales[locale].articles[*index];
+        let hash = crate::content::source_hash(original);
+        for (other, content) in sources.locales.iter().filter(|(l, _)| *l != locale) {
+            let Some(translation) = content.articles.iter().find(|d| d.meta.id == original.meta.id) else { continue };
+            let Some(recorded) = &translation.meta.translated_from else { continue };
+            let outdated = (*recorded != hash).then(|| locale.clone());
+            let Some(shown) = site.locales.iter_mut().find(|l| l.locale == *other) else { continue };
+            if let Some(slot) = shown.articles.iter_mut().find(|a| a.id == original.meta.id && a.origin == Origin::Own)
+            {
+                if slot.outdated != outdated {
+                    Arc::make_mut(slot).outdated = outdated;
+                    touched.push((other.clone(), original.meta.id.clone()));
+                }
+            }
+        }
+    }
     if anchors_changed {
         problems.extend(check::site(&site));
     } else {
@@ -104,6 +127,7 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
         renderer: Arc::clone(&kept.renderer),
         files,
         warnings: kept.warnings.clone(),
+        search_stale: true,
     };
     Some(Ok((next, count)))
 }

@@ -41,6 +41,8 @@ struct Kept {
     renderer: Arc<Renderer>,
     files: Files,
     warnings: Vec<Diagnostic>,
+    /// The pages changed since the search index was built.
+    search_stale: bool,
 }
 
 impl Kept {
@@ -56,12 +58,25 @@ impl Kept {
         let messages = Arc::new(messages);
         let rendered = Renderer::new(&site, &sources.assets, Arc::clone(&messages))
             .and_then(|r| Ok((r.site(&site, &sources.assets)?, r)));
-        let (files, renderer) = rendered.map_err(|e| {
+        let (mut files, renderer) = rendered.map_err(|e| {
             diagnostics.extend(e);
             diagnostics.clone()
         })?;
+        files.extend(crate::search::index(&site).map_err(|e| {
+            diagnostics.extend(e);
+            diagnostics.clone()
+        })?);
         let (environment, renderer) = (Arc::new(environment), Arc::new(renderer));
-        Ok(Kept { sources, messages, site, environment, renderer, files, warnings: diagnostics.sorted() })
+        Ok(Kept {
+            sources,
+            messages,
+            site,
+            environment,
+            renderer,
+            files,
+            warnings: diagnostics.sorted(),
+            search_stale: false,
+        })
     }
 
     fn summary(&self) -> Build {
@@ -93,6 +108,26 @@ impl Session {
     /// The files of the last good build, if there was one.
     pub fn files(&self) -> Option<&Files> {
         self.kept.as_ref().map(|k| &k.files)
+    }
+
+    /// Rebuilds the search index of the last build. An incremental rebuild
+    /// leaves it as it was (indexing takes longer than the rest), so `serve`
+    /// refreshes it right after the pages have been reloaded.
+    pub fn refresh_search(&mut self) -> Result<Build, Diagnostics> {
+        let kept = self
+            .kept
+            .as_mut()
+            .ok_or_else(|| Diagnostics::from(Diagnostic::error("site", 0, 0, "nothing built yet")))?;
+        let index = crate::search::index(&kept.site)?;
+        kept.files.retain(|path, _| !path.starts_with(crate::search::FOLDER));
+        kept.files.extend(index);
+        kept.search_stale = false;
+        Ok(kept.summary())
+    }
+
+    /// Whether the search index lags behind the pages.
+    pub fn search_stale(&self) -> bool {
+        self.kept.as_ref().is_some_and(|k| k.search_stale)
     }
 
     /// Rebuilds after `changed` files (paths as the watcher reports them)

@@ -19,6 +19,10 @@ pub enum PageKind {
     /// Index into the locale's audience views.
     Audience(usize),
     Glossary,
+    Search,
+    Changelog,
+    /// Index into the locale's audience views (onboarding audiences only).
+    Acknowledgement(usize),
     Quizzes,
     /// Index into the locale's quizzes.
     Quiz(usize),
@@ -76,6 +80,14 @@ pub fn pages(site: &Site) -> Vec<Page> {
             ));
         }
         pages.push(Page::new(locale, PageKind::Glossary, "glossary.html", address::glossary(config, locale)));
+        pages.push(Page::new(locale, PageKind::Search, "search.html", address::search(config, locale)));
+        if locale_site.changelog.is_some() {
+            pages.push(Page::new(locale, PageKind::Changelog, "changelog.html", address::changelog(config, locale)));
+        }
+        for (i, view) in locale_site.views.iter().enumerate().filter(|(_, v)| config.audiences[v.audience].onboarding) {
+            let path = address::acknowledgement(config, locale, view.audience);
+            pages.push(Page::new(locale, PageKind::Acknowledgement(i), "acknowledgement.html", path));
+        }
         pages.push(Page::new(locale, PageKind::Quizzes, "quizzes.html", address::quizzes(config, locale)));
         for (i, quiz) in locale_site.quizzes.iter().enumerate() {
             pages.push(Page::new(locale, PageKind::Quiz(i), "quiz.html", address::quiz(config, locale, &quiz.slug)));
@@ -117,6 +129,9 @@ fn counterpart(site: &Site, page: &Page, locale: &str) -> String {
         }
         PageKind::Quizzes => address::quizzes(config, locale),
         PageKind::Scenarios => address::scenarios(config, locale),
+        PageKind::Search => address::search(config, locale),
+        PageKind::Changelog => address::changelog(config, locale),
+        PageKind::Acknowledgement(i) => address::acknowledgement(config, locale, here.views[i].audience),
         PageKind::Quiz(i) => {
             let id = &here.quizzes[i].id;
             let other = site.locale(locale).and_then(|l| l.quizzes.iter().find(|q| q.id == *id));
@@ -208,7 +223,15 @@ fn article_view(site: &Site, locale: &str, article: &Article, root: &str, headin
         "audiences": audiences,
         "contexts": contexts,
         "untranslated": untranslated(&article.origin, root, |from| address::article(config, from, &article.slug)),
+        "outdated": outdated(site, article, root),
     })
+}
+
+/// `{lang, url}` of the current original of an out-of-date translation.
+fn outdated(site: &Site, article: &Article, root: &str) -> Value {
+    let Some(from) = &article.outdated else { return Value::Null };
+    let slug = site.locale(from).and_then(|l| l.article(&article.id)).map_or(&article.slug, |a| &a.slug);
+    json!({ "lang": from, "url": format!("{root}{}", address::article(&site.config, from, slug)) })
 }
 
 /// The template data of `page`.
@@ -372,8 +395,20 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
                     "url": format!("{root}{}", address::audience(config, locale, view.audience)),
                     "title": intro_title,
                     "summary": intro_summary,
+                    "onboarding": audience.onboarding,
                 }),
             );
+            let (quiz, acknowledgement) = if audience.onboarding {
+                let quiz = view.quizzes.first().map_or(Value::Null, |&q| {
+                    let quiz = &here.quizzes[q];
+                    json!({ "title": quiz.title, "url": format!("{root}{}", address::quiz(config, locale, &quiz.slug)) })
+                });
+                (quiz, format!("{root}{}", address::acknowledgement(config, locale, view.audience)))
+            } else {
+                (Value::Null, String::new())
+            };
+            specific.insert("onboarding_quiz".into(), quiz);
+            specific.insert("acknowledgement_url".into(), acknowledgement.into());
             specific.insert("intro_html".into(), intro_html.into());
             specific.insert("groups".into(), Value::Array(groups));
             specific.insert("article_count".into(), view.article_count().into());
@@ -406,6 +441,48 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
             specific.insert("terms".into(), Value::Array(terms));
             ("glossary", t.get("glossary-title")?, String::new())
         }
+        PageKind::Search => {
+            specific.insert("search_index_url".into(), format!("{root}{}", crate::search::FOLDER).into());
+            specific.insert("audiences".into(), all_audiences(site, locale, &root));
+            ("search", t.get("search-title")?, String::new())
+        }
+        PageKind::Changelog => {
+            let changelog = here.changelog.as_ref().ok_or("no change log")?;
+            untranslated_page = untranslated(&changelog.origin, &root, |from| address::changelog(config, from));
+            specific.insert(
+                "changelog".into(),
+                json!({ "title": changelog.title, "html": changelog.html.resolve(&root, 0, "") }),
+            );
+            ("changelog", changelog.title.clone(), changelog.summary.clone().unwrap_or_default())
+        }
+        PageKind::Acknowledgement(i) => {
+            let view = &here.views[i];
+            let audience = &config.audiences[view.audience];
+            let articles: Vec<Value> = view
+                .groups
+                .iter()
+                .flat_map(|g| &g.articles)
+                .map(|&a| {
+                    let article = &here.articles[a];
+                    json!({
+                        "title": article.title,
+                        "number": article.number.clone().unwrap_or_default(),
+                        "url": format!("{root}{}", address::article(config, locale, &article.slug)),
+                    })
+                })
+                .collect();
+            let quiz = view.quizzes.first().map_or(Value::Null, |&q| {
+                let quiz = &here.quizzes[q];
+                json!({ "id": quiz.id, "title": quiz.title, "url": format!("{root}{}", address::quiz(config, locale, &quiz.slug)), "pass": quiz.pass })
+            });
+            specific.insert(
+                "audience".into(),
+                json!({ "id": audience.id, "name": audience.name[locale], "url": format!("{root}{}", address::audience(config, locale, view.audience)) }),
+            );
+            specific.insert("articles".into(), Value::Array(articles));
+            specific.insert("quiz".into(), quiz);
+            ("acknowledgement", t.get("acknowledgement-title")?, String::new())
+        }
         PageKind::Quizzes => {
             let quizzes: Vec<Value> =
                 here.quizzes.iter().map(|q| learning::quiz_summary(site, here, &root, q)).collect();
@@ -437,6 +514,16 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
         }
     };
 
+    let adopted_text = match config.adopted {
+        Some(date) => {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("day", date.day);
+            args.set("month", t.get(&format!("month-{}", date.month))?);
+            args.set("year", date.year);
+            t.format("date-long", Some(&args))?
+        }
+        None => String::new(),
+    };
     let mut context = json!({
         "lang": locale,
         "root": root,
@@ -445,6 +532,10 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
             "title": config.title[locale],
             "colors": { "primary": config.colors.primary, "accent": config.colors.accent },
             "logo": config.logo.clone().unwrap_or_default(),
+            "version": config.version.clone().unwrap_or_default(),
+            "adopted": config.adopted.map(|d| d.to_string()).unwrap_or_default(),
+            "adopted_text": adopted_text,
+            "approved_by": config.approved_by.clone().unwrap_or_default(),
             "stylesheet": config.stylesheet.clone().unwrap_or_default(),
         },
         "page": {
@@ -456,6 +547,8 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
         },
         "alternates": alternates,
         "nav": nav,
+        "search_url": format!("{root}{}", address::search(config, locale)),
+        "changelog_url": if here.changelog.is_some() { format!("{root}{}", address::changelog(config, locale)) } else { String::new() },
         "untranslated": untranslated_page,
     });
     if let Value::Object(map) = &mut context {

@@ -32,6 +32,9 @@ pub const TEMPLATES: &[&str] = &[
     "quiz.html",
     "scenarios.html",
     "scenario.html",
+    "search.html",
+    "changelog.html",
+    "acknowledgement.html",
     "404.html",
 ];
 

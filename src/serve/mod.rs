@@ -125,6 +125,12 @@ fn rebuild(session: &mut Session, changed: &[PathBuf], shared: &Shared, log: &Lo
             *shared.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
             shared.notify(&Notice::Reload);
             log(format!("built {pages} in {} ms", started.elapsed().as_millis()));
+            // The open pages are reloading; now bring search up to date.
+            if session.search_stale() {
+                if let Ok(build) = session.refresh_search() {
+                    *shared.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(build.files);
+                }
+            }
         }
         Err(diagnostics) => {
             let lines: Vec<String> =

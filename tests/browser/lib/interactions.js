@@ -1039,4 +1039,4 @@ async function runInteractions(env) {
   return { results, files };
 }
 
-module.exports = { runInteractions, TESTS };
+module.exports = { runInteractions, TESTS, quizState, messages, fill, poll };
