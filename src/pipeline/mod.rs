@@ -98,11 +98,31 @@ pub enum Rebuild {
 pub struct Session {
     root: PathBuf,
     kept: Option<Kept>,
+    /// Counts builds, so that late search indexes of older ones are dropped.
+    generation: u64,
+}
+
+/// Indexing a build's site for search, away from the rebuild loop.
+pub struct SearchJob {
+    generation: u64,
+    site: Site,
+}
+
+/// A finished search index and the build it belongs to.
+pub struct SearchUpdate {
+    generation: u64,
+    files: Result<Files, Diagnostics>,
+}
+
+impl SearchJob {
+    pub fn run(self) -> SearchUpdate {
+        SearchUpdate { generation: self.generation, files: crate::search::index(&self.site) }
+    }
 }
 
 impl Session {
     pub fn new(root: &Path) -> Session {
-        Session { root: root.to_path_buf(), kept: None }
+        Session { root: root.to_path_buf(), kept: None, generation: 0 }
     }
 
     /// The files of the last good build, if there was one.
@@ -111,18 +131,36 @@ impl Session {
     }
 
     /// Rebuilds the search index of the last build. An incremental rebuild
-    /// leaves it as it was (indexing takes longer than the rest), so `serve`
-    /// refreshes it right after the pages have been reloaded.
+    /// leaves it as it was (indexing takes longer than the rest); `serve`
+    /// runs `search_job` in the background instead.
     pub fn refresh_search(&mut self) -> Result<Build, Diagnostics> {
-        let kept = self
-            .kept
-            .as_mut()
-            .ok_or_else(|| Diagnostics::from(Diagnostic::error("site", 0, 0, "nothing built yet")))?;
-        let index = crate::search::index(&kept.site)?;
-        kept.files.retain(|path, _| !path.starts_with(crate::search::FOLDER));
-        kept.files.extend(index);
-        kept.search_stale = false;
-        Ok(kept.summary())
+        let nothing = || Diagnostics::from(Diagnostic::error("site", 0, 0, "nothing built yet"));
+        match self.search_job() {
+            Some(job) => self.apply_search(job.run()).ok_or_else(nothing)?,
+            None => self.kept.as_ref().map(Kept::summary).ok_or_else(nothing),
+        }
+    }
+
+    /// The work of bringing the search index up to date with the last build,
+    /// to run on another thread; `None` when it is up to date.
+    pub fn search_job(&self) -> Option<SearchJob> {
+        let kept = self.kept.as_ref().filter(|k| k.search_stale)?;
+        Some(SearchJob { generation: self.generation, site: kept.site.clone() })
+    }
+
+    /// Takes a finished search index in, unless a newer build replaced the
+    /// one it was made for (then `None`).
+    pub fn apply_search(&mut self, update: SearchUpdate) -> Option<Result<Build, Diagnostics>> {
+        if update.generation != self.generation {
+            return None;
+        }
+        let kept = self.kept.as_mut()?;
+        Some(update.files.map(|index| {
+            kept.files.retain(|path, _| !path.starts_with(crate::search::FOLDER));
+            kept.files.extend(index);
+            kept.search_stale = false;
+            kept.summary()
+        }))
     }
 
     /// Whether the search index lags behind the pages.
@@ -138,12 +176,14 @@ impl Session {
                 let (next, pages) = result?;
                 let build = next.summary();
                 self.kept = Some(next);
+                self.generation += 1;
                 return Ok((build, Rebuild::Incremental { pages }));
             }
         }
         let next = Kept::full(&self.root)?;
         let build = next.summary();
         self.kept = Some(next);
+        self.generation += 1;
         Ok((build, Rebuild::Full))
     }
 }

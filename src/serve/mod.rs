@@ -15,12 +15,14 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::pipeline::{Rebuild, Session};
+use crate::pipeline::{Rebuild, SearchUpdate, Session};
 use crate::render::Files;
 
 /// Request workers; event streams get threads of their own.
 const WORKERS: usize = 4;
 const HEARTBEAT: Duration = Duration::from_secs(15);
+/// How long edits must pause before search is indexed again.
+const SEARCH_PAUSE: Duration = Duration::from_secs(1);
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -98,14 +100,40 @@ impl Server {
             let shared = Arc::clone(&self.shared);
             thread::spawn(move || serve_requests(&http, &shared));
         }
-        // Rebuild on every burst of changes.
-        while let Ok(mut paths) = changed.recv() {
-            while let Ok(more) = changed.try_recv() {
-                paths.extend(more);
+        // Rebuild on every burst of changes. Search is indexed again on one
+        // background thread once edits pause, so it never delays a reload.
+        let (searches, indexed) = mpsc::channel::<SearchUpdate>();
+        let mut indexing = false;
+        let mut quiet_since = Instant::now();
+        loop {
+            match changed.recv_timeout(Duration::from_millis(100)) {
+                Ok(mut paths) => {
+                    while let Ok(more) = changed.try_recv() {
+                        paths.extend(more);
+                    }
+                    paths.sort();
+                    paths.dedup();
+                    rebuild(&mut self.session, &paths, &self.shared, &log);
+                    quiet_since = Instant::now();
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
             }
-            paths.sort();
-            paths.dedup();
-            rebuild(&mut self.session, &paths, &self.shared, &log);
+            while let Ok(update) = indexed.try_recv() {
+                indexing = false;
+                if let Some(Ok(build)) = self.session.apply_search(update) {
+                    *self.shared.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(build.files);
+                }
+            }
+            if !indexing && quiet_since.elapsed() >= SEARCH_PAUSE {
+                if let Some(job) = self.session.search_job() {
+                    indexing = true;
+                    let done = searches.clone();
+                    thread::spawn(move || {
+                        let _ = done.send(job.run());
+                    });
+                }
+            }
         }
         Ok(())
     }
@@ -125,12 +153,6 @@ fn rebuild(session: &mut Session, changed: &[PathBuf], shared: &Shared, log: &Lo
             *shared.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
             shared.notify(&Notice::Reload);
             log(format!("built {pages} in {} ms", started.elapsed().as_millis()));
-            // The open pages are reloading; now bring search up to date.
-            if session.search_stale() {
-                if let Ok(build) = session.refresh_search() {
-                    *shared.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(build.files);
-                }
-            }
         }
         Err(diagnostics) => {
             let lines: Vec<String> =
