@@ -209,3 +209,114 @@ learning-title = Practise and discuss
 
 # Label of the QR code on a quiz page, read by screen readers.
 quiz-qr-label = QR code that leads to this quiz
+
+## Page titles of search, changes and acknowledgement (also used by the renderer)
+
+search-title = Search
+acknowledgement-title = Acknowledgement: protocol read
+
+## Search
+
+# The search box at the top of every page. The label is for screen readers only.
+search-input-label = Search the protocol
+search-submit = Search
+search-lead = Search the articles, the glossary, the quizzes and the scenario cards.
+# Above the list that narrows the results to one audience.
+search-filter-label = For
+search-filter-all = All audiences
+# Without JavaScript; followed by a link to the whole protocol.
+search-no-js = Search needs JavaScript, which is turned off in your browser. You can still read the whole protocol on one page and search it with Ctrl+F (on a Mac: Cmd+F).
+search-no-js-link = Read the whole protocol
+search-loading = Searching…
+search-error = Search is not working right now. Try again later, or search the whole protocol with Ctrl+F (on a Mac: Cmd+F).
+# Read out after every search. { $query } is what was searched for.
+# The theme fills in $count with 0, 1 or a text: keep the variants [0], [one] and *[other].
+search-result-count =
+    { $count ->
+        [0] No results for ‘{ $query }’.
+        [one] { $count } result for ‘{ $query }’.
+       *[other] { $count } results for ‘{ $query }’.
+    }
+# After the number of results, when there are more than the page shows.
+search-showing-first = The first { $shown } are shown below.
+# The kind of a result, before the audiences under a search result.
+search-kind-article = Article
+search-kind-rule = Rule
+search-kind-quiz = Quiz
+search-kind-scenario = Scenario card
+search-kind-term = Glossary term
+
+## Version of the protocol
+
+# Under the title of the protocol and in the footer. $parts says which facts there are:
+# v = version, d = date the protocol was adopted, b = by whom.
+# All three variables are always given (empty when missing).
+protocol-version =
+    { $parts ->
+        [vdb] Version { $version }, adopted on { $date } by { $by }
+        [vd] Version { $version }, adopted on { $date }
+        [vb] Version { $version }, adopted by { $by }
+        [db] Adopted on { $date } by { $by }
+        [d] Adopted on { $date }
+        [b] Adopted by { $by }
+       *[v] Version { $version }
+    }
+changelog-link = Changes to this protocol
+
+## Translation out of date
+
+# The translation was made from an older version of the original text.
+outdated-notice = This translation may be out of date.
+# Followed by a link showing the name of the original language.
+outdated-link = The current original text:
+# On one article of a page with several articles; followed by a link showing the name of the language.
+outdated-article = This translation may be out of date. Current original text:
+
+## Reading path (audience with onboarding)
+
+onboarding-lead = This is your reading path: read the articles in this order. At the end you take the quiz and fill in the acknowledgement.
+# Button under each article; pressed = read.
+onboarding-mark-read = Mark as read
+# Read out and shown above the articles.
+onboarding-progress = { $read } of { $total } read
+onboarding-progress-done = You have read everything. Finish at the bottom of the page.
+onboarding-reset = Clear my progress
+onboarding-reset-done = Your progress has been cleared.
+onboarding-storage-note = What you have read is kept only on this device and is never sent anywhere.
+# After an article in the table of contents that has been read (for screen readers only).
+onboarding-toc-read = read
+onboarding-finish-title = Finish
+onboarding-finish-intro = Have you read everything? Finish your reading path like this:
+onboarding-quiz-note = Test what you know.
+onboarding-acknowledgement-link = Acknowledgement: I have read the protocol
+onboarding-acknowledgement-note = Print the acknowledgement, sign it and hand it in.
+
+## Acknowledgement
+
+acknowledgement-statement = I have read and understood the social media protocol
+acknowledgement-intro = Print this acknowledgement, fill it in and hand it in signed.
+acknowledgement-organisation = Organisation
+acknowledgement-protocol = Protocol
+acknowledgement-audience = Audience
+acknowledgement-articles = Articles read
+acknowledgement-quiz = Quiz
+# Beside the empty line for the score, when the quiz was not taken on this device (not on paper).
+acknowledgement-quiz-none = not taken on this device
+acknowledgement-quiz-passed = passed
+acknowledgement-quiz-failed = not passed
+# Shown when not every article has been marked as read.
+acknowledgement-unread =
+    { $count ->
+        [one] You have not marked { $count } article as read yet.
+       *[other] You have not marked { $count } articles as read yet.
+    }
+acknowledgement-back = Back to the reading path
+acknowledgement-name = Name
+acknowledgement-date = Date
+acknowledgement-signature = Signature
+acknowledgement-print = Print the acknowledgement
+
+## Printing
+
+# At the top of a printed audience view: whom it is for.
+print-audience = For: { $audience }

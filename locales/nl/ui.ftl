@@ -209,3 +209,114 @@ learning-title = Oefenen en bespreken
 
 # Label of the QR code on a quiz page, read by screen readers.
 quiz-qr-label = QR-code die naar deze quiz leidt
+
+## Paginatitels van zoeken, wijzigingen en verklaring (ook gebruikt door de renderer)
+
+search-title = Zoeken
+acknowledgement-title = Verklaring: protocol gelezen
+
+## Zoeken
+
+# Het zoekvak bovenaan elke pagina. Het label is alleen voor schermlezers.
+search-input-label = Zoek in het protocol
+search-submit = Zoek
+search-lead = Zoek in de artikelen, de begrippen, de quizzen en de casussen.
+# Boven de keuzelijst waarmee je de resultaten beperkt tot één doelgroep.
+search-filter-label = Voor wie
+search-filter-all = Alle doelgroepen
+# Zonder JavaScript; gevolgd door een link naar het hele protocol.
+search-no-js = Zoeken werkt alleen met JavaScript, en dat staat in je browser uit. Je kunt wel het hele protocol op één pagina lezen en daarin zoeken met Ctrl+F (op een Mac: Cmd+F).
+search-no-js-link = Lees het hele protocol
+search-loading = Even zoeken…
+search-error = Zoeken lukt nu niet. Probeer het later opnieuw, of zoek in het hele protocol met Ctrl+F (op een Mac: Cmd+F).
+# Wordt voorgelezen na elke zoekopdracht. { $query } is wat je zocht.
+# Het thema vult $count in met 0, 1 of een tekst: houd de varianten [0], [one] en *[other].
+search-result-count =
+    { $count ->
+        [0] Geen resultaten voor ‘{ $query }’.
+        [one] { $count } resultaat voor ‘{ $query }’.
+       *[other] { $count } resultaten voor ‘{ $query }’.
+    }
+# Achter het aantal resultaten, als er meer zijn dan de pagina laat zien.
+search-showing-first = Hieronder de eerste { $shown }.
+# Het soort resultaat, vóór de doelgroepen onder een zoekresultaat.
+search-kind-article = Artikel
+search-kind-rule = Regel
+search-kind-quiz = Quiz
+search-kind-scenario = Casus
+search-kind-term = Begrip
+
+## Versie van het protocol
+
+# Onder de titel van het protocol en in de voettekst. $parts zegt welke gegevens er zijn:
+# v = versie, d = datum waarop het protocol is vastgesteld, b = door wie.
+# Alle drie de variabelen worden altijd meegegeven (leeg als ze er niet zijn).
+protocol-version =
+    { $parts ->
+        [vdb] Versie { $version }, vastgesteld op { $date } door { $by }
+        [vd] Versie { $version }, vastgesteld op { $date }
+        [vb] Versie { $version }, vastgesteld door { $by }
+        [db] Vastgesteld op { $date } door { $by }
+        [d] Vastgesteld op { $date }
+        [b] Vastgesteld door { $by }
+       *[v] Versie { $version }
+    }
+changelog-link = Wijzigingen in dit protocol
+
+## Vertaling verouderd
+
+# De vertaling is gemaakt van een oudere versie van de oorspronkelijke tekst.
+outdated-notice = Deze vertaling kan verouderd zijn.
+# Gevolgd door een link met de naam van de oorspronkelijke taal.
+outdated-link = De actuele oorspronkelijke tekst:
+# Bij één artikel op een pagina met meer artikelen; gevolgd door een link met de naam van de taal.
+outdated-article = Deze vertaling kan verouderd zijn. Actuele oorspronkelijke tekst:
+
+## Leesroute (doelgroep met onboarding)
+
+onboarding-lead = Dit is je leesroute: lees de artikelen in deze volgorde. Aan het eind maak je de quiz en vul je de verklaring in.
+# Knop onder elk artikel; ingedrukt = gelezen.
+onboarding-mark-read = Gelezen
+# Wordt voorgelezen en getoond boven de artikelen.
+onboarding-progress = { $read } van { $total } gelezen
+onboarding-progress-done = Je hebt alles gelezen. Rond af onderaan de pagina.
+onboarding-reset = Wis mijn voortgang
+onboarding-reset-done = Je voortgang is gewist.
+onboarding-storage-note = Wat je gelezen hebt, blijft alleen op dit apparaat bewaard en wordt nergens naartoe gestuurd.
+# Achter een artikel in de inhoudsopgave dat je al gelezen hebt (alleen voor schermlezers).
+onboarding-toc-read = gelezen
+onboarding-finish-title = Afronden
+onboarding-finish-intro = Heb je alles gelezen? Rond je leesroute zo af:
+onboarding-quiz-note = Test wat je weet.
+onboarding-acknowledgement-link = Verklaring: ik heb het protocol gelezen
+onboarding-acknowledgement-note = Druk de verklaring af, onderteken hem en lever hem in.
+
+## Verklaring
+
+acknowledgement-statement = Ik heb het social media protocol gelezen en begrepen
+acknowledgement-intro = Druk deze verklaring af, vul hem in en lever hem ondertekend in.
+acknowledgement-organisation = Organisatie
+acknowledgement-protocol = Protocol
+acknowledgement-audience = Doelgroep
+acknowledgement-articles = Gelezen artikelen
+acknowledgement-quiz = Quiz
+# Naast de lege regel voor de score, als de quiz op dit apparaat niet gemaakt is (niet op papier).
+acknowledgement-quiz-none = niet gemaakt op dit apparaat
+acknowledgement-quiz-passed = gehaald
+acknowledgement-quiz-failed = niet gehaald
+# Getoond als niet alle artikelen als gelezen zijn aangevinkt.
+acknowledgement-unread =
+    { $count ->
+        [one] Je hebt { $count } artikel nog niet als gelezen aangevinkt.
+       *[other] Je hebt { $count } artikelen nog niet als gelezen aangevinkt.
+    }
+acknowledgement-back = Terug naar de leesroute
+acknowledgement-name = Naam
+acknowledgement-date = Datum
+acknowledgement-signature = Handtekening
+acknowledgement-print = Druk de verklaring af
+
+## Afdrukken
+
+# Bovenaan een afgedrukte pagina voor een doelgroep: voor wie die is.
+print-audience = Voor: { $audience }

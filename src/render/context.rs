@@ -342,6 +342,7 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
                 })
             };
             specific.insert("article".into(), article_view(site, locale, article, &root, 0, ""));
+            specific.insert("outdated".into(), outdated(site, article, &root));
             specific.insert("previous".into(), neighbour(i.checked_sub(1)));
             specific.insert("next".into(), neighbour(Some(i + 1)));
             untranslated_page =
@@ -465,6 +466,7 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
                 .map(|&a| {
                     let article = &here.articles[a];
                     json!({
+                        "id": article.id,
                         "title": article.title,
                         "number": article.number.clone().unwrap_or_default(),
                         "url": format!("{root}{}", address::article(config, locale, &article.slug)),

@@ -52,12 +52,18 @@
     }
   }
 
+  /* The stored object: { answers: {q1: [...]}, checked: {q1: true},
+     score: {right, total, percent, passed} }. The score is there only while
+     every question is checked, that is while the result shows it; the
+     acknowledgement form (acknowledgement.js) reads it. */
   function writeStore() {
     var data = { answers: {}, checked: {} };
     questions.forEach(function (q) {
       data.answers[q.id] = answerOf(q);
       if (q.checked) data.checked[q.id] = true;
     });
+    var result = scoreOf();
+    if (result) data.score = result;
     try {
       window.localStorage.setItem(storageKey, JSON.stringify(data));
     } catch (e) {
@@ -251,25 +257,35 @@
   var result = one('[data-result]');
   var score = one('[data-score]');
 
+  /* The score once every question is checked, else null. */
+  function scoreOf() {
+    if (!questions.every(function (q) { return q.checked; })) return null;
+    var right = questions.filter(function (q) { return q.right; }).length;
+    var total = questions.length;
+    return {
+      right: right,
+      total: total,
+      percent: Math.round((right * 100) / total),
+      passed: right * 100 >= passMark * total,
+    };
+  }
+
   function updateScore() {
     if (!result || !score) return;
-    var done = questions.every(function (q) { return q.checked; });
+    var now = scoreOf();
     result.classList.remove('is-passed', 'is-failed');
-    if (!done) {
+    if (!now) {
       score.textContent = '';
       return;
     }
-    var right = questions.filter(function (q) { return q.right; }).length;
-    var total = questions.length;
-    var passed = right * 100 >= passMark * total;
-    result.classList.add(passed ? 'is-passed' : 'is-failed');
+    result.classList.add(now.passed ? 'is-passed' : 'is-failed');
     score.textContent = '';
     var line = document.createElement('p');
     line.className = 'quiz-score-line';
-    line.textContent = fill(labels.labelScore, { right: right, total: total, percent: Math.round((right * 100) / total) });
+    line.textContent = fill(labels.labelScore, { right: now.right, total: now.total, percent: now.percent });
     var verdict = document.createElement('p');
     verdict.className = 'quiz-verdict';
-    verdict.textContent = passed ? labels.labelPassed : labels.labelFailed;
+    verdict.textContent = now.passed ? labels.labelPassed : labels.labelFailed;
     score.appendChild(line);
     score.appendChild(verdict);
   }
