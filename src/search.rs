@@ -74,6 +74,7 @@ pub fn index(site: &Site) -> Result<Files, Diagnostics> {
         let files = index.get_files().await.map_err(error)?;
         Ok(files
             .into_iter()
+            .filter(|file| !is_unused_ui(&file.filename))
             .map(|file| {
                 let name =
                     file.filename.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
@@ -81,6 +82,15 @@ pub fn index(site: &Site) -> Result<Files, Diagnostics> {
             })
             .collect())
     })
+}
+
+/// Pagefind's ready-made search interfaces: the theme has its own, which
+/// uses only `pagefind.js`, so these 430 KB need not be published.
+fn is_unused_ui(file: &std::path::Path) -> bool {
+    let name = file.to_string_lossy();
+    ["pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight."]
+        .iter()
+        .any(|ui| name.starts_with(ui))
 }
 
 fn locale_records(site: &Site, here: &LocaleSite) -> (Vec<Page>, Vec<Record>) {

@@ -52,8 +52,11 @@ const { startServer, PREFIX } = require('./lib/server');
 const { discoverSites, buildSite, siteFacts, newestMtime } = require('./lib/sites');
 const inpage = require('./lib/inpage');
 const interactions = require('./lib/interactions');
-// INTERACTIONS_ONLY=1: only the root site's interaction tests, no crawl.
-const INTERACTIONS_ONLY = !!process.env.INTERACTIONS_ONLY;
+const current = require('./lib/current');
+// INTERACTIONS_ONLY=1: only the root site's interaction tests (both modules), no crawl.
+// CURRENT_ONLY=1: only the tests of lib/current.js (search, reading path, acknowledgement, PDF).
+const CURRENT_ONLY = !!process.env.CURRENT_ONLY;
+const INTERACTIONS_ONLY = !!process.env.INTERACTIONS_ONLY || CURRENT_ONLY;
 
 // ------------------------------------------------------------------ helpers
 const results = []; // { site, page, category, ok, details: [] }
@@ -594,6 +597,19 @@ async function runSiteInteractions(browser, site, srv) {
   return ir;
 }
 
+/** Search, the reading path, the acknowledgement and the PDFs (lib/current.js). */
+async function runSiteCurrent(browser, site, srv, out) {
+  const t0 = Date.now();
+  console.log(`  search, reading path, acknowledgement and PDF tests (${current.TESTS.length}):`);
+  const cr = await current.runCurrent({
+    browser, srv, site, repo: REPO, out, screenshots: SCREENSHOTS, pageTimeout: PAGE_TIMEOUT,
+    record, note: (n) => notes.push(n), blockOutside, isLocal, shortUrl, clip, withTimeout,
+  });
+  cr.secs = (Date.now() - t0) / 1000;
+  console.log(`  current: ${cr.results.filter((r) => r.ok).length} of ${cr.results.length} passed in ${cr.secs.toFixed(1)} s; PDF pages: ${cr.pdf.map((p) => `${p.name.split(' ')[0]} ${p.pages}`).join(', ') || 'none'}`);
+  return cr;
+}
+
 // --------------------------------------------------------------------- main
 async function main() {
   // PREBUILT_OUT=/folder tests an already built site instead (for checking
@@ -610,7 +626,7 @@ async function main() {
   }
   // old screenshots would mislead
   if (fs.existsSync(SCREENSHOTS)) {
-    for (const f of fs.readdirSync(SCREENSHOTS)) if (f.endsWith('.png')) fs.rmSync(path.join(SCREENSHOTS, f));
+    for (const f of fs.readdirSync(SCREENSHOTS)) if (f.endsWith('.png') || f.endsWith('.pdf')) fs.rmSync(path.join(SCREENSHOTS, f));
   }
 
   console.log(`leidraad browser tests: ${sites.length} site(s): ${sites.map((s) => s.name).join(', ')}`);
@@ -645,8 +661,9 @@ async function main() {
         srv = await startServer(build.out);
         console.log(`  serving ${build.out} at ${srv.base}`);
         if (INTERACTIONS_ONLY) {
-          const ir = await runSiteInteractions(browser, site, srv);
-          summary.push({ site: site.name, interactionsOnly: true, interactions: ir, secs: (Date.now() - t0) / 1000 });
+          const ir = CURRENT_ONLY ? null : await runSiteInteractions(browser, site, srv);
+          const cur = await runSiteCurrent(browser, site, srv, build.out);
+          summary.push({ site: site.name, interactionsOnly: true, interactions: ir, current: cur, secs: (Date.now() - t0) / 1000 });
           continue;
         }
         const cr = await crawl(browser, api, site, srv);
@@ -662,8 +679,9 @@ async function main() {
         // How a person uses the quiz, the scenario cards, print and live
         // reload: only for the root site, whose content the tests know.
         const ir = site.name === 'root' ? await runSiteInteractions(browser, site, srv) : null;
+        const cur = site.name === 'root' ? await runSiteCurrent(browser, site, srv, build.out) : null;
         const outside = srv.log.filter((l) => !l.url.startsWith(PREFIX));
-        summary.push({ site: site.name, stats, assets: cr.assets.size, secs: (Date.now() - t0) / 1000, outside: outside.length, interactions: ir });
+        summary.push({ site: site.name, stats, assets: cr.assets.size, secs: (Date.now() - t0) / 1000, outside: outside.length, interactions: ir, current: cur });
       } finally {
         if (srv) await srv.close();
         if (site.prebuilt) { /* not ours to delete */ } else if (!process.env.KEEP_OUT) fs.rmSync(build.out, { recursive: true, force: true });
@@ -679,7 +697,7 @@ async function main() {
 
 function report(summary) {
   const failures = results.filter((r) => !r.ok);
-  const cats = ['build', 'crawl', 'not-found', ...CATEGORIES, 'screenshots', ...interactions.TESTS];
+  const cats = ['build', 'crawl', 'not-found', ...CATEGORIES, 'screenshots', ...interactions.TESTS, ...current.TESTS];
   if (failures.length) {
     console.log('\n==================== FAILURES ====================');
     for (const c of cats) {
@@ -714,6 +732,21 @@ function report(summary) {
       const ir = s.interactions.results;
       const failed = ir.filter((r) => !r.ok).map((r) => r.name);
       console.log(`site ${s.site}: interaction tests ${ir.length - failed.length} of ${ir.length} passed (${ir.map((r) => `${r.name} ${r.ok ? 'ok' : 'FAILED'} ${r.secs.toFixed(1)}s`).join(', ')}); ${s.interactions.secs.toFixed(1)} s`);
+    }
+    if (s.current) {
+      const c = s.current;
+      const cf = c.results.filter((r) => !r.ok);
+      console.log(`site ${s.site}: search/reading path/acknowledgement/PDF tests ${c.results.length - cf.length} of ${c.results.length} passed (${c.results.map((r) => `${r.name} ${r.ok ? 'ok' : 'FAILED'} ${r.secs.toFixed(1)}s`).join(', ')}); ${c.secs.toFixed(1)} s`);
+      if (c.pdf.length) console.log(`site ${s.site}: PDF pages (A4): ${c.pdf.map((p) => `${p.name} ${p.pages} (${current.kb(p.bytes)})`).join('; ')}`);
+      const ix = c.index;
+      if (ix && ix.exists) {
+        const langs = Object.entries(ix.perLang).map(([l, v]) => `${l} ${current.kb(v.bytes)} in ${v.files} files`).join(', ');
+        const top = ix.sharedList.slice(0, 4).map((f) => `${f.file} ${current.kb(f.size)}`).join(', ');
+        console.log(`site ${s.site}: search index pagefind/: ${current.kb(ix.total)} in ${ix.files} files; per language: ${langs}; shared: ${current.kb(ix.shared)} in ${ix.sharedFiles} files (largest: ${top})`);
+      } else if (ix) {
+        console.log(`site ${s.site}: search index: no pagefind/ folder in the build`);
+      }
+      if (c.fetched && c.fetched.requests) console.log(`site ${s.site}: one search ("${c.fetched.query}" on the Dutch search page) fetched ${current.kb(c.fetched.bytes)} of the index in ${c.fetched.requests} requests`);
     }
   }
   const ar = axeRules('axe');
