@@ -39,7 +39,7 @@ fn assert_same_as_full_build(root: &Path, session: &mut Session) {
     let incremental = &session.refresh_search().unwrap();
     let full = pipeline::build(root).unwrap();
     assert_eq!(incremental.files.len(), full.files.len());
-    for (path, bytes) in &full.files {
+    for (path, bytes) in full.files.iter() {
         assert!(incremental.files.get(path) == Some(bytes), "{path} differs from a full build");
     }
 }

@@ -117,8 +117,9 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
         Err(errors) => return Some(Err(errors)),
     };
     let count = pages.len();
-    let mut files = kept.files.clone();
+    let mut files = (*kept.files).clone();
     files.extend(pages);
+    let files = Arc::new(files);
     let next = Kept {
         sources,
         messages: kept.messages.clone(),

@@ -19,7 +19,8 @@ use crate::render::{Files, Renderer};
 /// A successful build in memory.
 #[derive(Debug)]
 pub struct Build {
-    pub files: Files,
+    /// Shared with the session that keeps it.
+    pub files: Arc<Files>,
     pub warnings: Vec<Diagnostic>,
     /// HTML pages among the files.
     pub page_count: usize,
@@ -39,7 +40,7 @@ struct Kept {
     site: Site,
     environment: Arc<Environment>,
     renderer: Arc<Renderer>,
-    files: Files,
+    files: Arc<Files>,
     warnings: Vec<Diagnostic>,
     /// The pages changed since the search index was built.
     search_stale: bool,
@@ -73,7 +74,7 @@ impl Kept {
             site,
             environment,
             renderer,
-            files,
+            files: Arc::new(files),
             warnings: diagnostics.sorted(),
             search_stale: false,
         })
@@ -81,7 +82,7 @@ impl Kept {
 
     fn summary(&self) -> Build {
         let page_count = self.files.keys().filter(|p| p.ends_with(".html")).count();
-        Build { files: self.files.clone(), warnings: self.warnings.clone(), page_count }
+        Build { files: Arc::clone(&self.files), warnings: self.warnings.clone(), page_count }
     }
 }
 
@@ -127,7 +128,7 @@ impl Session {
 
     /// The files of the last good build, if there was one.
     pub fn files(&self) -> Option<&Files> {
-        self.kept.as_ref().map(|k| &k.files)
+        self.kept.as_ref().map(|k| &*k.files)
     }
 
     /// Rebuilds the search index of the last build. An incremental rebuild
@@ -156,8 +157,9 @@ impl Session {
         }
         let kept = self.kept.as_mut()?;
         Some(update.files.map(|index| {
-            kept.files.retain(|path, _| !path.starts_with(crate::search::FOLDER));
-            kept.files.extend(index);
+            let files = Arc::make_mut(&mut kept.files);
+            files.retain(|path, _| !path.starts_with(crate::search::FOLDER));
+            files.extend(index);
             kept.search_stale = false;
             kept.summary()
         }))

@@ -122,7 +122,7 @@ impl Server {
             while let Ok(update) = indexed.try_recv() {
                 indexing = false;
                 if let Some(Ok(build)) = self.session.apply_search(update) {
-                    *self.shared.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(build.files);
+                    *self.shared.files.write().unwrap_or_else(|e| e.into_inner()) = build.files;
                 }
             }
             if !indexing && quiet_since.elapsed() >= SEARCH_PAUSE {
@@ -149,7 +149,7 @@ fn rebuild(session: &mut Session, changed: &[PathBuf], shared: &Shared, log: &Lo
                 Rebuild::Full => format!("{} pages", build.page_count),
                 Rebuild::Incremental { pages } => format!("{pages} of {} pages", build.page_count),
             };
-            *shared.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(build.files);
+            *shared.files.write().unwrap_or_else(|e| e.into_inner()) = build.files;
             *shared.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
             shared.notify(&Notice::Reload);
             log(format!("built {pages} in {} ms", started.elapsed().as_millis()));
