@@ -6,18 +6,11 @@ mod common;
 
 use common::*;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::path::Path;
 
 /// One build of the example for all tests here.
 fn site() -> &'static Path {
-    static SITE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, path) = SITE.get_or_init(|| {
-        let out = build(&repo());
-        let path = out.path().join("site");
-        (out, path)
-    });
-    path
+    built_example()
 }
 
 fn html_pages(site: &Path) -> BTreeMap<String, scraper::Html> {

@@ -6,17 +6,10 @@ mod common;
 
 use common::*;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::path::Path;
 
 fn site() -> &'static Path {
-    static SITE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, path) = SITE.get_or_init(|| {
-        let out = build(&repo());
-        let path = out.path().join("site");
-        (out, path)
-    });
-    path
+    built_example()
 }
 
 /// The pages under a folder of the built site.

@@ -202,15 +202,7 @@ fn article_view(site: &Site, locale: &str, article: &Article, root: &str, headin
             url: format!("{root}{}", address::audience(config, locale, a)),
         })
         .collect();
-    let contexts: Vec<Link> = article
-        .contexts
-        .iter()
-        .map(|&c| Link {
-            id: config.contexts[c].id.clone(),
-            name: config.contexts[c].name[locale].clone(),
-            url: String::new(),
-        })
-        .collect();
+    let contexts = context_links(site, locale, &article.contexts);
     json!({
         "id": article.id,
         "number": article.number.clone().unwrap_or_default(),
@@ -225,6 +217,19 @@ fn article_view(site: &Site, locale: &str, article: &Article, root: &str, headin
         "untranslated": untranslated(&article.origin, root, |from| address::article(config, from, &article.slug)),
         "outdated": outdated(site, article, root),
     })
+}
+
+/// Contexts by index, as `{id, name}` in `locale`.
+fn context_links(site: &Site, locale: &str, contexts: &[usize]) -> Vec<Link> {
+    let config = &site.config;
+    contexts
+        .iter()
+        .map(|&c| Link {
+            id: config.contexts[c].id.clone(),
+            name: config.contexts[c].name[locale].clone(),
+            url: String::new(),
+        })
+        .collect()
 }
 
 /// `{lang, url}` of the current original of an out-of-date translation.
@@ -360,15 +365,7 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
                 .groups
                 .iter()
                 .map(|group| {
-                    let contexts: Vec<Link> = group
-                        .contexts
-                        .iter()
-                        .map(|&c| Link {
-                            id: config.contexts[c].id.clone(),
-                            name: config.contexts[c].name[locale].clone(),
-                            url: String::new(),
-                        })
-                        .collect();
+                    let contexts = context_links(site, locale, &group.contexts);
                     let label = if contexts.is_empty() {
                         everywhere.clone()
                     } else {

@@ -90,3 +90,14 @@ pub fn select<'a>(html: &'a Html, selector: &str) -> Vec<scraper::ElementRef<'a>
 pub fn text_of(element: &scraper::ElementRef<'_>) -> String {
     element.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The VSNON example built once per test binary, for tests that only read it.
+pub fn built_example() -> &'static Path {
+    static SITE: std::sync::OnceLock<(tempfile::TempDir, PathBuf)> = std::sync::OnceLock::new();
+    let (_, path) = SITE.get_or_init(|| {
+        let out = build(&repo());
+        let path = out.path().join("site");
+        (out, path)
+    });
+    path
+}
