@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::IdKind;
 use crate::config::ALL_AUDIENCES;
-use crate::content::Sources;
+use crate::content::{Document, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::{text, yaml};
 
@@ -23,6 +23,22 @@ struct Header<'a> {
     anchor_prefix: Option<&'a str>,
 }
 
+impl<'a> Header<'a> {
+    /// The header of a file without contexts or rule anchors.
+    fn new<M>(kind: IdKind, doc: &'a Document<M>, id: &'a str, audiences: &'a [String]) -> Self {
+        Header {
+            kind,
+            path: &doc.path,
+            yaml: &doc.yaml,
+            yaml_line: doc.yaml_line,
+            id,
+            audiences,
+            contexts: &[],
+            anchor_prefix: None,
+        }
+    }
+}
+
 /// Checks ids, audiences and contexts; returns the index of every linkable id.
 pub fn check(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<String, IdKind> {
     let config = &sources.config;
@@ -35,35 +51,13 @@ pub fn check(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<Strin
         let mut seen: BTreeMap<&str, &Path> =
             config.audiences.iter().map(|a| (a.id.as_str(), sources.config_path.as_path())).collect();
         let articles = content.articles.iter().map(|d| Header {
-            kind: IdKind::Article,
-            path: &d.path,
-            yaml: &d.yaml,
-            yaml_line: d.yaml_line,
-            id: &d.meta.id,
-            audiences: &d.meta.audiences,
             contexts: &d.meta.contexts,
             anchor_prefix: Some(&d.meta.anchor_prefix),
+            ..Header::new(IdKind::Article, d, &d.meta.id, &d.meta.audiences)
         });
-        let quizzes = content.quizzes.iter().map(|d| Header {
-            kind: IdKind::Quiz,
-            path: &d.path,
-            yaml: &d.yaml,
-            yaml_line: d.yaml_line,
-            id: &d.meta.id,
-            audiences: &d.meta.audiences,
-            contexts: &[],
-            anchor_prefix: None,
-        });
-        let scenarios = content.scenarios.iter().map(|d| Header {
-            kind: IdKind::Scenario,
-            path: &d.path,
-            yaml: &d.yaml,
-            yaml_line: d.yaml_line,
-            id: &d.meta.id,
-            audiences: &d.meta.audiences,
-            contexts: &[],
-            anchor_prefix: None,
-        });
+        let quizzes = content.quizzes.iter().map(|d| Header::new(IdKind::Quiz, d, &d.meta.id, &d.meta.audiences));
+        let scenarios =
+            content.scenarios.iter().map(|d| Header::new(IdKind::Scenario, d, &d.meta.id, &d.meta.audiences));
         for header in articles.chain(quizzes).chain(scenarios) {
             let mut report = |key: &str, token: &str, message: String| {
                 let (line, column) = yaml::locate(header.yaml, header.yaml_line, key, token);

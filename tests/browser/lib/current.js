@@ -7,6 +7,7 @@
 // details say at which step it stopped and what it saw. See README.md.
 const fs = require('fs');
 const path = require('path');
+const { createHarness, Stop } = require('./harness');
 const { quizState, messages, fill, poll } = require('./interactions');
 
 const TESTS = [
@@ -44,7 +45,6 @@ const A4_TEXT_WIDTH = 643;
 const DUTCH_MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 /** A failure that stops the current test (expect() only records and goes on). */
-class Stop extends Error {}
 
 // ------------------------------------------------------- in-page functions
 // Passed to page.evaluate: self-contained, nothing from this module's scope.
@@ -344,84 +344,13 @@ function norm(s) {
  *           index: indexSizes(), fetched: {bytes, requests} }.
  */
 async function runCurrent(env) {
-  const { browser, srv, site, clip, withTimeout } = env;
-  const T = env.pageTimeout;
-  const limit = Math.max(60000, T * 4);
-  const files = [];
-  const results = [];
+  const { srv, site, clip } = env;
+  const { run, files, results, T, short } = createHarness(env, { label: 'current', width: 16, ignoreFavicon: true });
   const pdf = [];
   const fetched = { bytes: 0, requests: 0, query: LAZY_QUERY };
   const note = env.note || (() => {});
   const nl = messages(site.dir, env.repo, 'nl');
   const index = indexSizes(env.out, ['nl', 'en']);
-  const short = (u) => env.shortUrl(u, srv.origin);
-
-  function makeT(name) {
-    const t = { name, details: [], step: '', pages: [], contexts: [], page: '' };
-    t.at = (s) => { t.step = s; };
-    t.fail = (msg) => { t.details.push(`${t.step ? `[${t.step}] ` : ''}${msg}`); };
-    t.expect = (cond, msg) => { if (!cond) t.fail(typeof msg === 'function' ? msg() : msg); return !!cond; };
-    t.must = (cond, msg) => { if (!cond) throw new Stop(typeof msg === 'function' ? msg() : msg); };
-    /**
-     * A new context that cannot reach anything but the loopback server.
-     * Every request of its pages (and workers) is kept in t.requests.
-     */
-    t.requests = [];
-    t.context = async (opts) => {
-      const ctx = await browser.newContext(Object.assign({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' }, opts));
-      t.contexts.push(ctx);
-      await env.blockOutside(ctx, srv.origin);
-      ctx.on('request', (r) => t.requests.push({ method: r.method(), url: r.url(), type: r.resourceType() }));
-      return ctx;
-    };
-    /** A new page that reports uncaught errors and console errors as failures. */
-    t.newPage = async (ctx) => {
-      const page = await ctx.newPage();
-      t.pages.push(page);
-      page.setDefaultTimeout(T);
-      page.setDefaultNavigationTimeout(T);
-      page.on('pageerror', (err) => t.fail(`uncaught error in the page: ${clip(err.message, 300)}`));
-      page.on('console', (msg) => {
-        if (msg.type() !== 'error') return;
-        const loc = msg.location() || {};
-        // Chromium asks for /favicon.ico by itself when a page names no icon:
-        // the browser's doing, outside the site's folder; a note, not a failure.
-        if (loc.url && new URL(loc.url, srv.origin).pathname === '/favicon.ico') return;
-        t.fail(`console error: ${clip(msg.text(), 300)}${loc.url ? ` (${short(loc.url)})` : ''}`);
-      });
-      return page;
-    };
-    /** Requests that are not a GET/HEAD to the loopback server under /school/. */
-    t.badRequests = () => t.requests.filter((r) => {
-      if (/^(data|blob|about):/i.test(r.url)) return false;
-      if (!env.isLocal(r.url, srv.origin)) return true;
-      if (!new URL(r.url).pathname.startsWith('/school/')) return true;
-      return !['GET', 'HEAD'].includes(r.method) || ['ping', 'eventsource', 'websocket'].includes(r.type);
-    }).map((r) => `${r.method} ${r.type} ${short(r.url)}`);
-    return t;
-  }
-
-  async function run(name, where, fn) {
-    const t = makeT(name);
-    t.page = where;
-    const t0 = Date.now();
-    try {
-      await withTimeout(fn(t), limit, `${name}`);
-    } catch (e) {
-      const msg = e instanceof Stop ? e.message : clip(e.message.split('\n').slice(0, 3).join(' '), 400);
-      t.details.push(`stopped${t.step ? ` at step "${t.step}"` : ''}: ${msg}`);
-    } finally {
-      for (const p of t.pages) await p.close().catch(() => {});
-      for (const c of t.contexts) await c.close().catch(() => {});
-    }
-    const secs = (Date.now() - t0) / 1000;
-    const details = [...new Set(t.details)];
-    env.record(site.name, t.page, name, details);
-    results.push({ name, ok: details.length === 0, details, secs });
-    console.log(`  [${site.name}] current ${name.padEnd(16)} ${details.length ? 'FAILED' : 'ok    '} ${secs.toFixed(1)}s`);
-    for (const d of details.slice(0, 12)) console.log(`      ${d}`);
-    if (details.length > 12) console.log(`      … ${details.length - 12} more, see FAILURES`);
-  }
 
   async function open(t, page, rel) {
     const url = srv.base + rel;

@@ -7,6 +7,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { createHarness, Stop } = require('./harness');
 const { spawn } = require('child_process');
 
 const TESTS = [
@@ -26,7 +27,6 @@ const LIVE_WAIT = 10000; // the brief's limit for a reload to show
 const SERVE_START = 20000; // the dev server's first build and its "serving" line
 
 /** A failure that stops the current test (expect() only records and goes on). */
-class Stop extends Error {}
 
 // ------------------------------------------------------- in-page functions
 // Passed to page.evaluate: self-contained, nothing from this module's scope.
@@ -248,77 +248,11 @@ async function poll(fn, timeout, interval = 100) {
  * Returns { results: [{name, ok, details, secs}], files: [screenshot paths] }.
  */
 async function runInteractions(env) {
-  const { browser, srv, site, clip, withTimeout } = env;
-  const T = env.pageTimeout;
-  const limit = Math.max(60000, T * 4);
-  const files = [];
-  const results = [];
+  const { browser, srv, site, clip } = env;
+  const { run, files, results, T, short } = createHarness(env, { label: 'interaction', width: 15, ignoreFavicon: false });
   const quizUrl = srv.base + QUIZ_PATH;
   const shared = { quizRequests: [], initialOrder: {}, keyboard: {} };
   let quizCtx = null;
-
-  function makeT(name) {
-    const t = { name, details: [], step: '', pages: [], contexts: [], page: '' };
-    t.at = (s) => { t.step = s; };
-    t.fail = (msg) => { t.details.push(`${t.step ? `[${t.step}] ` : ''}${msg}`); };
-    t.expect = (cond, msg) => { if (!cond) t.fail(typeof msg === 'function' ? msg() : msg); return !!cond; };
-    t.must = (cond, msg) => { if (!cond) throw new Stop(typeof msg === 'function' ? msg() : msg); };
-    /** A new context that cannot reach anything but the loopback server. */
-    t.context = async (opts, origin = srv.origin) => {
-      const ctx = await browser.newContext(Object.assign({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' }, opts));
-      t.contexts.push(ctx);
-      await env.blockOutside(ctx, origin);
-      return ctx;
-    };
-    /** A new page that reports uncaught errors and console errors as failures. */
-    t.newPage = async (ctx, { consoleErrors = true } = {}) => {
-      const page = await ctx.newPage();
-      t.pages.push(page);
-      page.setDefaultTimeout(T);
-      page.setDefaultNavigationTimeout(T);
-      page.on('pageerror', (err) => t.fail(`uncaught error in the page: ${clip(err.message, 300)}`));
-      if (consoleErrors) {
-        page.on('console', (msg) => {
-          if (msg.type() === 'error') t.fail(`console error: ${clip(msg.text(), 300)}`);
-        });
-      }
-      return page;
-    };
-    t.shot = async (page, name, fullPage = true) => {
-      const file = path.join(env.screenshots, `${site.name}-${name}.png`);
-      try {
-        fs.mkdirSync(env.screenshots, { recursive: true });
-        await page.evaluate(() => document.fonts.ready.then(() => true));
-        await page.screenshot({ path: file, fullPage, animations: 'disabled' });
-        files.push(file);
-      } catch (e) {
-        t.fail(`screenshot ${path.basename(file)}: ${clip(e.message.split('\n')[0], 200)}`);
-      }
-    };
-    return t;
-  }
-
-  async function run(name, where, fn) {
-    const t = makeT(name);
-    t.page = where;
-    const t0 = Date.now();
-    try {
-      await withTimeout(fn(t), limit, `${name}`);
-    } catch (e) {
-      const msg = e instanceof Stop ? e.message : clip(e.message.split('\n').slice(0, 3).join(' '), 400);
-      t.details.push(`stopped${t.step ? ` at step "${t.step}"` : ''}: ${msg}`);
-    } finally {
-      for (const p of t.pages) await p.close().catch(() => {});
-      for (const c of t.contexts) await c.close().catch(() => {});
-    }
-    const secs = (Date.now() - t0) / 1000;
-    const details = [...new Set(t.details)];
-    env.record(site.name, t.page, name, details);
-    results.push({ name, ok: details.length === 0, details, secs });
-    console.log(`  [${site.name}] interaction ${name.padEnd(15)} ${details.length ? 'FAILED' : 'ok    '} ${secs.toFixed(1)}s`);
-    for (const d of details.slice(0, 12)) console.log(`      ${d}`);
-    if (details.length > 12) console.log(`      … ${details.length - 12} more, see FAILURES`);
-  }
 
   async function openQuiz(t, page, url = quizUrl) {
     const resp = await page.goto(url, { waitUntil: 'load' });
