@@ -4,7 +4,11 @@
 //! them, one quiz and two scenario cards per 20 articles. The same seed gives
 //! the same site.
 //!
-//! cargo run --release --example synth -- --articles 1000 --out /tmp/synth [--seed 7]
+//! With `--hugo DIR` and `--zola DIR` it also writes the same articles' text
+//! as a Hugo or Zola site with minimal templates (sections of 50, title-only
+//! front matter), so `bench/run.sh` can build them side by side.
+//!
+//! cargo run --release --example synth -- --articles 1000 --out /tmp/synth [--seed 7] [--hugo DIR] [--zola DIR]
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -122,6 +126,8 @@ fn main() {
     let mut articles = 100usize;
     let mut out = PathBuf::from("synth");
     let mut seed = 7u64;
+    let mut hugo: Option<PathBuf> = None;
+    let mut zola: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().unwrap_or_else(|| panic!("{arg} needs a value"));
@@ -129,11 +135,26 @@ fn main() {
             "--articles" => articles = value.parse().expect("a number of articles"),
             "--out" => out = PathBuf::from(value),
             "--seed" => seed = value.parse().expect("a number"),
-            other => panic!("unknown option {other}; use --articles N --out DIR [--seed S]"),
+            "--hugo" => hugo = Some(PathBuf::from(value)),
+            "--zola" => zola = Some(PathBuf::from(value)),
+            other => panic!("unknown option {other}; use --articles N --out DIR [--seed S] [--hugo DIR] [--zola DIR]"),
         }
     }
-    if out.exists() {
-        std::fs::remove_dir_all(&out).unwrap();
+    for dir in std::iter::once(&out).chain(&hugo).chain(&zola) {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).unwrap();
+        }
+    }
+    if let Some(hugo) = &hugo {
+        write(&hugo.join("hugo.yaml"), HUGO_CONFIG);
+        write(&hugo.join("layouts/_default/single.html"), HUGO_SINGLE);
+        write(&hugo.join("layouts/_default/list.html"), HUGO_LIST);
+    }
+    if let Some(zola) = &zola {
+        write(&zola.join("config.toml"), ZOLA_CONFIG);
+        write(&zola.join("templates/index.html"), ZOLA_SECTION);
+        write(&zola.join("templates/section.html"), ZOLA_SECTION);
+        write(&zola.join("templates/page.html"), ZOLA_PAGE);
     }
     write(&out.join("site.yaml"), SITE);
     for (locale, words) in [("nl", NL), ("en", EN)] {
@@ -157,11 +178,11 @@ fn main() {
             let mut body = String::new();
             for section in 0..3 {
                 let _ = writeln!(body, "## {}\n", sentence(&mut random, words, 4).trim_end_matches('.'));
-                for _ in 0..2 {
+                for _ in 0..3 {
                     let _ = writeln!(
                         body,
                         "{}\n",
-                        (0..4).map(|_| sentence(&mut random, words, 12)).collect::<Vec<_>>().join(" ")
+                        (0..4).map(|_| sentence(&mut random, words, 13)).collect::<Vec<_>>().join(" ")
                     );
                 }
                 if section == 1 {
@@ -176,12 +197,31 @@ fn main() {
                     );
                 }
             }
+            let title = sentence(&mut random, words, 5).trim_end_matches('.').to_owned();
             let meta = format!(
-                "---\nid: a{n}\nnumber: \"{n}\"\ntitle: {}\naudiences: {audiences}\ncontexts: {contexts}\norder: {n}\nsummary: {}\nanchor_prefix: r\n---\n",
-                sentence(&mut random, words, 5).trim_end_matches('.'),
+                "---\nid: a{n}\nnumber: \"{n}\"\ntitle: {title}\naudiences: {audiences}\ncontexts: {contexts}\norder: {n}\nsummary: {}\nanchor_prefix: r\n---\n",
                 sentence(&mut random, words, 10)
             );
             write(&dir.join("protocol").join(format!("a{n}.md")), &format!("{meta}{body}"));
+            if let Some(hugo) = &hugo {
+                let section = hugo.join("content").join(locale).join(format!("s{:03}", n / 50));
+                if n % 50 == 0 {
+                    write(&section.join("_index.md"), &format!("---\ntitle: Section {}\n---\n", n / 50));
+                }
+                write(&section.join(format!("a{n}.md")), &format!("---\ntitle: \"{}\"\n---\n{body}", title));
+            }
+            if let Some(zola) = &zola {
+                // Zola: the default language has no suffix, others `.en.md`.
+                let suffix = if locale == "nl" { String::new() } else { format!(".{locale}") };
+                let section = zola.join("content").join(format!("s{:03}", n / 50));
+                if n % 50 == 0 {
+                    write(
+                        &section.join(format!("_index{suffix}.md")),
+                        &format!("+++\ntitle = \"Section {}\"\n+++\n", n / 50),
+                    );
+                }
+                write(&section.join(format!("a{n}{suffix}.md")), &format!("+++\ntitle = \"{title}\"\n+++\n{body}"));
+            }
         }
         for q in 0..articles / 20 {
             let questions: String = (0..6)
@@ -243,4 +283,42 @@ contexts:
 sections:
   protocol: { nl: protocol, en: protocol }
   glossary: { nl: begrippen, en: glossary }
+";
+
+/// Hugo, minimal: one page per article, a list per section, nothing else.
+const HUGO_CONFIG: &str = "baseURL: https://example.org/synth/
+defaultContentLanguage: nl
+disableKinds: [taxonomy, term, RSS, sitemap, robotsTXT, 404]
+languages:
+  nl: { contentDir: content/nl, weight: 1 }
+  en: { contentDir: content/en, weight: 2 }
+";
+
+const HUGO_SINGLE: &str = "<!doctype html>
+<html lang=\"{{ .Lang }}\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head>
+<body><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>
+";
+
+const HUGO_LIST: &str = "<!doctype html>
+<html lang=\"{{ .Lang }}\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head>
+<body><main><h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>
+";
+
+/// Zola, minimal: the same pages as the Hugo site.
+const ZOLA_CONFIG: &str = "base_url = \"https://example.org/synth/\"
+default_language = \"nl\"
+compile_sass = false
+build_search_index = false
+
+[languages.en]
+";
+
+const ZOLA_PAGE: &str = "<!doctype html>
+<html lang=\"{{ lang }}\"><head><meta charset=\"utf-8\"><title>{{ page.title }}</title></head>
+<body><main><h1>{{ page.title }}</h1>{{ page.content | safe }}</main></body></html>
+";
+
+const ZOLA_SECTION: &str = "<!doctype html>
+<html lang=\"{{ lang }}\"><head><meta charset=\"utf-8\"><title>{{ section.title | default(value='') }}</title></head>
+<body><main>{{ section.content | safe }}<ul>{% for page in section.pages %}<li><a href=\"{{ page.permalink }}\">{{ page.title }}</a></li>{% endfor %}</ul></main></body></html>
 ";
