@@ -3,7 +3,7 @@
 //! term, per locale. Pagefind stems each record in its language, and its
 //! browser side stems queries the same way, so "foto's" finds "foto".
 
-use pagefind::api::PagefindIndex;
+use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -34,25 +34,72 @@ struct Record {
 }
 
 /// The index files of the whole site, under `FOLDER`.
+///
+/// Pagefind indexes one page at a time behind a lock, so each locale gets
+/// an index of its own, built on a thread of its own (not rayon's, which
+/// the renderer keeps busy meanwhile). Their files differ by language
+/// prefix, but for `pagefind-entry.json`, which lists the languages and is
+/// merged here.
 pub fn index(site: &Site) -> Result<Files, Diagnostics> {
-    let mut records: Vec<(String, Record)> = Vec::new();
-    let mut pages: Vec<Page> = Vec::new();
-    for here in &site.locales {
-        let (locale_pages, locale_records) = locale_records(site, here);
-        pages.extend(locale_pages);
-        records.extend(locale_records.into_iter().map(|r| (here.locale.clone(), r)));
-    }
+    let per_locale: Vec<anyhow::Result<Vec<SyntheticFile>>> = std::thread::scope(|scope| {
+        let threads: Vec<_> = site
+            .locales
+            .iter()
+            .map(|here| {
+                scope.spawn(move || {
+                    let (pages, records) = locale_records(site, here);
+                    locale_index(&here.locale, pages, records)
+                })
+            })
+            .collect();
+        threads
+            .into_iter()
+            .map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
     let error = |e: anyhow::Error| {
         Diagnostics::from(Diagnostic::error("search index", 0, 0, format!("cannot build the search index: {e}")))
     };
-    let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| error(e.into()))?;
+    let mut files = Files::new();
+    let mut languages = serde_json::Map::new();
+    let mut entry: Option<serde_json::Value> = None;
+    for locale_files in per_locale {
+        for file in locale_files.map_err(error)? {
+            let name =
+                file.filename.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            if name == ENTRY {
+                let mut value: serde_json::Value =
+                    serde_json::from_slice(&file.contents).map_err(|e| error(e.into()))?;
+                if let Some(serde_json::Value::Object(these)) = value.get_mut("languages").map(serde_json::Value::take)
+                {
+                    languages.extend(these);
+                }
+                entry = Some(value);
+            } else if !is_unused_ui(&file.filename) {
+                files.insert(format!("{FOLDER}{name}"), Arc::from(file.contents));
+            }
+        }
+    }
+    if let Some(mut entry) = entry {
+        entry["languages"] = serde_json::Value::Object(languages);
+        files.insert(format!("{FOLDER}{ENTRY}"), Arc::from(entry.to_string().into_bytes()));
+    }
+    Ok(files)
+}
+
+/// The file that tells pagefind's browser side which languages exist.
+const ENTRY: &str = "pagefind-entry.json";
+
+/// One locale's pagefind index.
+fn locale_index(locale: &str, pages: Vec<Page>, records: Vec<Record>) -> anyhow::Result<Vec<SyntheticFile>> {
+    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     runtime.block_on(async {
         let options = PagefindServiceConfig::builder().keep_index_url(true).build();
-        let mut index = PagefindIndex::new(Some(options)).map_err(error)?;
+        let mut index = PagefindIndex::new(Some(options))?;
         for page in pages {
-            index.add_html_file(None, Some(page.url), page.html).await.map_err(error)?;
+            index.add_html_file(None, Some(page.url), page.html).await?;
         }
-        for (locale, record) in records {
+        for record in records {
             let meta = HashMap::from([
                 ("title".to_owned(), record.title),
                 ("kind".to_owned(), record.kind.to_owned()),
@@ -63,24 +110,14 @@ pub fn index(site: &Site) -> Result<Files, Diagnostics> {
                 .add_custom_record(
                     record.url,
                     record.content,
-                    locale,
+                    locale.to_owned(),
                     Some(meta.into_iter().collect()),
                     Some(filters.into_iter().collect()),
                     None,
                 )
-                .await
-                .map_err(error)?;
+                .await?;
         }
-        let files = index.get_files().await.map_err(error)?;
-        Ok(files
-            .into_iter()
-            .filter(|file| !is_unused_ui(&file.filename))
-            .map(|file| {
-                let name =
-                    file.filename.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-                (format!("{FOLDER}{name}"), Arc::from(file.contents))
-            })
-            .collect())
+        index.get_files().await
     })
 }
 
