@@ -171,19 +171,15 @@ fn report_failure(diagnostics: Diagnostics) -> ExitCode {
 
 fn build(root: &Path, out: PathBuf) -> ExitCode {
     let started = Instant::now();
-    let result = match pipeline::build(root) {
-        Ok(result) => result,
+    let written = match pipeline::write(root, &out) {
+        Ok(written) => written,
         Err(diagnostics) => return report_failure(diagnostics),
     };
-    print_all(result.warnings);
-    if let Err(e) = output::write(&out, &result.files) {
-        eprintln!("{e}");
-        return ExitCode::from(CONTENT_ERROR);
-    }
+    print_all(written.warnings);
     println!(
         "built {} pages ({} files) in {} ms into {}",
-        result.page_count,
-        result.files.len(),
+        written.page_count,
+        written.file_count,
         started.elapsed().as_millis(),
         out.display()
     );

@@ -11,15 +11,27 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::Diagnostic;
 use crate::render::Files;
+
+const NOT_A_BUILD: &str = "refusing to replace this folder: it is not empty and does not look like a leidraad build (no index.html and sitemap.xml); choose another --out";
 
 /// Why the output could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: io::Error },
-    #[error("{0}: refusing to replace this folder: it is not empty and does not look like a leidraad build (no index.html and sitemap.xml); choose another --out")]
+    #[error("{0}: {NOT_A_BUILD}")]
     NotABuild(PathBuf),
+}
+
+impl From<OutputError> for Diagnostic {
+    fn from(error: OutputError) -> Diagnostic {
+        match error {
+            OutputError::Io { path, source } => Diagnostic::error(path, 0, 0, source.to_string()),
+            OutputError::NotABuild(path) => Diagnostic::error(path, 0, 0, NOT_A_BUILD),
+        }
+    }
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
@@ -28,59 +40,87 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
 
 /// Writes `files` to `out`, replacing what was there only on success.
 pub fn write(out: &Path, files: &Files) -> Result<(), OutputError> {
-    if out.exists() && !replaceable(out) {
-        return Err(OutputError::NotABuild(out.to_path_buf()));
+    let staging = Staging::new(out)?;
+    for (relative, bytes) in files {
+        staging.put(relative, bytes)?;
     }
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io_error(&parent))?;
-    let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let staging = parent.join(format!(".{name}.leidraad-new-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.leidraad-old-{}", std::process::id()));
+    staging.commit()
+}
 
-    let written = write_all(&staging, files);
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
+/// A new output folder being filled beside `out`: files go in as they are
+/// made (from any thread), and `commit` swaps it in for `out`. Dropped
+/// without a commit, it removes itself and `out` stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    folder: PathBuf,
+    retired: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Refuses an `out` that holds something other than an earlier build.
+    pub fn new(out: &Path) -> Result<Staging, OutputError> {
+        if out.exists() && !replaceable(out) {
+            return Err(OutputError::NotABuild(out.to_path_buf()));
+        }
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let folder = parent.join(format!(".{name}.leidraad-new-{}", std::process::id()));
+        let retired = parent.join(format!(".{name}.leidraad-old-{}", std::process::id()));
+        if folder.exists() {
+            fs::remove_dir_all(&folder).map_err(io_error(&folder))?;
+        }
+        fs::create_dir_all(&folder).map_err(io_error(&folder))?;
+        Ok(Staging { out: out.to_path_buf(), folder, retired, committed: false })
     }
-    if out.exists() {
-        fs::rename(out, &retired).map_err(|e| {
-            let _ = fs::remove_dir_all(&staging);
-            OutputError::Io { path: out.to_path_buf(), source: e }
-        })?;
+
+    /// Writes one file, at `relative` (with `/`) inside the new folder.
+    pub fn put(&self, relative: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let path = self.folder.join(relative);
+        match fs::write(&path, bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                // The first file of its folder. Another thread may be making
+                // the same folder at this moment, which create_dir_all allows.
+                let dir = path.parent().unwrap_or(&self.folder);
+                fs::create_dir_all(dir).map_err(io_error(dir))?;
+                fs::write(&path, bytes).map_err(io_error(&path))
+            }
+            written => written.map_err(io_error(&path)),
+        }
     }
-    if let Err(e) = fs::rename(&staging, out) {
-        // Put the previous build back.
-        let _ = fs::rename(&retired, out);
-        let _ = fs::remove_dir_all(&staging);
-        return Err(OutputError::Io { path: out.to_path_buf(), source: e });
+
+    /// Puts the new folder in the place of `out` and removes the old one.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        if self.out.exists() {
+            fs::rename(&self.out, &self.retired).map_err(io_error(&self.out))?;
+        }
+        if let Err(e) = fs::rename(&self.folder, &self.out) {
+            // Put the previous build back.
+            let _ = fs::rename(&self.retired, &self.out);
+            return Err(OutputError::Io { path: self.out.clone(), source: e });
+        }
+        self.committed = true;
+        if self.retired.exists() {
+            fs::remove_dir_all(&self.retired).map_err(io_error(&self.retired))?;
+        }
+        Ok(())
     }
-    if retired.exists() {
-        fs::remove_dir_all(&retired).map_err(io_error(&retired))?;
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.folder);
+        }
     }
-    Ok(())
 }
 
 fn replaceable(out: &Path) -> bool {
     let empty = fs::read_dir(out).map(|mut d| d.next().is_none()).unwrap_or(false);
     empty || (out.join("index.html").is_file() && out.join("sitemap.xml").is_file())
-}
-
-fn write_all(staging: &Path, files: &Files) -> Result<(), OutputError> {
-    fs::create_dir_all(staging).map_err(io_error(staging))?;
-    let mut made = std::collections::BTreeSet::new();
-    for (relative, bytes) in files {
-        let path = staging.join(relative);
-        if let Some(dir) = path.parent() {
-            if made.insert(dir.to_path_buf()) {
-                fs::create_dir_all(dir).map_err(io_error(dir))?;
-            }
-        }
-        fs::write(&path, bytes).map_err(io_error(&path))?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -109,5 +149,17 @@ mod tests {
         let err = write(dir.path(), &files(&[("index.html", "1")])).unwrap_err();
         assert!(matches!(err, OutputError::NotABuild(_)));
         assert!(dir.path().join("notes.txt").exists());
+    }
+
+    #[test]
+    fn an_abandoned_staging_folder_leaves_the_previous_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&out, &files(&[("index.html", "1"), ("sitemap.xml", "")])).unwrap();
+        let staging = Staging::new(&out).unwrap();
+        staging.put("nl/deep/index.html", b"half a build").unwrap();
+        drop(staging);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "1");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "the staging folder is gone");
     }
 }

@@ -14,6 +14,7 @@ use crate::content::{self, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{self, Messages};
 use crate::model::{self, Environment, Site};
+use crate::output;
 use crate::render::{Files, Renderer};
 
 /// A successful build in memory.
@@ -26,11 +27,84 @@ pub struct Build {
     pub page_count: usize,
 }
 
-/// Runs every stage on the site at `root`. On failure, the diagnostics hold
-/// every error found (and the warnings).
+/// Runs every stage on the site at `root`, keeping the files in memory. On
+/// failure, the diagnostics hold every error found (and the warnings).
 pub fn build(root: &Path) -> Result<Build, Diagnostics> {
     let kept = Kept::full(root)?;
     Ok(kept.summary())
+}
+
+/// What `write` wrote.
+#[derive(Debug)]
+pub struct Written {
+    pub warnings: Vec<Diagnostic>,
+    /// HTML pages among the files.
+    pub page_count: usize,
+    pub file_count: usize,
+}
+
+/// Runs every stage on the site at `root` and writes it to `out`, each file
+/// as soon as it is rendered, while the search index is built alongside;
+/// nothing is kept in memory once written. `out` is replaced only when every
+/// file was written: on failure it stays as it was.
+pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
+    let Prepared { sources, site, renderer, mut diagnostics, .. } = Prepared::new(root)?;
+    let mut fail = |problems: Diagnostics| {
+        diagnostics.extend(problems);
+        diagnostics.clone()
+    };
+    let staging = output::Staging::new(out).map_err(|e| fail(Diagnostic::from(e).into()))?;
+    let put = |path: &str, bytes: &[u8]| staging.put(path, bytes).map_err(Diagnostic::from);
+    let (rendered, index) = std::thread::scope(|scope| {
+        let index = scope.spawn(|| crate::search::index(&site));
+        let rendered = renderer.site_into(&site, &sources.assets, &put);
+        (rendered, index.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    let rendered = rendered.map_err(&mut fail)?;
+    let index = index.map_err(&mut fail)?;
+    for (path, bytes) in &index {
+        put(path, bytes).map_err(|e| fail(e.into()))?;
+    }
+    staging.commit().map_err(|e| fail(Diagnostic::from(e).into()))?;
+    Ok(Written {
+        warnings: diagnostics.sorted(),
+        page_count: rendered.page_count,
+        file_count: rendered.file_count + index.len(),
+    })
+}
+
+/// The stages before rendering, which every command runs: the sources
+/// read, the messages, the model built and checked, the templates compiled.
+struct Prepared {
+    sources: Sources,
+    messages: Arc<Messages>,
+    site: Site,
+    environment: Environment,
+    renderer: Renderer,
+    /// The warnings so far.
+    diagnostics: Diagnostics,
+}
+
+impl Prepared {
+    fn new(root: &Path) -> Result<Prepared, Diagnostics> {
+        let sources = content::load(root)?;
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.extend(sources.warnings.iter().cloned());
+        let messages = i18n::load(&sources.config, &sources.assets).map_err(|e| diagnostics.extend(e)).ok();
+        let (site, environment, problems) = model::build(&sources);
+        diagnostics.extend(problems);
+        diagnostics.extend(check::site(&site));
+        let Some(messages) = messages.filter(|_| !diagnostics.has_errors()) else { return Err(diagnostics) };
+        let messages = Arc::new(messages);
+        let renderer = match Renderer::new(&site, &sources.assets, Arc::clone(&messages)) {
+            Ok(renderer) => renderer,
+            Err(e) => {
+                diagnostics.extend(e);
+                return Err(diagnostics);
+            }
+        };
+        Ok(Prepared { sources, messages, site, environment, renderer, diagnostics })
+    }
 }
 
 /// Everything a build made, kept so that the next one can reuse it.
@@ -48,18 +122,8 @@ struct Kept {
 
 impl Kept {
     fn full(root: &Path) -> Result<Kept, Diagnostics> {
-        let sources = content::load(root)?;
-        let mut diagnostics = Diagnostics::new();
-        diagnostics.extend(sources.warnings.iter().cloned());
-        let messages = i18n::load(&sources.config, &sources.assets).map_err(|e| diagnostics.extend(e)).ok();
-        let (site, environment, problems) = model::build(&sources);
-        diagnostics.extend(problems);
-        diagnostics.extend(check::site(&site));
-        let Some(messages) = messages.filter(|_| !diagnostics.has_errors()) else { return Err(diagnostics) };
-        let messages = Arc::new(messages);
-        let rendered = Renderer::new(&site, &sources.assets, Arc::clone(&messages))
-            .and_then(|r| Ok((r.site(&site, &sources.assets)?, r)));
-        let (mut files, renderer) = rendered.map_err(|e| {
+        let Prepared { sources, messages, site, environment, renderer, mut diagnostics } = Prepared::new(root)?;
+        let mut files = renderer.site(&site, &sources.assets).map_err(|e| {
             diagnostics.extend(e);
             diagnostics.clone()
         })?;

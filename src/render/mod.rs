@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::error::Error as _;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::content::assets::Assets;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -41,6 +41,17 @@ pub const TEMPLATES: &[&str] = &[
 /// One rendered output file.
 pub type Output = (String, Arc<[u8]>);
 
+/// Where `Renderer::site_into` puts each file: its path (with `/`) and bytes.
+pub type Put<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
+
+/// How much `Renderer::site_into` made.
+#[derive(Debug, Clone, Copy)]
+pub struct Written {
+    /// HTML pages among the files.
+    pub page_count: usize,
+    pub file_count: usize,
+}
+
 /// Templates compiled once per build, one Tera per locale with its `t()`.
 pub struct Renderer {
     engines: BTreeMap<String, tera::Tera>,
@@ -61,15 +72,37 @@ impl Renderer {
         Ok(Renderer { engines, origins, messages })
     }
 
-    /// Every file of the site.
+    /// Every file of the site, in memory.
     pub fn site(&self, site: &Site, assets: &Assets) -> Result<Files, Diagnostics> {
+        let files = Mutex::new(Files::new());
+        self.site_into(site, assets, &|path: &str, bytes: &[u8]| {
+            files.lock().expect("no thread panicked holding it").insert(path.to_owned(), bytes.into());
+            Ok(())
+        })?;
+        Ok(files.into_inner().expect("no thread panicked holding it"))
+    }
+
+    /// Every file of the site, each handed to `put` (on the rendering
+    /// threads) as soon as it is made and then let go, so that a large site
+    /// need not fit in memory. Stops at the first error `put` returns.
+    pub fn site_into(&self, site: &Site, assets: &Assets, put: &Put<'_>) -> Result<Written, Diagnostics> {
         let pages = context::pages(site);
-        let mut files: Files = self.render(site, &pages)?.into_iter().collect();
-        for (path, bytes) in &assets.statics {
-            files.insert(path.clone(), bytes.clone().into());
+        let failures: Vec<Diagnostic> = pages
+            .par_iter()
+            .map(|page| self.page(site, page).and_then(|html| put(&page.output, html.as_bytes())))
+            .filter_map(Result::err)
+            .collect();
+        if !failures.is_empty() {
+            let mut errors = Diagnostics::new();
+            errors.extend(failures);
+            return Err(errors);
         }
-        files.insert("sitemap.xml".to_owned(), sitemap(site, &pages).into_bytes().into());
-        Ok(files)
+        for (path, bytes) in &assets.statics {
+            put(path, bytes)?;
+        }
+        put("sitemap.xml", sitemap(site, &pages).as_bytes())?;
+        let page_count = pages.iter().filter(|p| p.output.ends_with(".html")).count();
+        Ok(Written { page_count, file_count: pages.len() + assets.statics.len() + 1 })
     }
 
     /// The pages `wanted` picks, for a rebuild that keeps the others.
@@ -79,7 +112,10 @@ impl Renderer {
     }
 
     fn render(&self, site: &Site, pages: &[Page]) -> Result<Vec<Output>, Diagnostics> {
-        let rendered: Vec<Result<Output, Diagnostic>> = pages.par_iter().map(|page| self.page(site, page)).collect();
+        let rendered: Vec<Result<Output, Diagnostic>> = pages
+            .par_iter()
+            .map(|page| self.page(site, page).map(|html| (page.output.clone(), html.into_bytes().into())))
+            .collect();
         let mut outputs = Vec::with_capacity(rendered.len());
         let mut errors = Diagnostics::new();
         for result in rendered {
@@ -94,7 +130,7 @@ impl Renderer {
         Ok(outputs)
     }
 
-    fn page(&self, site: &Site, page: &Page) -> Result<Output, Diagnostic> {
+    fn page(&self, site: &Site, page: &Page) -> Result<String, Diagnostic> {
         let engine = &self.engines[&page.locale];
         let error = |message: String| {
             let path = self.origins.get(page.template).cloned().unwrap_or_else(|| PathBuf::from(page.template));
@@ -102,8 +138,7 @@ impl Renderer {
         };
         let context = context::build(site, page, &self.messages).map_err(error)?;
         let context = tera::Context::from_value(context).map_err(|e| error(e.to_string()))?;
-        let html = engine.render(page.template, &context).map_err(|e| error(chain(&e)))?;
-        Ok((page.output.clone(), html.into_bytes().into()))
+        engine.render(page.template, &context).map_err(|e| error(chain(&e)))
     }
 }
 
