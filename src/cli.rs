@@ -188,7 +188,7 @@ fn build(root: &Path, out: PathBuf) -> ExitCode {
 
 fn check(root: &Path) -> ExitCode {
     let started = Instant::now();
-    match pipeline::build(root) {
+    match pipeline::check(root) {
         Ok(result) => {
             let warnings = result.warnings.len();
             print_all(result.warnings);

@@ -73,6 +73,18 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
     })
 }
 
+/// Runs every stage that can find a mistake on the site at `root`, rendering
+/// every page but keeping none and writing nothing. The search index is
+/// left out: it is made from the checked model and cannot fail on content.
+pub fn check(root: &Path) -> Result<Written, Diagnostics> {
+    let Prepared { sources, site, renderer, mut diagnostics, .. } = Prepared::new(root)?;
+    let rendered = renderer.site_into(&site, &sources.assets, &|_: &str, _: &[u8]| Ok(())).map_err(|e| {
+        diagnostics.extend(e);
+        diagnostics.clone()
+    })?;
+    Ok(Written { warnings: diagnostics.sorted(), page_count: rendered.page_count, file_count: rendered.file_count })
+}
+
 /// The stages before rendering, which every command runs: the sources
 /// read, the messages, the model built and checked, the templates compiled.
 struct Prepared {
