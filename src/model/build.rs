@@ -131,16 +131,8 @@ pub fn build(sources: &Sources) -> (Site, Environment, Diagnostics) {
         let quizzes = complete(config, locale, &own_quizzes, "quiz", &mut diagnostics);
         let scenarios = complete(config, locale, &own_scenarios, "scenarios", &mut diagnostics);
         let glossary = glossary(sources, locale, targets, &mut diagnostics);
-        let mut site = LocaleSite {
-            locale: locale.clone(),
-            home,
-            changelog,
-            articles,
-            views: Vec::new(),
-            quizzes,
-            scenarios,
-            glossary,
-        };
+        let mut site =
+            LocaleSite { home, changelog, quizzes, scenarios, glossary, ..LocaleSite::new(locale.clone(), articles) };
         site.views = audience_views(config, &site, &mut intros);
         locales.push(site);
     }

@@ -7,7 +7,7 @@ mod ids;
 mod learning;
 mod translations;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use crate::config::Config;
@@ -130,6 +130,8 @@ pub struct LocaleSite {
     /// In protocol order (`order`, then id).
     /// Shared, so that a rebuild's copy of the model costs little.
     pub articles: Vec<std::sync::Arc<Article>>,
+    /// Article id to its index in `articles`.
+    pub article_index: HashMap<String, usize>,
     pub views: Vec<AudienceView>,
     /// In `order`, then by id.
     pub quizzes: Vec<Quiz>,
@@ -139,8 +141,23 @@ pub struct LocaleSite {
 }
 
 impl LocaleSite {
+    pub fn new(locale: String, articles: Vec<std::sync::Arc<Article>>) -> LocaleSite {
+        let article_index = articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        LocaleSite {
+            locale,
+            home: None,
+            changelog: None,
+            articles,
+            article_index,
+            views: Vec::new(),
+            quizzes: Vec::new(),
+            scenarios: Vec::new(),
+            glossary: Vec::new(),
+        }
+    }
+
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id).map(|a| &**a)
+        self.article_index.get(id).map(|&i| &*self.articles[i])
     }
 }
 
