@@ -6,6 +6,7 @@
 pub mod fragment;
 pub mod glossary;
 pub mod html_guard;
+pub mod plain;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options as ParserOptions, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
@@ -17,6 +18,8 @@ use crate::diagnostic::Diagnostic;
 use crate::text::{self, LineIndex};
 pub use fragment::{Fragment, ID, MARK, ROOT};
 use glossary::GlossaryLinker;
+pub use plain::PlainText;
+use plain::PlainTextBuilder;
 
 /// What a link by id may point to.
 pub trait LinkTargets: Sync {
@@ -61,10 +64,8 @@ pub struct Rendered {
     pub heading_ids: Vec<String>,
     /// Ids of footnotes and their references.
     pub note_ids: Vec<String>,
-    /// The plain text of each rule (with its sub-items), by anchor, for search.
-    pub rule_texts: Vec<(String, String)>,
-    /// The plain text of the whole text, for search.
-    pub plain_text: String,
+    /// The text as readers see it, with its anchors, for search.
+    pub plain: PlainText,
     /// Top-level numbered items: the rules of an article.
     pub rule_count: usize,
     /// Links into other documents, to verify once all are rendered.
@@ -98,7 +99,7 @@ pub fn render(source: &str, options: &Options<'_>) -> Rendered {
         in_code_block: false,
         used_terms: vec![false; options.glossary.map_or(0, GlossaryLinker::term_count)],
         footnotes: BTreeMap::new(),
-        open_rules: Vec::new(),
+        plain: PlainTextBuilder::default(),
         local_references: Vec::new(),
         result: Rendered::default(),
     };
@@ -108,9 +109,7 @@ pub fn render(source: &str, options: &Options<'_>) -> Rendered {
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, adaptor.out.into_iter());
     let mut result = adaptor.result;
-    let tidy = |text: &mut String| *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    tidy(&mut result.plain_text);
-    result.rule_texts.iter_mut().for_each(|(_, text)| tidy(text));
+    result.plain = adaptor.plain.finish();
     for (anchor, line, column) in adaptor.local_references {
         if !result.has_anchor(&anchor) {
             let hint = text::hint(&anchor, result.rule_anchors.iter().chain(&result.heading_ids).map(String::as_str));
@@ -163,8 +162,7 @@ struct Adaptor<'o, 's> {
     used_terms: Vec<bool>,
     /// Footnote name to its number.
     footnotes: BTreeMap<String, usize>,
-    /// Indices into `rule_texts` of the anchored items now open.
-    open_rules: Vec<usize>,
+    plain: PlainTextBuilder,
     local_references: Vec<(String, usize, usize)>,
     result: Rendered,
 }
@@ -189,10 +187,8 @@ impl<'o, 's> Adaptor<'o, 's> {
             }
             Event::Start(Tag::Item) => self.start_item(),
             Event::End(TagEnd::Item) => {
-                self.collect(" ");
-                if self.items.pop().flatten().is_some() {
-                    self.open_rules.pop();
-                }
+                self.plain.end_block();
+                self.items.pop();
                 self.out.push(Event::End(TagEnd::Item));
             }
             Event::Start(Tag::Heading { level, id, classes, .. }) => {
@@ -203,12 +199,10 @@ impl<'o, 's> Adaptor<'o, 's> {
                     classes: classes.iter().map(|c| c.to_string()).collect(),
                     text: String::new(),
                 });
+                self.plain.start_heading(heading_number(level).max(2));
                 self.out.push(Event::Html(CowStr::Borrowed("")));
             }
-            Event::End(TagEnd::Heading(_)) => {
-                self.collect(" ");
-                self.end_heading();
-            }
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
             Event::Start(Tag::Image { dest_url, title, .. }) => {
                 self.image = Some(ImageState {
                     dest: dest_url.to_string(),
@@ -245,7 +239,7 @@ impl<'o, 's> Adaptor<'o, 's> {
                 if let Some(image) = &mut self.image {
                     image.alt.push_str(&code);
                 } else {
-                    self.collect(&code);
+                    self.plain.push(&code);
                     if let Some(heading) = &mut self.heading {
                         heading.text.push_str(&code);
                     }
@@ -269,13 +263,10 @@ impl<'o, 's> Adaptor<'o, 's> {
                 ));
             }
             other => {
-                if matches!(
-                    other,
-                    Event::SoftBreak
-                        | Event::HardBreak
-                        | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_))
-                ) {
-                    self.collect(" ");
+                match other {
+                    Event::SoftBreak | Event::HardBreak => self.plain.push(" "),
+                    Event::End(TagEnd::Paragraph | TagEnd::TableCell | TagEnd::BlockQuote(_)) => self.plain.end_block(),
+                    _ => {}
                 }
                 if self.image.is_none() {
                     self.out.push(other);
@@ -293,7 +284,7 @@ impl<'o, 's> Adaptor<'o, 's> {
     }
 
     fn start_list(&mut self, start: Option<u64>) {
-        self.collect(" ");
+        self.plain.push(" ");
         let Some(first) = start else {
             self.lists.push(ListFrame { anchored: None, next: 0 });
             self.out.push(Event::Start(Tag::List(None)));
@@ -336,8 +327,7 @@ impl<'o, 's> Adaptor<'o, 's> {
         }
         self.out.push(Event::Html(format!("<li id=\"{ID}{}\">", escape(&anchor)).into()));
         self.result.rule_anchors.push(anchor.clone());
-        self.open_rules.push(self.result.rule_texts.len());
-        self.result.rule_texts.push((anchor.clone(), String::new()));
+        self.plain.anchor("li", &anchor);
         self.items.push(Some((*level, anchor)));
     }
 
@@ -362,6 +352,7 @@ impl<'o, 's> Adaptor<'o, 's> {
         };
         self.out[heading.out_index] = Event::Html(format!("<{tag} id=\"{ID}{}\"{class}>", escape(&id)).into());
         self.out.push(Event::Html(format!("</{tag}>\n").into()));
+        self.plain.end_heading(&format!("h{}", heading.level), &id);
         self.result.heading_ids.push(id);
     }
 
@@ -456,22 +447,13 @@ impl<'o, 's> Adaptor<'o, 's> {
         }
     }
 
-    /// Adds text that readers see to the plain text of the open rules and
-    /// the whole text; whitespace is tidied once rendering ends.
-    fn collect(&mut self, text: &str) {
-        for &rule in &self.open_rules {
-            self.result.rule_texts[rule].1.push_str(text);
-        }
-        self.result.plain_text.push_str(text);
-    }
-
     fn text(&mut self, text: CowStr<'s>) {
         let text = match fragment::sanitize_text(&text) {
             std::borrow::Cow::Borrowed(_) => text,
             std::borrow::Cow::Owned(clean) => CowStr::from(clean),
         };
         if self.image.is_none() {
-            self.collect(&text);
+            self.plain.push(&text);
         }
         if let Some(image) = &mut self.image {
             image.alt.push_str(&text);

@@ -27,11 +27,20 @@ fn numbered_items_get_rule_anchors() {
 }
 
 #[test]
-fn rule_texts_hold_their_sub_items_for_search() {
-    let r = render_with("Inleiding.\n\n1. Een `code`.\n2. Twee:\n   1. sub a\n", Some((Numbering::Decimal, "r")), None);
-    let texts: Vec<(&str, &str)> = r.rule_texts.iter().map(|(a, t)| (a.as_str(), t.as_str())).collect();
-    assert_eq!(texts, [("r1", "Een code."), ("r2", "Twee: sub a"), ("r2a", "sub a")]);
-    assert_eq!(r.plain_text, "Inleiding. Een code. Twee: sub a");
+fn plain_text_for_search_has_rule_and_heading_anchors() {
+    let r = render_with(
+        "Inleiding.\n\n## Op school\n\n1. Een `code`\n2. Twee:\n   1. sub a\n\n![Een klas](images/klas.jpg)\n",
+        Some((Numbering::Decimal, "r")),
+        None,
+    );
+    assert_eq!(r.plain.text, "Inleiding. Op school. Een code. Twee: sub a.");
+    let anchors: Vec<(u32, &str, &str, &str)> =
+        r.plain.anchors.iter().map(|a| (a.word, a.element.as_str(), a.id.as_str(), a.text.as_str())).collect();
+    assert_eq!(
+        anchors,
+        [(1, "h2", "art-op-school", "Op school"), (3, "li", "r1", ""), (5, "li", "r2", ""), (6, "li", "r2a", "")]
+    );
+    assert_eq!(r.plain.headings, [plain::HeadingWords { start: 1, end: 3, level: 2 }]);
 }
 
 #[test]

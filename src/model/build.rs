@@ -391,17 +391,8 @@ fn article(
         links: targets,
         glossary: Some(linker),
     };
-    let Rendered {
-        html,
-        rule_anchors,
-        heading_ids,
-        note_ids,
-        rule_texts,
-        plain_text,
-        rule_count,
-        references,
-        diagnostics,
-    } = markdown::render(&doc.body, &options);
+    let Rendered { html, rule_anchors, heading_ids, note_ids, plain, rule_count, references, diagnostics } =
+        markdown::render(&doc.body, &options);
     problems.extend(diagnostics);
     let audiences = audience_indices(config, &meta.audiences);
     let contexts =
@@ -420,8 +411,7 @@ fn article(
         rule_anchors,
         heading_ids,
         note_ids,
-        rule_texts,
-        plain_text,
+        plain,
         outdated: None,
         rule_count,
         references,
@@ -479,7 +469,7 @@ fn glossary(
             term: source.entry.term.clone(),
             aliases: source.entry.aliases.clone(),
             definition: rendered.html,
-            definition_text: rendered.plain_text,
+            definition_text: rendered.plain.text,
             origin,
         });
     }

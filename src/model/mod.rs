@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use crate::config::Config;
-use crate::markdown::{Fragment, Reference};
+use crate::markdown::{Fragment, PlainText, Reference};
 pub use build::{build, Environment};
 pub use learning::{Answer, Quiz, QuizQuestion, RuleRef, Scenario, ScenarioChoice, ScenarioStep};
 
@@ -63,9 +63,8 @@ pub struct Article {
     pub heading_ids: Vec<String>,
     /// Ids of footnotes and their references.
     pub note_ids: Vec<String>,
-    /// The plain text of each rule, by anchor, and of the whole article (search).
-    pub rule_texts: Vec<(String, String)>,
-    pub plain_text: String,
+    /// The text as readers see it, with the anchors of rules and headings (search).
+    pub plain: PlainText,
     /// Set when this translation was made from an older text of its
     /// original: the locale of that original.
     pub outdated: Option<String>,

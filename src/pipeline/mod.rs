@@ -49,6 +49,8 @@ pub struct Written {
 /// file was written: on failure it stays as it was.
 pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
     let Prepared { sources, site, renderer, mut diagnostics, .. } = Prepared::new(root)?;
+    // The model holds all the text from here on: let the sources go.
+    drop(sources.locales);
     let mut fail = |problems: Diagnostics| {
         diagnostics.extend(problems);
         diagnostics.clone()

@@ -1,0 +1,613 @@
+//! Pagefind's index files (format of pagefind 1.6, the version whose
+//! browser side the site ships), written straight from the model's text:
+//! per language a meta file, the word index in chunks, a filter file per
+//! filter and a fragment per page, each gzipped behind pagefind's
+//! `pagefind_dcd` marker and named by its hash.
+//!
+//! Pagefind's own indexer parses HTML, keeps every page in memory until the
+//! end and compresses at the best level; this writer takes the words the
+//! Markdown renderer already found, splits pages across threads, keeps
+//! only packed positions and compresses fast. The word lists, positions,
+//! weights and fragments are the ones pagefind makes of the same text
+//! (`tests/search_index.rs` compares them).
+
+use flate2::write::GzEncoder;
+use minicbor::Encode;
+use rayon::prelude::*;
+use sha1::{Digest, Sha1};
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+
+use super::words::{Split, WordSplitter};
+use crate::markdown::PlainText;
+
+/// One page of the index: what a search finds and what it shows.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Root-relative address, with an anchor where a hit should land.
+    pub url: String,
+    pub text: PlainText,
+    /// Shown with a result (`title`, `kind`...); its words are found too.
+    pub meta: BTreeMap<String, String>,
+    /// Values a search can be narrowed to, per filter.
+    pub filters: BTreeMap<String, Vec<String>>,
+}
+
+/// One language's index files, paths relative to the index folder.
+pub struct LanguageIndex {
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Names the meta file: `pagefind.{meta_hash}.pf_meta`.
+    pub meta_hash: String,
+    pub page_count: usize,
+}
+
+/// Weight of ordinary words; headings weigh more (pagefind's scale: the
+/// weight times 24).
+const WEIGHT: u8 = 24;
+
+fn heading_weight(level: u8) -> u8 {
+    8u8.saturating_sub(level.clamp(1, 6)) * WEIGHT
+}
+
+/// Word lists are cut into chunks of about this many positions.
+const CHUNK_SIZE: usize = 20_000;
+
+/// Pages handed to one thread at a time.
+const PAGES_PER_JOB: usize = 32;
+
+/// What the index must agree on with pagefind's browser side.
+#[derive(Debug, Clone)]
+pub struct Version {
+    /// Pagefind's version, which its browser side checks.
+    pub number: String,
+    /// Characters that belong to words besides letters and digits (`_`).
+    pub word_characters: Vec<char>,
+}
+
+/// The index of `records`, all in `language`. Records without a word to
+/// find are left out, as pagefind leaves them.
+pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageIndex {
+    let records: Vec<&Record> = records.iter().filter(|r| has_words(r, &version.word_characters)).collect();
+    let mut fields: Vec<String> = records.iter().flat_map(|r| r.meta.keys().cloned()).collect();
+    fields.sort();
+    fields.dedup();
+
+    // Pages in parallel, in runs of consecutive pages, merged in order.
+    let runs: Vec<(Words, Vec<Fragment>)> = records
+        .par_chunks(PAGES_PER_JOB)
+        .enumerate()
+        .map_init(
+            || WordSplitter::new(language, &version.word_characters),
+            |splitter, (run, chunk)| {
+                let mut words = Words::default();
+                let fragments = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(i, record)| {
+                        let page = (run * PAGES_PER_JOB + i) as u32;
+                        page_words(record, page, &fields, splitter, &mut words);
+                        Fragment::new(language, record)
+                    })
+                    .collect();
+                (words, fragments)
+            },
+        )
+        .collect();
+
+    let mut words = Words::default();
+    let mut fragments = Vec::new();
+    let mut filters: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    for (run_words, run_fragments) in runs {
+        words.append(run_words);
+        fragments.extend(run_fragments);
+    }
+    let mut files = Vec::new();
+    let mut pages = Vec::new();
+    let mut names: HashMap<String, String> = HashMap::new();
+    for (page, (record, fragment)) in records.iter().zip(fragments).enumerate() {
+        for (filter, values) in &record.filters {
+            for value in values {
+                filters.entry(filter).or_default().entry(value).or_default().push(page);
+            }
+        }
+        let mut name = fragment.full_hash[..=language.len() + 7].to_owned();
+        while let Some(other) = names.get(&name) {
+            if *other == fragment.full_hash {
+                break;
+            }
+            name = fragment.full_hash[..=name.len()].to_owned();
+        }
+        if !names.contains_key(&name) {
+            files.push((format!("fragment/{name}.pf_fragment"), fragment.compressed));
+            names.insert(name.clone(), fragment.full_hash);
+        }
+        pages.push(MetaPage { hash: name, word_count: fragment.word_count, group_hash: String::new() });
+    }
+
+    let mut meta = MetaIndex {
+        version: version.number.clone(),
+        pages,
+        index_chunks: Vec::new(),
+        filters: Vec::new(),
+        sorts: Vec::new(),
+        meta_fields: fields.clone(),
+    };
+    let mut taken: Vec<String> = Vec::new();
+    for (filter, values) in filters {
+        let index = FilterIndex {
+            filter: filter.to_owned(),
+            values: values.into_iter().map(|(value, pages)| PackedValue { value: value.to_owned(), pages }).collect(),
+        };
+        let bytes = cbor(&index);
+        let name = unique_name(language, &bytes, &mut taken);
+        files.push((format!("filter/{name}.pf_filter"), compress(&bytes)));
+        meta.filters.push(MetaFilter { filter: filter.to_owned(), hash: name });
+    }
+
+    let chunks = words.into_chunks();
+    meta.index_chunks = chunk_ranges(&chunks);
+    let encoded: Vec<Vec<u8>> = chunks.into_par_iter().map(|chunk| cbor(&WordIndex { words: chunk })).collect();
+    let mut taken: Vec<String> = Vec::new();
+    for (i, bytes) in encoded.iter().enumerate() {
+        let name = unique_name(language, bytes, &mut taken);
+        meta.index_chunks[i].hash = name.clone();
+        files.push((format!("index/{name}.pf_index"), Vec::new()));
+    }
+    // Compress the chunks in parallel, now that they are named.
+    let first_chunk = files.len() - encoded.len();
+    files[first_chunk..].par_iter_mut().zip(encoded.par_iter()).for_each(|(file, bytes)| file.1 = compress(bytes));
+
+    let meta_bytes = cbor(&meta);
+    let meta_hash = format!("{language}_{}", &full_hash(&meta_bytes)[..=language.len() + 7]);
+    files.push((format!("pagefind.{meta_hash}.pf_meta"), compress(&meta_bytes)));
+    LanguageIndex { files, meta_hash, page_count: meta.pages.len() }
+}
+
+/// `{language}_` and the first seven characters of the hash of `bytes`, or
+/// more where that name is taken.
+fn unique_name(language: &str, bytes: &[u8], taken: &mut Vec<String>) -> String {
+    let hash = format!("{language}_{}", full_hash(bytes));
+    let mut length = language.len() + 8;
+    while taken.iter().any(|t| *t == hash[..length]) && length < hash.len() {
+        length += 1;
+    }
+    taken.push(hash[..length].to_owned());
+    hash[..length].to_owned()
+}
+
+/// A word's postings: for each page, its positions (with weight changes)
+/// and its positions in the meta fields, packed as pagefind packs them.
+#[derive(Debug, Default, Clone)]
+struct Postings {
+    /// Page number and the end of its positions in `locs` and `meta`.
+    pages: Vec<(u32, u32, u32)>,
+    locs: Vec<i32>,
+    meta: Vec<i32>,
+}
+
+impl Postings {
+    fn push(&mut self, page: u32, locs: &[i32], meta: &[i32]) {
+        self.locs.extend_from_slice(locs);
+        self.meta.extend_from_slice(meta);
+        self.pages.push((page, self.locs.len() as u32, self.meta.len() as u32));
+    }
+
+    fn append(&mut self, other: Postings) {
+        let (locs, meta) = (self.locs.len() as u32, self.meta.len() as u32);
+        self.pages.extend(other.pages.into_iter().map(|(p, l, m)| (p, l + locs, m + meta)));
+        self.locs.extend(other.locs);
+        self.meta.extend(other.meta);
+    }
+
+    /// Pages with their page numbers as differences, as the index stores them.
+    fn packed(&self) -> Vec<PackedPage> {
+        let mut last = 0;
+        let (mut locs, mut meta) = (0, 0);
+        self.pages
+            .iter()
+            .map(|&(page, locs_end, meta_end)| {
+                let packed = PackedPage {
+                    page_number: (page - last) as usize,
+                    locs: self.locs[locs..locs_end as usize].to_vec(),
+                    meta_locs: self.meta[meta..meta_end as usize].to_vec(),
+                };
+                (last, locs, meta) = (page, locs_end as usize, meta_end as usize);
+                packed
+            })
+            .collect()
+    }
+
+    fn size(&self) -> usize {
+        self.locs.len() + self.meta.len() + self.pages.len()
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+struct WordEntry {
+    postings: Postings,
+    /// Forms with diacritics (`café` of `cafe`), in order of first use.
+    variants: Vec<(String, Postings)>,
+}
+
+/// Every word of a run of pages, or of the whole language.
+#[derive(Debug, Default)]
+struct Words(HashMap<String, WordEntry>);
+
+impl Words {
+    /// Adds the words of later pages.
+    fn append(&mut self, later: Words) {
+        if self.0.is_empty() {
+            *self = later;
+            return;
+        }
+        for (word, entry) in later.0 {
+            match self.0.get_mut(&word) {
+                None => {
+                    self.0.insert(word, entry);
+                }
+                Some(existing) => {
+                    existing.postings.append(entry.postings);
+                    for (form, postings) in entry.variants {
+                        match existing.variants.iter_mut().find(|(f, _)| *f == form) {
+                            Some((_, known)) => known.append(postings),
+                            None => existing.variants.push((form, postings)),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The words in order, cut into chunks of about `CHUNK_SIZE` positions.
+    fn into_chunks(self) -> Vec<Vec<PackedWord>> {
+        let mut words: Vec<(String, WordEntry)> = self.0.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut chunks = Vec::new();
+        let mut chunk = Vec::new();
+        let mut size = 0;
+        for (word, entry) in words {
+            size += entry.postings.size()
+                + entry.variants.iter().map(|(_, p)| p.size()).sum::<usize>()
+                + entry.variants.len();
+            chunk.push(PackedWord {
+                word,
+                pages: entry.postings.packed(),
+                additional_variants: entry
+                    .variants
+                    .iter()
+                    .map(|(form, postings)| PackedVariant { form: form.clone(), pages: postings.packed() })
+                    .collect(),
+            });
+            if size >= CHUNK_SIZE {
+                chunks.push(std::mem::take(&mut chunk));
+                size = 0;
+            }
+        }
+        if !chunk.is_empty() {
+            chunks.push(chunk);
+        }
+        chunks
+    }
+}
+
+/// One occurrence of a word on a page.
+#[derive(Clone, Copy)]
+struct Occurrence {
+    stem: u32,
+    original: Option<u32>,
+    /// Word position, or the meta field and position.
+    position: u32,
+    field: u16,
+    weight: u8,
+    in_meta: bool,
+}
+
+/// Whether any word of the record's text is indexed.
+fn has_words(record: &Record, word_characters: &[char]) -> bool {
+    record.text.text.split(' ').any(|raw| !super::words::index_words(raw, None, word_characters).is_empty())
+}
+
+/// Adds the words of `record`, page number `page`, to `words`.
+fn page_words(record: &Record, page: u32, fields: &[String], splitter: &mut WordSplitter, words: &mut Words) {
+    let mut found: Vec<Occurrence> = Vec::new();
+    let mut headings = record.text.headings.iter().peekable();
+    for (position, raw) in record.text.text.split(' ').filter(|w| !w.is_empty()).enumerate() {
+        let position = position as u32;
+        while headings.peek().is_some_and(|h| h.end <= position) {
+            headings.next();
+        }
+        let weight = match headings.peek() {
+            Some(h) if h.start <= position => heading_weight(h.level),
+            _ => WEIGHT,
+        };
+        let splits: &[Split] = splitter.split(raw);
+        let parts = splits.iter().filter(|s| s.compound_part).count();
+        let part_weight = if parts > 0 && weight > 0 { (weight / parts.min(255) as u8).max(1) } else { 0 };
+        for split in splits {
+            let weight = if split.compound_part { part_weight } else { weight };
+            found.push(Occurrence {
+                stem: split.stem,
+                original: split.original,
+                position,
+                field: 0,
+                weight,
+                in_meta: false,
+            });
+        }
+    }
+    for (field, name) in fields.iter().enumerate() {
+        let Some(value) = record.meta.get(name) else { continue };
+        for (position, raw) in value.split_whitespace().enumerate() {
+            for split in splitter.split(raw) {
+                found.push(Occurrence {
+                    stem: split.stem,
+                    original: split.original,
+                    position: position as u32,
+                    field: field as u16,
+                    weight: 0,
+                    in_meta: true,
+                });
+            }
+        }
+    }
+    found.sort_by_key(|o| o.stem);
+    for group in found.chunk_by(|a, b| a.stem == b.stem) {
+        let entry = words.0.entry(splitter.word(group[0].stem).to_owned()).or_default();
+        let (locs, meta) = pack(group.iter().filter(|o| o.original.is_none()));
+        if !locs.is_empty() || !meta.is_empty() {
+            entry.postings.push(page, &locs, &meta);
+        }
+        // Forms with diacritics: those in the text first, then those only in
+        // meta, each group by name.
+        let mut forms: Vec<(bool, &str, u32)> = Vec::new();
+        for number in group.iter().filter_map(|o| o.original) {
+            if !forms.iter().any(|f| f.2 == number) {
+                let only_meta = !group.iter().any(|o| o.original == Some(number) && !o.in_meta);
+                forms.push((only_meta, splitter.word(number), number));
+            }
+        }
+        forms.sort_unstable();
+        for (_, form, number) in forms {
+            let (locs, meta) = pack(group.iter().filter(|o| o.original == Some(number)));
+            match entry.variants.iter_mut().find(|(f, _)| f == form) {
+                Some((_, postings)) => postings.push(page, &locs, &meta),
+                None => {
+                    let mut postings = Postings::default();
+                    postings.push(page, &locs, &meta);
+                    entry.variants.push((form.to_owned(), postings));
+                }
+            }
+        }
+    }
+}
+
+/// Positions as pagefind packs them. In the text: weight 25 first, then by
+/// weight and position; a change of weight is `-weight - 1` followed by the
+/// position, other positions are differences. In meta: by field and
+/// position; `-field - 1` starts a field, positions are differences.
+fn pack<'a>(occurrences: impl Iterator<Item = &'a Occurrence>) -> (Vec<i32>, Vec<i32>) {
+    let (mut text, mut meta): (Vec<&Occurrence>, Vec<&Occurrence>) = occurrences.partition(|o| !o.in_meta);
+    text.sort_by_key(|o| (if o.weight == 25 { 0 } else { o.weight }, o.position));
+    let mut locs = Vec::with_capacity(text.len() + 2);
+    let (mut weight, mut last) = (25, 0);
+    for o in text {
+        if o.weight != weight {
+            locs.push(-(o.weight as i32) - 1);
+            locs.push(o.position as i32);
+            weight = o.weight;
+        } else {
+            locs.push((o.position - last) as i32);
+        }
+        last = o.position;
+    }
+    meta.sort_by_key(|o| (o.field, o.position));
+    let mut meta_locs = Vec::with_capacity(meta.len() + 2);
+    let (mut field, mut last) = (None, 0);
+    for o in meta {
+        if field != Some(o.field) {
+            meta_locs.push(-(o.field as i32) - 1);
+            field = Some(o.field);
+            last = 0;
+        }
+        meta_locs.push((o.position - last) as i32);
+        last = o.position;
+    }
+    (locs, meta_locs)
+}
+
+/// A page's fragment file: what a result shows.
+struct Fragment {
+    /// `{language}_{sha1}` of the uncompressed fragment.
+    full_hash: String,
+    compressed: Vec<u8>,
+    word_count: u32,
+}
+
+#[derive(serde::Serialize)]
+struct FragmentData<'a> {
+    url: &'a str,
+    content: &'a str,
+    word_count: usize,
+    filters: &'a BTreeMap<String, Vec<String>>,
+    meta: &'a BTreeMap<String, String>,
+    anchors: Vec<FragmentAnchor<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct FragmentAnchor<'a> {
+    element: &'a str,
+    id: &'a str,
+    text: &'a str,
+    location: u32,
+}
+
+impl Fragment {
+    fn new(language: &str, record: &Record) -> Fragment {
+        let word_count = record.text.word_count().max(1);
+        let data = FragmentData {
+            url: &record.url,
+            content: &record.text.text,
+            word_count,
+            filters: &record.filters,
+            meta: &record.meta,
+            anchors: record
+                .text
+                .anchors
+                .iter()
+                .map(|a| FragmentAnchor { element: &a.element, id: &a.id, text: &a.text, location: a.word })
+                .collect(),
+        };
+        let json = serde_json::to_vec(&data).expect("a fragment is plain data");
+        Fragment {
+            full_hash: format!("{language}_{}", full_hash(&json)),
+            compressed: compress(&json),
+            word_count: word_count as u32,
+        }
+    }
+}
+
+/// The `from`–`to` word range of each chunk, shortened to the prefixes that
+/// tell neighbours apart.
+fn chunk_ranges(chunks: &[Vec<PackedWord>]) -> Vec<MetaChunk> {
+    let word = |w: Option<&PackedWord>| w.map_or_else(String::new, |w| w.word.clone());
+    let mut ranges: Vec<MetaChunk> =
+        chunks.iter().map(|c| MetaChunk { from: word(c.first()), to: word(c.last()), hash: String::new() }).collect();
+    for i in 1..ranges.len() {
+        let (a, b) = (ranges[i - 1].to.clone(), ranges[i].from.clone());
+        let common = b.chars().zip(a.chars()).take_while(|(x, y)| x == y).count();
+        let to: String = a.chars().take(common + 1).collect();
+        if to >= ranges[i - 1].from {
+            ranges[i - 1].to = to;
+        }
+        ranges[i].from = b.chars().take(common + 1).collect();
+    }
+    ranges
+}
+
+fn cbor<T: Encode<()>>(value: &T) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    minicbor::encode(value, &mut bytes).expect("encoding into memory does not fail");
+    bytes
+}
+
+/// Gzip behind pagefind's marker. Fast: the browser reads any level, and
+/// the best level took most of the indexing time for a few percent.
+fn compress(bytes: &[u8]) -> Vec<u8> {
+    let mut gz = GzEncoder::new(Vec::with_capacity(bytes.len() / 2 + 32), flate2::Compression::new(3));
+    gz.write_all(b"pagefind_dcd").and_then(|_| gz.write_all(bytes)).expect("writing into memory does not fail");
+    gz.finish().expect("writing into memory does not fail")
+}
+
+/// SHA-1 as pagefind spells it: each byte in hex without its leading zero.
+fn full_hash(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut hex = String::with_capacity(40);
+    for byte in Sha1::digest(bytes) {
+        let _ = write!(hex, "{byte:x}");
+    }
+    hex
+}
+
+// Pagefind 1.6's index records, encoded as it encodes them.
+
+#[derive(Encode)]
+struct WordIndex {
+    #[n(0)]
+    words: Vec<PackedWord>,
+}
+
+#[derive(Encode, Debug, Clone)]
+struct PackedWord {
+    #[n(0)]
+    word: String,
+    #[n(1)]
+    pages: Vec<PackedPage>,
+    #[n(2)]
+    additional_variants: Vec<PackedVariant>,
+}
+
+#[derive(Encode, Debug, Clone)]
+struct PackedVariant {
+    #[n(0)]
+    form: String,
+    #[n(1)]
+    pages: Vec<PackedPage>,
+}
+
+#[derive(Encode, Debug, Clone)]
+struct PackedPage {
+    #[n(0)]
+    page_number: usize,
+    #[n(1)]
+    locs: Vec<i32>,
+    #[n(2)]
+    meta_locs: Vec<i32>,
+}
+
+#[derive(Encode)]
+struct MetaIndex {
+    #[n(0)]
+    version: String,
+    #[n(1)]
+    pages: Vec<MetaPage>,
+    #[n(2)]
+    index_chunks: Vec<MetaChunk>,
+    #[n(3)]
+    filters: Vec<MetaFilter>,
+    #[n(4)]
+    sorts: Vec<MetaSort>,
+    #[n(5)]
+    meta_fields: Vec<String>,
+}
+
+#[derive(Encode, Debug, PartialEq)]
+struct MetaChunk {
+    #[n(0)]
+    from: String,
+    #[n(1)]
+    to: String,
+    #[n(2)]
+    hash: String,
+}
+
+#[derive(Encode)]
+struct MetaPage {
+    #[n(0)]
+    hash: String,
+    #[n(1)]
+    word_count: u32,
+    #[n(2)]
+    group_hash: String,
+}
+
+#[derive(Encode)]
+struct MetaFilter {
+    #[n(0)]
+    filter: String,
+    #[n(1)]
+    hash: String,
+}
+
+#[derive(Encode)]
+struct MetaSort {
+    #[n(0)]
+    sort: String,
+    #[n(1)]
+    pages: Vec<usize>,
+}
+
+#[derive(Encode)]
+struct FilterIndex {
+    #[n(0)]
+    filter: String,
+    #[n(1)]
+    values: Vec<PackedValue>,
+}
+
+#[derive(Encode)]
+struct PackedValue {
+    #[n(0)]
+    value: String,
+    #[n(1)]
+    pages: Vec<usize>,
+}
