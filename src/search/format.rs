@@ -11,12 +11,11 @@
 //! weights and fragments are the ones pagefind makes of the same text
 //! (`tests/search_index.rs` compares them).
 
-use flate2::write::GzEncoder;
+use flate2::{Compress, Compression, FlushCompress, Status};
 use minicbor::Encode;
 use rayon::prelude::*;
 use sha1::{Digest, Sha1};
 use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
 
 use super::words::{Split, WordSplitter};
 use crate::markdown::PlainText;
@@ -77,8 +76,8 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
         .par_chunks(PAGES_PER_JOB)
         .enumerate()
         .map_init(
-            || WordSplitter::new(language, &version.word_characters),
-            |splitter, (run, chunk)| {
+            || (WordSplitter::new(language, &version.word_characters), Gzip::new()),
+            |(splitter, gzip), (run, chunk)| {
                 let mut words = Words::default();
                 let fragments = chunk
                     .iter()
@@ -86,7 +85,7 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
                     .map(|(i, record)| {
                         let page = (run * PAGES_PER_JOB + i) as u32;
                         page_words(record, page, &fields, splitter, &mut words);
-                        Fragment::new(language, record)
+                        Fragment::new(language, record, gzip)
                     })
                     .collect();
                 (words, fragments)
@@ -442,7 +441,7 @@ struct FragmentAnchor<'a> {
 }
 
 impl Fragment {
-    fn new(language: &str, record: &Record) -> Fragment {
+    fn new(language: &str, record: &Record, gzip: &mut Gzip) -> Fragment {
         let word_count = record.text.word_count().max(1);
         let data = FragmentData {
             url: &record.url,
@@ -460,7 +459,7 @@ impl Fragment {
         let json = serde_json::to_vec(&data).expect("a fragment is plain data");
         Fragment {
             full_hash: format!("{language}_{}", full_hash(&json)),
-            compressed: compress(&json),
+            compressed: gzip.compress(&json),
             word_count: word_count as u32,
         }
     }
@@ -490,12 +489,42 @@ fn cbor<T: Encode<()>>(value: &T) -> Vec<u8> {
     bytes
 }
 
-/// Gzip behind pagefind's marker. Fast: the browser reads any level, and
-/// the best level took most of the indexing time for a few percent.
 fn compress(bytes: &[u8]) -> Vec<u8> {
-    let mut gz = GzEncoder::new(Vec::with_capacity(bytes.len() / 2 + 32), flate2::Compression::new(3));
-    gz.write_all(b"pagefind_dcd").and_then(|_| gz.write_all(bytes)).expect("writing into memory does not fail");
-    gz.finish().expect("writing into memory does not fail")
+    Gzip::new().compress(bytes)
+}
+
+/// Gzip behind pagefind's marker, with one deflate state reused for many
+/// files: setting one up cost more than compressing a page's fragment.
+struct Gzip(Compress);
+
+/// Fast: the browser reads any level, and the best level took most of the
+/// indexing time for a few percent of size.
+const LEVEL: u32 = 3;
+
+impl Gzip {
+    fn new() -> Gzip {
+        Gzip(Compress::new_gzip(Compression::new(LEVEL), 15))
+    }
+
+    fn compress(&mut self, bytes: &[u8]) -> Vec<u8> {
+        self.0.reset();
+        let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
+        for (input, flush) in [(&b"pagefind_dcd"[..], FlushCompress::None), (bytes, FlushCompress::Finish)] {
+            let start = self.0.total_in();
+            loop {
+                let done = (self.0.total_in() - start) as usize;
+                if out.capacity() - out.len() < 64 {
+                    out.reserve(out.capacity().max(256));
+                }
+                let status = self.0.compress_vec(&input[done..], &mut out, flush).expect("deflate into memory");
+                let all_in = (self.0.total_in() - start) as usize == input.len();
+                if status == Status::StreamEnd || (all_in && flush == FlushCompress::None) {
+                    break;
+                }
+            }
+        }
+        out
+    }
 }
 
 /// SHA-1 as pagefind spells it: each byte in hex without its leading zero.
