@@ -53,7 +53,9 @@ fn every_quiz_works_without_javascript() {
             let qr = select(&html, "main svg[role=img][aria-label]");
             assert_eq!(qr.len(), 1, "{path}: one labelled QR code");
             let text = text_of(&select(&html, "main")[0]);
-            assert!(text.contains(&format!("https://www.example.org/social-media/{path}/")), "{path}: full URL shown");
+            let address = format!("https://www.example.org/social-media/{path}/");
+            assert!(text.contains(&address), "{path}: full URL shown");
+            assert_eq!(read_qr(&qr[0].html()), address, "{path}: a phone that scans the code opens this quiz");
         }
     }
 }
@@ -112,4 +114,25 @@ fn audience_views_and_home_point_to_quizzes_and_cards() {
     assert!(!links.contains(&"../../nl/quiz/medewerkers/"), "the staff quiz is not in the students' view");
     let home = page(site(), "nl");
     assert!(select(&home, "main a[href]").iter().any(|a| a.value().attr("href") == Some("../nl/quiz/")));
+}
+
+/// What a phone reads from an inline SVG QR code: its dark modules (`M{x},{y}h1v1h-1`
+/// squares of the path) drawn 4 pixels each and decoded.
+fn read_qr(svg: &str) -> String {
+    let view_box = svg.split("viewBox=\"0 0 ").nth(1).and_then(|v| v.split(' ').next()).unwrap();
+    let size: usize = view_box.parse().unwrap();
+    let mut dark = vec![false; size * size];
+    let path = svg.split(" d=\"").nth(1).and_then(|p| p.split('"').next()).unwrap();
+    for square in path.split('M').filter(|s| !s.is_empty()) {
+        let corner = square.split('h').next().unwrap();
+        let (x, y) = corner.split_once(',').unwrap();
+        dark[y.parse::<usize>().unwrap() * size + x.parse::<usize>().unwrap()] = true;
+    }
+    let scale = 4;
+    let mut image = rqrr::PreparedImage::prepare_from_bitmap(size * scale, size * scale, |x, y| {
+        dark[(y / scale) * size + x / scale]
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code in the image");
+    grids[0].decode().unwrap().1
 }
