@@ -21,6 +21,9 @@ pub struct Translator {
     pub locale: String,
     bundle: Bundle,
     ids: Vec<String>,
+    /// Messages that take no arguments, formatted once: templates ask for
+    /// them on every page.
+    fixed: HashMap<String, String>,
 }
 
 impl std::fmt::Debug for Translator {
@@ -51,7 +54,18 @@ impl Translator {
 
     /// A message without arguments.
     pub fn get(&self, key: &str) -> Result<String, String> {
-        self.format(key, None)
+        match self.fixed.get(key) {
+            Some(text) => Ok(text.clone()),
+            None => self.format(key, None),
+        }
+    }
+
+    fn new(locale: &str, bundle: Bundle, ids: Vec<String>) -> Translator {
+        let mut translator = Translator { locale: locale.to_owned(), bundle, ids, fixed: HashMap::new() };
+        let fixed =
+            translator.ids.iter().filter_map(|id| Some((id.clone(), translator.format(id, None).ok()?))).collect();
+        translator.fixed = fixed;
+        translator
     }
 }
 
@@ -145,7 +159,7 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
             bundle.add_resource_overriding(resource);
         }
         let ids = defined.keys().filter(|k| !k.starts_with('-')).cloned().collect();
-        translators.insert(locale.clone(), Arc::new(Translator { locale: locale.clone(), bundle, ids }));
+        translators.insert(locale.clone(), Arc::new(Translator::new(locale, bundle, ids)));
     }
 
     // Every message must exist in every locale.
@@ -188,6 +202,9 @@ impl tera::Function for TranslateFunction {
             .get("key")
             .and_then(tera::Value::as_str)
             .ok_or_else(|| tera::Error::msg("t() needs key=\"message-id\""))?;
+        if args.len() == 1 {
+            return self.0.get(key).map(tera::Value::String).map_err(tera::Error::msg);
+        }
         let mut fluent_args = FluentArgs::new();
         let mut names: Vec<&String> = args.keys().filter(|k| *k != "key").collect();
         names.sort();

@@ -104,14 +104,23 @@ impl Prepared {
         let sources = content::load(root)?;
         let mut diagnostics = Diagnostics::new();
         diagnostics.extend(sources.warnings.iter().cloned());
-        let messages = i18n::load(&sources.config, &sources.assets).map_err(|e| diagnostics.extend(e)).ok();
-        let (site, environment, problems) = model::build(&sources);
+        let messages =
+            i18n::load(&sources.config, &sources.assets).map_err(|e| diagnostics.extend(e)).ok().map(Arc::new);
+        // Compiling the templates takes as long as the Markdown of a few
+        // hundred articles: it runs beside the model.
+        let ((site, environment, problems), renderer) = rayon::join(
+            || {
+                let (site, environment, mut problems) = model::build(&sources);
+                problems.extend(check::site(&site));
+                (site, environment, problems)
+            },
+            || messages.as_ref().map(|m| Renderer::new(&sources.config, &sources.assets, Arc::clone(m))),
+        );
         diagnostics.extend(problems);
-        diagnostics.extend(check::site(&site));
-        let Some(messages) = messages.filter(|_| !diagnostics.has_errors()) else { return Err(diagnostics) };
-        let messages = Arc::new(messages);
-        let renderer = match Renderer::new(&site, &sources.assets, Arc::clone(&messages)) {
-            Ok(renderer) => renderer,
+        let (Some(messages), Some(renderer)) = (messages, renderer) else { return Err(diagnostics) };
+        let renderer = match renderer {
+            Ok(renderer) if !diagnostics.has_errors() => renderer,
+            Ok(_) => return Err(diagnostics),
             Err(e) => {
                 diagnostics.extend(e);
                 return Err(diagnostics);

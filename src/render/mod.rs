@@ -10,6 +10,7 @@ use std::error::Error as _;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use crate::config::Config;
 use crate::content::assets::Assets;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{Messages, TranslateFunction};
@@ -62,12 +63,14 @@ pub struct Renderer {
 
 /// Renders every page, the sitemap and the theme's static files.
 pub fn site(site: &Site, assets: &Assets, messages: Arc<Messages>) -> Result<Files, Diagnostics> {
-    Renderer::new(site, assets, messages)?.site(site, assets)
+    Renderer::new(&site.config, assets, messages)?.site(site, assets)
 }
 
 impl Renderer {
-    pub fn new(site: &Site, assets: &Assets, messages: Arc<Messages>) -> Result<Renderer, Diagnostics> {
-        let engines = engines(site, assets, &messages)?;
+    /// Compiles the theme's templates; needs only `site.yaml`, so that it
+    /// can run while the model is built.
+    pub fn new(config: &Config, assets: &Assets, messages: Arc<Messages>) -> Result<Renderer, Diagnostics> {
+        let engines = engines(config, assets, &messages)?;
         let origins = assets.templates.iter().map(|(name, asset)| (name.clone(), asset.origin.clone())).collect();
         Ok(Renderer { engines, origins, messages })
     }
@@ -143,7 +146,7 @@ impl Renderer {
 }
 
 /// One Tera per locale, compiled once and cloned, each with its own `t()`.
-fn engines(site: &Site, assets: &Assets, messages: &Messages) -> Result<BTreeMap<String, tera::Tera>, Diagnostics> {
+fn engines(config: &Config, assets: &Assets, messages: &Messages) -> Result<BTreeMap<String, tera::Tera>, Diagnostics> {
     let mut errors = Diagnostics::new();
     for name in TEMPLATES {
         if !assets.templates.contains_key(*name) {
@@ -151,7 +154,7 @@ fn engines(site: &Site, assets: &Assets, messages: &Messages) -> Result<BTreeMap
                 "themes",
                 0,
                 0,
-                format!("the theme has no template `{name}`; add themes/{}/templates/{name}", site.config.theme),
+                format!("the theme has no template `{name}`; add themes/{}/templates/{name}", config.theme),
             ));
         }
     }
@@ -169,8 +172,7 @@ fn engines(site: &Site, assets: &Assets, messages: &Messages) -> Result<BTreeMap
     if errors.has_errors() {
         return Err(errors);
     }
-    Ok(site
-        .config
+    Ok(config
         .locales
         .iter()
         .map(|locale| {

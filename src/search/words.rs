@@ -7,8 +7,8 @@
 //! holds the two side by side.
 
 use convert_case::{Case, Casing};
+use hashbrown::HashMap;
 use pagefind_stem::{Algorithm, Stemmer};
-use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -76,7 +76,9 @@ pub struct WordSplitter {
     stemmer: Option<Stemmer>,
     /// Characters besides letters and digits that words keep (`_`).
     word_characters: Vec<char>,
-    known: HashMap<String, Vec<Split>>,
+    /// Each word of the text seen so far, and where its splits are in `splits`.
+    known: HashMap<String, (u32, u32)>,
+    splits: Vec<Split>,
     words: Vec<String>,
     numbers: HashMap<String, u32>,
 }
@@ -87,6 +89,7 @@ impl WordSplitter {
             stemmer: stemmer(language),
             word_characters: word_characters.to_vec(),
             known: HashMap::new(),
+            splits: Vec::new(),
             words: Vec::new(),
             numbers: HashMap::new(),
         }
@@ -94,18 +97,24 @@ impl WordSplitter {
 
     /// What `raw` (a run of text without spaces) indexes as.
     pub fn split(&mut self, raw: &str) -> &[Split] {
-        if !self.known.contains_key(raw) {
-            let splits = index_words(raw, self.stemmer.as_ref(), &self.word_characters)
-                .into_iter()
-                .map(|w| Split {
-                    stem: self.number(w.stemmed),
-                    compound_part: w.compound_part,
-                    original: w.original.map(|o| self.number(o)),
-                })
-                .collect();
-            self.known.insert(raw.to_owned(), splits);
-        }
-        &self.known[raw]
+        let (start, end) = match self.known.get(raw) {
+            Some(&range) => range,
+            None => {
+                let start = self.splits.len() as u32;
+                for word in index_words(raw, self.stemmer.as_ref(), &self.word_characters) {
+                    let split = Split {
+                        stem: self.number(word.stemmed),
+                        compound_part: word.compound_part,
+                        original: word.original.map(|o| self.number(o)),
+                    };
+                    self.splits.push(split);
+                }
+                let range = (start, self.splits.len() as u32);
+                self.known.insert(raw.to_owned(), range);
+                range
+            }
+        };
+        &self.splits[start as usize..end as usize]
     }
 
     /// The word numbered `number` by `split`.
