@@ -37,9 +37,14 @@ impl Fragment {
     /// heading moved down by `heading_shift` levels (at most to `h6`) and
     /// `id_prefix` before every id of the text.
     pub fn resolve(&self, root: &str, heading_shift: u8, id_prefix: &str) -> String {
-        let source: &str = &self.0;
-        let mut out = String::with_capacity(source.len() + 64);
-        let mut rest = source;
+        let mut out = String::with_capacity(self.0.len() + 64);
+        self.resolve_into(&mut out, root, heading_shift, id_prefix);
+        out
+    }
+
+    /// [`Fragment::resolve`], appending to `out`.
+    pub fn resolve_into(&self, out: &mut String, root: &str, heading_shift: u8, id_prefix: &str) {
+        let mut rest: &str = &self.0;
         while let Some(i) = rest.find(MARK) {
             out.push_str(&rest[..i]);
             let after = &rest[i + MARK.len_utf8()..];
@@ -57,7 +62,15 @@ impl Fragment {
             rest = chars.as_str();
         }
         out.push_str(rest);
-        out
+    }
+
+    /// Bytes of the text with its placeholders.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// The rendered text as it is, placeholders included (for tests).

@@ -352,7 +352,7 @@ impl<'o, 's> Adaptor<'o, 's> {
         };
         self.out[heading.out_index] = Event::Html(format!("<{tag} id=\"{ID}{}\"{class}>", escape(&id)).into());
         self.out.push(Event::Html(format!("</{tag}>\n").into()));
-        self.plain.end_heading(&format!("h{}", heading.level), &id);
+        self.plain.end_heading(&id);
         self.result.heading_ids.push(id);
     }
 

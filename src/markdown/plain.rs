@@ -22,7 +22,7 @@ pub struct TextAnchor {
     /// Index of the first word after the anchor.
     pub word: u32,
     /// The element's tag name: `li`, `h2`...
-    pub element: String,
+    pub element: &'static str,
     pub id: String,
     /// The words of a heading; empty for rules.
     pub text: String,
@@ -77,14 +77,9 @@ impl PlainTextBuilder {
     }
 
     /// An element with `id` starts here.
-    pub fn anchor(&mut self, element: &str, id: &str) {
+    pub fn anchor(&mut self, element: &'static str, id: &str) {
         self.space = true;
-        self.plain.anchors.push(TextAnchor {
-            word: self.words,
-            element: element.to_owned(),
-            id: id.to_owned(),
-            text: String::new(),
-        });
+        self.plain.anchors.push(TextAnchor { word: self.words, element, id: id.to_owned(), text: String::new() });
     }
 
     /// A heading of `level` starts; its anchor is added when it ends and its
@@ -95,22 +90,29 @@ impl PlainTextBuilder {
     }
 
     /// The open heading ends, with `id` (its anchor is where it started).
-    pub fn end_heading(&mut self, element: &str, id: &str) {
+    pub fn end_heading(&mut self, id: &str) {
         let Some((start, level)) = self.heading.take() else { return };
         let words: Vec<&str> = self.plain.text.split(' ').rev().take((self.words - start) as usize).collect();
         let text = words.into_iter().rev().collect::<Vec<_>>().join(" ");
         let at = self.plain.anchors.partition_point(|a| a.word <= start);
-        self.plain
-            .anchors
-            .insert(at, TextAnchor { word: start, element: element.to_owned(), id: id.to_owned(), text: text.clone() });
+        self.plain.anchors.insert(
+            at,
+            TextAnchor { word: start, element: HEADINGS[level.clamp(1, 6) as usize - 1], id: id.to_owned(), text },
+        );
         self.plain.headings.push(HeadingWords { start, end: self.words, level });
         self.end_block();
     }
 
-    pub fn finish(self) -> PlainText {
+    pub fn finish(mut self) -> PlainText {
+        // Held for every article of the site: no room to spare.
+        self.plain.text.shrink_to_fit();
+        self.plain.anchors.shrink_to_fit();
+        self.plain.headings.shrink_to_fit();
         self.plain
     }
 }
+
+const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// Characters after which a block gets a full stop (those a sentence can
 /// end with before its punctuation).
@@ -132,7 +134,7 @@ impl PlainText {
         let mut builder = PlainTextBuilder::default();
         builder.start_heading(level);
         builder.push(text);
-        builder.end_heading(&format!("h{level}"), "");
+        builder.end_heading("");
         let mut plain = builder.finish();
         plain.anchors.clear();
         plain
@@ -190,14 +192,14 @@ mod tests {
         b.end_block();
         b.start_heading(2);
         b.push("Op school");
-        b.end_heading("h2", "op-school");
+        b.end_heading("op-school");
         b.anchor("li", "r1");
         b.push("Een regel");
         b.end_block();
         let plain = b.finish();
         assert_eq!(plain.text, "Inleiding. Op school. Een regel.");
         let anchors: Vec<(u32, &str, &str, &str)> =
-            plain.anchors.iter().map(|a| (a.word, a.element.as_str(), a.id.as_str(), a.text.as_str())).collect();
+            plain.anchors.iter().map(|a| (a.word, a.element, a.id.as_str(), a.text.as_str())).collect();
         assert_eq!(anchors, [(1, "h2", "op-school", "Op school"), (3, "li", "r1", "")]);
         assert_eq!(plain.headings, [HeadingWords { start: 1, end: 3, level: 2 }]);
     }

@@ -35,7 +35,7 @@ fn plain_text_for_search_has_rule_and_heading_anchors() {
     );
     assert_eq!(r.plain.text, "Inleiding. Op school. Een code. Twee: sub a.");
     let anchors: Vec<(u32, &str, &str, &str)> =
-        r.plain.anchors.iter().map(|a| (a.word, a.element.as_str(), a.id.as_str(), a.text.as_str())).collect();
+        r.plain.anchors.iter().map(|a| (a.word, a.element, a.id.as_str(), a.text.as_str())).collect();
     assert_eq!(
         anchors,
         [(1, "h2", "art-op-school", "Op school"), (3, "li", "r1", ""), (5, "li", "r2", ""), (6, "li", "r2a", "")]

@@ -77,6 +77,27 @@ impl Staging {
         Ok(Staging { out: out.to_path_buf(), folder, retired, committed: false })
     }
 
+    /// Writes one file at `relative` (with `/`) inside the new folder,
+    /// through a buffer, with `write`.
+    pub fn put_with(
+        &self,
+        relative: &str,
+        write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), OutputError> {
+        let path = self.folder.join(relative);
+        let file = match fs::File::create(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let dir = path.parent().unwrap_or(&self.folder);
+                fs::create_dir_all(dir).map_err(io_error(dir))?;
+                fs::File::create(&path)
+            }
+            file => file,
+        }
+        .map_err(io_error(&path))?;
+        let mut out = io::BufWriter::with_capacity(256 * 1024, file);
+        write(&mut out).and_then(|_| io::Write::flush(&mut out)).map_err(io_error(&path))
+    }
+
     /// Writes one file, at `relative` (with `/`) inside the new folder.
     pub fn put(&self, relative: &str, bytes: &[u8]) -> Result<(), OutputError> {
         let path = self.folder.join(relative);

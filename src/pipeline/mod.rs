@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{self, Messages};
 use crate::model::{self, Environment, Site};
 use crate::output;
-use crate::render::{Files, Renderer};
+use crate::render::{Content, Files, Renderer};
 
 /// A successful build in memory.
 #[derive(Debug)]
@@ -56,7 +56,13 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
         diagnostics.clone()
     };
     let staging = output::Staging::new(out).map_err(|e| fail(Diagnostic::from(e).into()))?;
-    let put = |path: &str, bytes: &[u8]| staging.put(path, bytes).map_err(Diagnostic::from);
+    let put = |path: &str, content: Content<'_>| {
+        match content.whole() {
+            Some(bytes) => staging.put(path, &bytes),
+            None => staging.put_with(path, |out| content.write_to(out)),
+        }
+        .map_err(Diagnostic::from)
+    };
     let (rendered, index) = std::thread::scope(|scope| {
         let index = scope.spawn(|| crate::search::index(&site));
         let rendered = renderer.site_into(&site, &sources.assets, &put);
@@ -65,7 +71,7 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
     let rendered = rendered.map_err(&mut fail)?;
     let index = index.map_err(&mut fail)?;
     for (path, bytes) in &index {
-        put(path, bytes).map_err(|e| fail(e.into()))?;
+        put(path, Content::Bytes(bytes)).map_err(|e| fail(e.into()))?;
     }
     staging.commit().map_err(|e| fail(Diagnostic::from(e).into()))?;
     Ok(Written {
@@ -80,7 +86,7 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
 /// left out: it is made from the checked model and cannot fail on content.
 pub fn check(root: &Path) -> Result<Written, Diagnostics> {
     let Prepared { sources, site, renderer, mut diagnostics, .. } = Prepared::new(root)?;
-    let rendered = renderer.site_into(&site, &sources.assets, &|_: &str, _: &[u8]| Ok(())).map_err(|e| {
+    let rendered = renderer.site_into(&site, &sources.assets, &|_: &str, _: Content<'_>| Ok(())).map_err(|e| {
         diagnostics.extend(e);
         diagnostics.clone()
     })?;

@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::learning;
+use super::splice::Splices;
 use crate::i18n::Messages;
 use crate::model::{address, Article, LocaleSite, Origin, Site};
 
@@ -182,16 +183,33 @@ fn shared_page_prefixes(articles: &[&Article]) -> Vec<String> {
         .collect()
 }
 
-fn article_views(site: &Site, locale: &str, articles: &[&Article], root: &str, heading_shift: u8) -> Vec<Value> {
+fn article_views<'s>(
+    site: &'s Site,
+    locale: &str,
+    articles: &[&'s Article],
+    root: &str,
+    heading_shift: u8,
+    splices: &mut Splices<'s>,
+) -> Vec<Value> {
     let prefixes = shared_page_prefixes(articles);
     articles
         .iter()
         .zip(prefixes)
-        .map(|(a, prefix)| article_view(site, locale, a, root, heading_shift, &prefix))
+        .map(|(a, prefix)| article_view(site, locale, a, root, heading_shift, &prefix, splices))
         .collect()
 }
 
-fn article_view(site: &Site, locale: &str, article: &Article, root: &str, heading_shift: u8, id_prefix: &str) -> Value {
+/// An article as template data; its HTML is a token that the page's
+/// writer replaces (`splice`).
+fn article_view<'s>(
+    site: &'s Site,
+    locale: &str,
+    article: &'s Article,
+    root: &str,
+    heading_shift: u8,
+    id_prefix: &str,
+    splices: &mut Splices<'s>,
+) -> Value {
     let config = &site.config;
     let audiences: Vec<Link> = article
         .audiences
@@ -210,7 +228,7 @@ fn article_view(site: &Site, locale: &str, article: &Article, root: &str, headin
         "summary": article.summary.clone().unwrap_or_default(),
         "url": format!("{root}{}", address::article(config, locale, &article.slug)),
         "anchor": article.id,
-        "html": article.html.resolve(root, heading_shift, id_prefix),
+        "html": splices.token(&article.html, root, heading_shift, id_prefix),
         "rule_count": article.rule_count,
         "audiences": audiences,
         "contexts": contexts,
@@ -239,8 +257,8 @@ fn outdated(site: &Site, article: &Article, root: &str) -> Value {
     json!({ "lang": from, "url": format!("{root}{}", address::article(&site.config, from, slug)) })
 }
 
-/// The template data of `page`.
-pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, String> {
+/// The template data of `page`, with the articles it shows in `splices`.
+pub fn build<'s>(site: &'s Site, page: &Page, messages: &Messages, splices: &mut Splices<'s>) -> Result<Value, String> {
     let config = &site.config;
     let locale = page.locale.as_str();
     let t = messages.translator(locale);
@@ -334,8 +352,8 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
             ("home", title, summary)
         }
         PageKind::Protocol => {
-            let articles =
-                article_views(site, locale, &here.articles.iter().map(|a| &**a).collect::<Vec<_>>(), &root, 1);
+            let shown: Vec<&Article> = here.articles.iter().map(|a| &**a).collect();
+            let articles = article_views(site, locale, &shown, &root, 1, splices);
             specific.insert("articles".into(), Value::Array(articles));
             ("protocol", t.get("protocol-title")?, String::new())
         }
@@ -346,7 +364,7 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
                     json!({ "title": a.title, "number": a.number.clone().unwrap_or_default(), "url": format!("{root}{}", address::article(config, locale, &a.slug)) })
                 })
             };
-            specific.insert("article".into(), article_view(site, locale, article, &root, 0, ""));
+            specific.insert("article".into(), article_view(site, locale, article, &root, 0, "", splices));
             specific.insert("outdated".into(), outdated(site, article, &root));
             specific.insert("previous".into(), neighbour(i.checked_sub(1)));
             specific.insert("next".into(), neighbour(Some(i + 1)));
@@ -360,7 +378,7 @@ pub fn build(site: &Site, page: &Page, messages: &Messages) -> Result<Value, Str
             let everywhere = t.get("context-everywhere")?;
             let shown: Vec<&Article> =
                 view.groups.iter().flat_map(|g| &g.articles).map(|&a| &*here.articles[a]).collect();
-            let mut rendered = article_views(site, locale, &shown, &root, 2).into_iter();
+            let mut rendered = article_views(site, locale, &shown, &root, 2, splices).into_iter();
             let groups: Vec<Value> = view
                 .groups
                 .iter()

@@ -3,6 +3,7 @@
 
 mod context;
 mod learning;
+mod splice;
 
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -16,6 +17,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{Messages, TranslateFunction};
 use crate::model::Site;
 pub use context::{Page, PageKind};
+pub use splice::Body;
+use splice::Splices;
 
 /// A finished site: output path (with `/`) to bytes, in path order. The
 /// bytes are shared so a rebuild can keep the pages it did not change.
@@ -42,8 +45,42 @@ pub const TEMPLATES: &[&str] = &[
 /// One rendered output file.
 pub type Output = (String, Arc<[u8]>);
 
-/// Where `Renderer::site_into` puts each file: its path (with `/`) and bytes.
-pub type Put<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
+/// A file as `Renderer::site_into` hands it over.
+#[derive(Clone, Copy)]
+pub enum Content<'a> {
+    Bytes(&'a [u8]),
+    /// A page, whose articles are spliced in as it is written.
+    Page(&'a Body<'a>),
+}
+
+impl Content<'_> {
+    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self {
+            Content::Bytes(bytes) => out.write_all(bytes),
+            Content::Page(body) => body.write_to(out),
+        }
+    }
+
+    pub fn to_vec(&self) -> Vec<u8> {
+        match self {
+            Content::Bytes(bytes) => bytes.to_vec(),
+            Content::Page(body) => body.to_bytes(),
+        }
+    }
+
+    /// All the bytes at once, unless the file is a page too large to
+    /// hold in memory again (then `write_to` streams it).
+    pub fn whole(&self) -> Option<std::borrow::Cow<'_, [u8]>> {
+        match self {
+            Content::Bytes(bytes) => Some(std::borrow::Cow::Borrowed(bytes)),
+            Content::Page(body) if body.size() <= splice::WHOLE => Some(std::borrow::Cow::Owned(body.to_bytes())),
+            Content::Page(_) => None,
+        }
+    }
+}
+
+/// Where `Renderer::site_into` puts each file: its path (with `/`) and content.
+pub type Put<'a> = dyn Fn(&str, Content<'_>) -> Result<(), Diagnostic> + Sync + 'a;
 
 /// How much `Renderer::site_into` made.
 #[derive(Debug, Clone, Copy)]
@@ -78,7 +115,8 @@ impl Renderer {
     /// Every file of the site, in memory.
     pub fn site(&self, site: &Site, assets: &Assets) -> Result<Files, Diagnostics> {
         let files = Mutex::new(Files::new());
-        self.site_into(site, assets, &|path: &str, bytes: &[u8]| {
+        self.site_into(site, assets, &|path: &str, content: Content<'_>| {
+            let bytes = content.to_vec();
             files.lock().expect("no thread panicked holding it").insert(path.to_owned(), bytes.into());
             Ok(())
         })?;
@@ -92,7 +130,7 @@ impl Renderer {
         let pages = context::pages(site);
         let failures: Vec<Diagnostic> = pages
             .par_iter()
-            .map(|page| self.page(site, page).and_then(|html| put(&page.output, html.as_bytes())))
+            .map(|page| self.page(site, page).and_then(|body| put(&page.output, Content::Page(&body))))
             .filter_map(Result::err)
             .collect();
         if !failures.is_empty() {
@@ -101,9 +139,9 @@ impl Renderer {
             return Err(errors);
         }
         for (path, bytes) in &assets.statics {
-            put(path, bytes)?;
+            put(path, Content::Bytes(bytes))?;
         }
-        put("sitemap.xml", sitemap(site, &pages).as_bytes())?;
+        put("sitemap.xml", Content::Bytes(sitemap(site, &pages).as_bytes()))?;
         let page_count = pages.iter().filter(|p| p.output.ends_with(".html")).count();
         Ok(Written { page_count, file_count: pages.len() + assets.statics.len() + 1 })
     }
@@ -117,7 +155,7 @@ impl Renderer {
     fn render(&self, site: &Site, pages: &[Page]) -> Result<Vec<Output>, Diagnostics> {
         let rendered: Vec<Result<Output, Diagnostic>> = pages
             .par_iter()
-            .map(|page| self.page(site, page).map(|html| (page.output.clone(), html.into_bytes().into())))
+            .map(|page| self.page(site, page).map(|body| (page.output.clone(), body.to_bytes().into())))
             .collect();
         let mut outputs = Vec::with_capacity(rendered.len());
         let mut errors = Diagnostics::new();
@@ -133,15 +171,17 @@ impl Renderer {
         Ok(outputs)
     }
 
-    fn page(&self, site: &Site, page: &Page) -> Result<String, Diagnostic> {
+    fn page<'s>(&self, site: &'s Site, page: &Page) -> Result<Body<'s>, Diagnostic> {
         let engine = &self.engines[&page.locale];
         let error = |message: String| {
             let path = self.origins.get(page.template).cloned().unwrap_or_else(|| PathBuf::from(page.template));
             Diagnostic::error(path, 0, 0, format!("template error: {message}"))
         };
-        let context = context::build(site, page, &self.messages).map_err(error)?;
+        let mut splices = Splices::default();
+        let context = context::build(site, page, &self.messages, &mut splices).map_err(error)?;
         let context = tera::Context::from_value(context).map_err(|e| error(e.to_string()))?;
-        engine.render(page.template, &context).map_err(|e| error(chain(&e)))
+        let html = engine.render(page.template, &context).map_err(|e| error(chain(&e)))?;
+        Ok(Body::new(html, splices))
     }
 }
 
@@ -183,8 +223,15 @@ fn engines(config: &Config, assets: &Assets, messages: &Messages) -> Result<BTre
         .collect())
 }
 
+/// Escapes template output, and removes `MARK`, so that only the tokens
+/// of `splice` carry it.
 fn escape_html(text: &str) -> String {
-    crate::markdown::escape(text)
+    let escaped = crate::markdown::escape(text);
+    if escaped.contains(crate::markdown::MARK) {
+        escaped.replace(crate::markdown::MARK, "")
+    } else {
+        escaped
+    }
 }
 
 /// A Tera error with its causes, which hold the useful part.

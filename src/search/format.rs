@@ -15,6 +15,7 @@ use hashbrown::HashMap;
 use minicbor::Encode;
 use rayon::prelude::*;
 use sha1::{Digest, Sha1};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::words::{Split, WordSplitter};
@@ -22,10 +23,12 @@ use crate::markdown::PlainText;
 
 /// One page of the index: what a search finds and what it shows.
 #[derive(Debug, Clone)]
-pub struct Record {
+pub struct Record<'a> {
     /// Root-relative address, with an anchor where a hit should land.
     pub url: String,
-    pub text: PlainText,
+    /// The page's text, in parts (the model's text of an article is
+    /// borrowed, not copied: there may be 5,000 of them).
+    pub text: Vec<Cow<'a, PlainText>>,
     /// Shown with a result (`title`, `kind`...); its words are found too.
     pub meta: BTreeMap<String, String>,
     /// Values a search can be narrowed to, per filter.
@@ -289,6 +292,12 @@ impl Words {
     }
 }
 
+struct HeadingSpan {
+    start: u32,
+    end: u32,
+    level: u8,
+}
+
 /// One occurrence of a word on a page.
 #[derive(Clone, Copy)]
 struct Occurrence {
@@ -303,15 +312,45 @@ struct Occurrence {
 
 /// Whether any word of the record's text is indexed.
 fn has_words(record: &Record, word_characters: &[char]) -> bool {
-    record.text.text.split(' ').any(|raw| !super::words::index_words(raw, None, word_characters).is_empty())
+    words_of(record).any(|(_, raw)| !super::words::index_words(raw, None, word_characters).is_empty())
+}
+
+/// The words of a record with their positions, over all its parts.
+fn words_of<'r>(record: &'r Record) -> impl Iterator<Item = (u32, &'r str)> + 'r {
+    record
+        .text
+        .iter()
+        .flat_map(|part| part.text.split(' ').filter(|w| !w.is_empty()))
+        .enumerate()
+        .map(|(i, w)| (i as u32, w))
+}
+
+/// Where each part of a record starts, in words.
+fn part_offsets(record: &Record) -> Vec<u32> {
+    let mut offset = 0;
+    record
+        .text
+        .iter()
+        .map(|part| {
+            let start = offset;
+            offset += part.word_count() as u32;
+            start
+        })
+        .collect()
 }
 
 /// Adds the words of `record`, page number `page`, to `words`.
 fn page_words(record: &Record, page: u32, fields: &[String], splitter: &mut WordSplitter, words: &mut Words) {
     let mut found: Vec<Occurrence> = Vec::new();
-    let mut headings = record.text.headings.iter().peekable();
-    for (position, raw) in record.text.text.split(' ').filter(|w| !w.is_empty()).enumerate() {
-        let position = position as u32;
+    let offsets = part_offsets(record);
+    let headings: Vec<(u32, u32, u8)> = record
+        .text
+        .iter()
+        .zip(&offsets)
+        .flat_map(|(part, &offset)| part.headings.iter().map(move |h| (h.start + offset, h.end + offset, h.level)))
+        .collect();
+    let mut headings = headings.iter().map(|&(start, end, level)| HeadingSpan { start, end, level }).peekable();
+    for (position, raw) in words_of(record) {
         while headings.peek().is_some_and(|h| h.end <= position) {
             headings.next();
         }
@@ -442,18 +481,28 @@ struct FragmentAnchor<'a> {
 
 impl Fragment {
     fn new(language: &str, record: &Record, gzip: &mut Gzip) -> Fragment {
-        let word_count = record.text.word_count().max(1);
+        let content: Vec<&str> = record.text.iter().map(|p| p.text.as_str()).filter(|t| !t.is_empty()).collect();
+        let content = content.join(" ");
+        let word_count = words_of(record).count().max(1);
+        let offsets = part_offsets(record);
         let data = FragmentData {
             url: &record.url,
-            content: &record.text.text,
+            content: &content,
             word_count,
             filters: &record.filters,
             meta: &record.meta,
             anchors: record
                 .text
-                .anchors
                 .iter()
-                .map(|a| FragmentAnchor { element: &a.element, id: &a.id, text: &a.text, location: a.word })
+                .zip(&offsets)
+                .flat_map(|(part, &offset)| {
+                    part.anchors.iter().map(move |a| FragmentAnchor {
+                        element: a.element,
+                        id: &a.id,
+                        text: &a.text,
+                        location: a.word + offset,
+                    })
+                })
                 .collect(),
         };
         let json = serde_json::to_vec(&data).expect("a fragment is plain data");

@@ -9,6 +9,7 @@ pub mod format;
 pub mod words;
 
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -67,14 +68,14 @@ pub fn index(site: &Site) -> Result<Files, Diagnostics> {
 
 /// What a locale's search finds. Texts shown untranslated belong to the
 /// index of their own language.
-pub fn locale_records(site: &Site, here: &LocaleSite) -> Vec<Record> {
+pub fn locale_records<'s>(site: &'s Site, here: &'s LocaleSite) -> Vec<Record<'s>> {
     let config = &site.config;
     let locale = here.locale.as_str();
     let names = |audiences: &[usize]| -> Vec<String> {
         audiences.iter().map(|&a| config.audiences[a].name[locale].clone()).collect()
     };
     let everyone: Vec<usize> = (0..config.audiences.len()).collect();
-    let record = |url: String, title: &str, kind: &str, text: PlainText, audiences: Vec<String>| Record {
+    let record = |url: String, title: &str, kind: &str, text: Vec<Cow<'s, PlainText>>, audiences: Vec<String>| Record {
         url,
         text,
         meta: BTreeMap::from([
@@ -84,12 +85,8 @@ pub fn locale_records(site: &Site, here: &LocaleSite) -> Vec<Record> {
         ]),
         filters: BTreeMap::from([("audience".to_owned(), audiences)]),
     };
-    let blocks = |texts: &mut dyn Iterator<Item = &str>| {
-        let mut text = PlainText::default();
-        for block in texts {
-            text.append(&PlainText::block(block));
-        }
-        text
+    let blocks = |texts: &mut dyn Iterator<Item = &str>| -> Vec<Cow<'s, PlainText>> {
+        texts.map(|block| Cow::Owned(PlainText::block(block))).collect()
     };
     let mut records = Vec::new();
     for article in here.articles.iter().filter(|a| a.origin == Origin::Own) {
@@ -97,9 +94,11 @@ pub fn locale_records(site: &Site, here: &LocaleSite) -> Vec<Record> {
             Some(number) => format!("{number} {}", article.title),
             None => article.title.clone(),
         };
-        let mut text = PlainText::heading(&heading, 1);
-        text.append(&PlainText::block(article.summary.as_deref().unwrap_or("")));
-        text.append(&article.plain);
+        let text = vec![
+            Cow::Owned(PlainText::heading(&heading, 1)),
+            Cow::Owned(PlainText::block(article.summary.as_deref().unwrap_or(""))),
+            Cow::Borrowed(&article.plain),
+        ];
         let url = address::article(config, locale, &article.slug);
         records.push(record(url, &heading, "article", text, names(&article.audiences)));
     }
