@@ -14,6 +14,8 @@ pub struct PlainText {
     pub anchors: Vec<TextAnchor>,
     /// Runs of heading words.
     pub headings: Vec<HeadingWords>,
+    /// How many words `text` has.
+    pub word_count: u32,
 }
 
 /// An element with an id in the text: a rule (`li`) or a heading (`h3`).
@@ -40,8 +42,6 @@ pub struct HeadingWords {
 #[derive(Debug, Default)]
 pub(crate) struct PlainTextBuilder {
     plain: PlainText,
-    /// Words started so far.
-    words: u32,
     /// Whitespace was seen after the last word.
     space: bool,
     /// The open heading: its first word and level.
@@ -60,7 +60,7 @@ impl PlainTextBuilder {
                 if !self.plain.text.is_empty() {
                     self.plain.text.push(' ');
                 }
-                self.words += 1;
+                self.plain.word_count += 1;
                 self.space = false;
             }
             self.plain.text.push(c);
@@ -79,27 +79,27 @@ impl PlainTextBuilder {
     /// An element with `id` starts here.
     pub fn anchor(&mut self, element: &'static str, id: &str) {
         self.space = true;
-        self.plain.anchors.push(TextAnchor { word: self.words, element, id: id.to_owned(), text: String::new() });
+        self.plain.anchors.push(TextAnchor { word: self.plain.word_count, element, id: id.to_owned(), text: String::new() });
     }
 
     /// A heading of `level` starts; its anchor is added when it ends and its
     /// id is known.
     pub fn start_heading(&mut self, level: u8) {
         self.space = true;
-        self.heading = Some((self.words, level));
+        self.heading = Some((self.plain.word_count, level));
     }
 
     /// The open heading ends, with `id` (its anchor is where it started).
     pub fn end_heading(&mut self, id: &str) {
         let Some((start, level)) = self.heading.take() else { return };
-        let words: Vec<&str> = self.plain.text.split(' ').rev().take((self.words - start) as usize).collect();
+        let words: Vec<&str> = self.plain.text.split(' ').rev().take((self.plain.word_count - start) as usize).collect();
         let text = words.into_iter().rev().collect::<Vec<_>>().join(" ");
         let at = self.plain.anchors.partition_point(|a| a.word <= start);
         self.plain.anchors.insert(
             at,
             TextAnchor { word: start, element: HEADINGS[level.clamp(1, 6) as usize - 1], id: id.to_owned(), text },
         );
-        self.plain.headings.push(HeadingWords { start, end: self.words, level });
+        self.plain.headings.push(HeadingWords { start, end: self.plain.word_count, level });
         self.end_block();
     }
 
@@ -142,7 +142,8 @@ impl PlainText {
 
     /// Adds `other` after this text, as the blocks that follow.
     pub fn append(&mut self, other: &PlainText) {
-        let offset = self.word_count() as u32;
+        let offset = self.word_count;
+        self.word_count += other.word_count;
         if !self.text.is_empty() && !other.text.is_empty() {
             self.text.push(' ');
         }
@@ -155,13 +156,9 @@ impl PlainText {
         }));
     }
 
-    /// How many words the text has.
-    pub fn word_count(&self) -> usize {
-        if self.text.is_empty() {
-            0
-        } else {
-            self.text.split(' ').count()
-        }
+    /// The words of the text.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.text.split(' ').filter(|w| !w.is_empty())
     }
 }
 
@@ -182,7 +179,8 @@ mod tests {
         b.end_block();
         let plain = b.finish();
         assert_eq!(plain.text, "Foto's en video's. Vraag? (zie hieronder).");
-        assert_eq!(plain.word_count(), 6);
+        assert_eq!(plain.word_count, 6);
+        assert_eq!(plain.words().count(), 6);
     }
 
     #[test]

@@ -292,12 +292,6 @@ impl Words {
     }
 }
 
-struct HeadingSpan {
-    start: u32,
-    end: u32,
-    level: u8,
-}
-
 /// One occurrence of a word on a page.
 #[derive(Clone, Copy)]
 struct Occurrence {
@@ -317,12 +311,7 @@ fn has_words(record: &Record, word_characters: &[char]) -> bool {
 
 /// The words of a record with their positions, over all its parts.
 fn words_of<'r>(record: &'r Record) -> impl Iterator<Item = (u32, &'r str)> + 'r {
-    record
-        .text
-        .iter()
-        .flat_map(|part| part.text.split(' ').filter(|w| !w.is_empty()))
-        .enumerate()
-        .map(|(i, w)| (i as u32, w))
+    record.text.iter().flat_map(|part| part.words()).enumerate().map(|(i, w)| (i as u32, w))
 }
 
 /// Where each part of a record starts, in words.
@@ -333,7 +322,7 @@ fn part_offsets(record: &Record) -> Vec<u32> {
         .iter()
         .map(|part| {
             let start = offset;
-            offset += part.word_count() as u32;
+            offset += part.word_count;
             start
         })
         .collect()
@@ -341,37 +330,35 @@ fn part_offsets(record: &Record) -> Vec<u32> {
 
 /// Adds the words of `record`, page number `page`, to `words`.
 fn page_words(record: &Record, page: u32, fields: &[String], splitter: &mut WordSplitter, words: &mut Words) {
-    let mut found: Vec<Occurrence> = Vec::new();
-    let offsets = part_offsets(record);
-    let headings: Vec<(u32, u32, u8)> = record
-        .text
-        .iter()
-        .zip(&offsets)
-        .flat_map(|(part, &offset)| part.headings.iter().map(move |h| (h.start + offset, h.end + offset, h.level)))
-        .collect();
-    let mut headings = headings.iter().map(|&(start, end, level)| HeadingSpan { start, end, level }).peekable();
-    for (position, raw) in words_of(record) {
-        while headings.peek().is_some_and(|h| h.end <= position) {
-            headings.next();
+    let mut found: Vec<Occurrence> = Vec::with_capacity(record.text.iter().map(|p| p.word_count as usize).sum::<usize>() * 2);
+    let mut offset = 0;
+    for part in &record.text {
+        let mut headings = part.headings.iter().peekable();
+        for (i, raw) in part.words().enumerate() {
+            let i = i as u32;
+            while headings.peek().is_some_and(|h| h.end <= i) {
+                headings.next();
+            }
+            let weight = match headings.peek() {
+                Some(h) if h.start <= i => heading_weight(h.level),
+                _ => WEIGHT,
+            };
+            let splits: &[Split] = splitter.split(raw);
+            let parts = splits.iter().filter(|s| s.compound_part).count();
+            let part_weight = if parts > 0 && weight > 0 { (weight / parts.min(255) as u8).max(1) } else { 0 };
+            for split in splits {
+                let weight = if split.compound_part { part_weight } else { weight };
+                found.push(Occurrence {
+                    stem: split.stem,
+                    original: split.original,
+                    position: offset + i,
+                    field: 0,
+                    weight,
+                    in_meta: false,
+                });
+            }
         }
-        let weight = match headings.peek() {
-            Some(h) if h.start <= position => heading_weight(h.level),
-            _ => WEIGHT,
-        };
-        let splits: &[Split] = splitter.split(raw);
-        let parts = splits.iter().filter(|s| s.compound_part).count();
-        let part_weight = if parts > 0 && weight > 0 { (weight / parts.min(255) as u8).max(1) } else { 0 };
-        for split in splits {
-            let weight = if split.compound_part { part_weight } else { weight };
-            found.push(Occurrence {
-                stem: split.stem,
-                original: split.original,
-                position,
-                field: 0,
-                weight,
-                in_meta: false,
-            });
-        }
+        offset += part.word_count;
     }
     for (field, name) in fields.iter().enumerate() {
         let Some(value) = record.meta.get(name) else { continue };
@@ -483,7 +470,7 @@ impl Fragment {
     fn new(language: &str, record: &Record, gzip: &mut Gzip) -> Fragment {
         let content: Vec<&str> = record.text.iter().map(|p| p.text.as_str()).filter(|t| !t.is_empty()).collect();
         let content = content.join(" ");
-        let word_count = words_of(record).count().max(1);
+        let word_count = (record.text.iter().map(|p| p.word_count).sum::<u32>() as usize).max(1);
         let offsets = part_offsets(record);
         let data = FragmentData {
             url: &record.url,
