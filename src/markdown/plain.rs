@@ -79,7 +79,12 @@ impl PlainTextBuilder {
     /// An element with `id` starts here.
     pub fn anchor(&mut self, element: &'static str, id: &str) {
         self.space = true;
-        self.plain.anchors.push(TextAnchor { word: self.plain.word_count, element, id: id.to_owned(), text: String::new() });
+        self.plain.anchors.push(TextAnchor {
+            word: self.plain.word_count,
+            element,
+            id: id.to_owned(),
+            text: String::new(),
+        });
     }
 
     /// A heading of `level` starts; its anchor is added when it ends and its
@@ -92,7 +97,8 @@ impl PlainTextBuilder {
     /// The open heading ends, with `id` (its anchor is where it started).
     pub fn end_heading(&mut self, id: &str) {
         let Some((start, level)) = self.heading.take() else { return };
-        let words: Vec<&str> = self.plain.text.split(' ').rev().take((self.plain.word_count - start) as usize).collect();
+        let words: Vec<&str> =
+            self.plain.text.split(' ').rev().take((self.plain.word_count - start) as usize).collect();
         let text = words.into_iter().rev().collect::<Vec<_>>().join(" ");
         let at = self.plain.anchors.partition_point(|a| a.word <= start);
         self.plain.anchors.insert(

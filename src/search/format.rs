@@ -141,23 +141,27 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
             values: values.into_iter().map(|(value, pages)| PackedValue { value: value.to_owned(), pages }).collect(),
         };
         let bytes = cbor(&index);
-        let name = unique_name(language, &bytes, &mut taken);
+        let name = unique_name(language, &full_hash(&bytes), &mut taken);
         files.push((format!("filter/{name}.pf_filter"), compress(&bytes)));
         meta.filters.push(MetaFilter { filter: filter.to_owned(), hash: name });
     }
 
     let chunks = words.into_chunks();
     meta.index_chunks = chunk_ranges(&chunks);
-    let encoded: Vec<Vec<u8>> = chunks.into_par_iter().map(|chunk| cbor(&WordIndex { words: chunk })).collect();
+    // Each chunk packed, encoded and compressed on its own thread; named in order.
+    let encoded: Vec<(String, Vec<u8>)> = chunks
+        .into_par_iter()
+        .map(|chunk| {
+            let bytes = cbor(&word_index(chunk));
+            (full_hash(&bytes), compress(&bytes))
+        })
+        .collect();
     let mut taken: Vec<String> = Vec::new();
-    for (i, bytes) in encoded.iter().enumerate() {
-        let name = unique_name(language, bytes, &mut taken);
+    for (i, (hash, compressed)) in encoded.into_iter().enumerate() {
+        let name = unique_name(language, &hash, &mut taken);
         meta.index_chunks[i].hash = name.clone();
-        files.push((format!("index/{name}.pf_index"), Vec::new()));
+        files.push((format!("index/{name}.pf_index"), compressed));
     }
-    // Compress the chunks in parallel, now that they are named.
-    let first_chunk = files.len() - encoded.len();
-    files[first_chunk..].par_iter_mut().zip(encoded.par_iter()).for_each(|(file, bytes)| file.1 = compress(bytes));
 
     let meta_bytes = cbor(&meta);
     let meta_hash = format!("{language}_{}", &full_hash(&meta_bytes)[..=language.len() + 7]);
@@ -165,10 +169,10 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
     LanguageIndex { files, meta_hash, page_count: meta.pages.len() }
 }
 
-/// `{language}_` and the first seven characters of the hash of `bytes`, or
-/// more where that name is taken.
-fn unique_name(language: &str, bytes: &[u8], taken: &mut Vec<String>) -> String {
-    let hash = format!("{language}_{}", full_hash(bytes));
+/// `{language}_` and the first seven characters of `hash`, or more where
+/// that name is taken.
+fn unique_name(language: &str, hash: &str, taken: &mut Vec<String>) -> String {
+    let hash = format!("{language}_{hash}");
     let mut length = language.len() + 8;
     while taken.iter().any(|t| *t == hash[..length]) && length < hash.len() {
         length += 1;
@@ -261,7 +265,7 @@ impl Words {
     }
 
     /// The words in order, cut into chunks of about `CHUNK_SIZE` positions.
-    fn into_chunks(self) -> Vec<Vec<PackedWord>> {
+    fn into_chunks(self) -> Vec<Vec<(String, WordEntry)>> {
         let mut words: Vec<(String, WordEntry)> = self.0.into_iter().collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut chunks = Vec::new();
@@ -271,15 +275,7 @@ impl Words {
             size += entry.postings.size()
                 + entry.variants.iter().map(|(_, p)| p.size()).sum::<usize>()
                 + entry.variants.len();
-            chunk.push(PackedWord {
-                word,
-                pages: entry.postings.packed(),
-                additional_variants: entry
-                    .variants
-                    .iter()
-                    .map(|(form, postings)| PackedVariant { form: form.clone(), pages: postings.packed() })
-                    .collect(),
-            });
+            chunk.push((word, entry));
             if size >= CHUNK_SIZE {
                 chunks.push(std::mem::take(&mut chunk));
                 size = 0;
@@ -290,6 +286,23 @@ impl Words {
         }
         chunks
     }
+}
+
+/// A chunk of the word index as pagefind encodes it.
+fn word_index(chunk: Vec<(String, WordEntry)>) -> WordIndex {
+    let words = chunk
+        .into_iter()
+        .map(|(word, entry)| PackedWord {
+            word,
+            pages: entry.postings.packed(),
+            additional_variants: entry
+                .variants
+                .iter()
+                .map(|(form, postings)| PackedVariant { form: form.clone(), pages: postings.packed() })
+                .collect(),
+        })
+        .collect();
+    WordIndex { words }
 }
 
 /// One occurrence of a word on a page.
@@ -330,7 +343,8 @@ fn part_offsets(record: &Record) -> Vec<u32> {
 
 /// Adds the words of `record`, page number `page`, to `words`.
 fn page_words(record: &Record, page: u32, fields: &[String], splitter: &mut WordSplitter, words: &mut Words) {
-    let mut found: Vec<Occurrence> = Vec::with_capacity(record.text.iter().map(|p| p.word_count as usize).sum::<usize>() * 2);
+    let mut found: Vec<Occurrence> =
+        Vec::with_capacity(record.text.iter().map(|p| p.word_count as usize).sum::<usize>() * 2);
     let mut offset = 0;
     for part in &record.text {
         let mut headings = part.headings.iter().peekable();
@@ -503,8 +517,8 @@ impl Fragment {
 
 /// The `from`–`to` word range of each chunk, shortened to the prefixes that
 /// tell neighbours apart.
-fn chunk_ranges(chunks: &[Vec<PackedWord>]) -> Vec<MetaChunk> {
-    let word = |w: Option<&PackedWord>| w.map_or_else(String::new, |w| w.word.clone());
+fn chunk_ranges(chunks: &[Vec<(String, WordEntry)>]) -> Vec<MetaChunk> {
+    let word = |w: Option<&(String, WordEntry)>| w.map_or_else(String::new, |w| w.0.clone());
     let mut ranges: Vec<MetaChunk> =
         chunks.iter().map(|c| MetaChunk { from: word(c.first()), to: word(c.last()), hash: String::new() }).collect();
     for i in 1..ranges.len() {
@@ -551,6 +565,8 @@ impl Gzip {
         let mut out = vec![0; self.compressor.gzip_compress_bound(self.input.len())];
         let length = self.compressor.gzip_compress(&self.input, &mut out).expect("the bound leaves room");
         out.truncate(length);
+        // Kept until the index is complete: no room to spare.
+        out.shrink_to_fit();
         out
     }
 }
