@@ -6,6 +6,7 @@
 
 mod incremental;
 
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -43,10 +44,12 @@ pub struct Written {
     pub file_count: usize,
 }
 
-/// Runs every stage on the site at `root` and writes it to `out`, each file
-/// as soon as it is rendered, while the search index is built alongside;
-/// nothing is kept in memory once written. `out` is replaced only when every
-/// file was written: on failure it stays as it was.
+/// Runs every stage on the site at `root` and writes it to `out`: the
+/// search index first, then each page as soon as it is rendered, nothing
+/// kept in memory once written. Both stages spread over all cores, so
+/// running them one after the other costs no time, and their working
+/// memory is not needed at once. `out` is replaced only when every file was
+/// written: on failure it stays as it was.
 pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
     let Prepared { sources, site, renderer, mut diagnostics, .. } = Prepared::new(root)?;
     // The model holds all the text from here on: let the sources go.
@@ -63,21 +66,18 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
         }
         .map_err(Diagnostic::from)
     };
-    let (rendered, index) = std::thread::scope(|scope| {
-        let index = scope.spawn(|| crate::search::index(&site));
-        let rendered = renderer.site_into(&site, &sources.assets, &put);
-        (rendered, index.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-    });
-    let rendered = rendered.map_err(&mut fail)?;
-    let index = index.map_err(&mut fail)?;
-    for (path, bytes) in &index {
-        put(path, Content::Bytes(bytes)).map_err(|e| fail(e.into()))?;
-    }
+    let index = crate::search::index_files(&site).map_err(&mut fail)?;
+    let index_count = index.len();
+    index
+        .into_par_iter()
+        .try_for_each(|(path, bytes)| put(&path, Content::Bytes(&bytes)))
+        .map_err(|e| fail(e.into()))?;
+    let rendered = renderer.site_into(&site, &sources.assets, &put).map_err(&mut fail)?;
     staging.commit().map_err(|e| fail(Diagnostic::from(e).into()))?;
     Ok(Written {
         warnings: diagnostics.sorted(),
         page_count: rendered.page_count,
-        file_count: rendered.file_count + index.len(),
+        file_count: rendered.file_count + index_count,
     })
 }
 

@@ -91,16 +91,17 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
                         Fragment::new(language, record, gzip)
                     })
                     .collect();
+                words.shrink_to_fit();
                 (words, fragments)
             },
         )
         .collect();
 
-    let mut words = Words::default();
+    let mut words = AllWords::default();
     let mut fragments = Vec::new();
     let mut filters: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
     for (run_words, run_fragments) in runs {
-        words.append(run_words);
+        words.add(run_words);
         fragments.extend(run_fragments);
     }
     let mut files = Vec::new();
@@ -198,29 +199,29 @@ impl Postings {
         self.pages.push((page, self.locs.len() as u32, self.meta.len() as u32));
     }
 
-    fn append(&mut self, other: Postings) {
-        let (locs, meta) = (self.locs.len() as u32, self.meta.len() as u32);
-        self.pages.extend(other.pages.into_iter().map(|(p, l, m)| (p, l + locs, m + meta)));
-        self.locs.extend(other.locs);
-        self.meta.extend(other.meta);
+    /// The pages of `parts`, in order, with their page numbers as
+    /// differences, as the index stores them.
+    fn packed(parts: &[&Postings]) -> Vec<PackedPage> {
+        let mut last = 0;
+        let mut packed = Vec::with_capacity(parts.iter().map(|p| p.pages.len()).sum());
+        for part in parts {
+            let (mut locs, mut meta) = (0, 0);
+            for &(page, locs_end, meta_end) in &part.pages {
+                packed.push(PackedPage {
+                    page_number: (page - last) as usize,
+                    locs: part.locs[locs..locs_end as usize].to_vec(),
+                    meta_locs: part.meta[meta..meta_end as usize].to_vec(),
+                });
+                (last, locs, meta) = (page, locs_end as usize, meta_end as usize);
+            }
+        }
+        packed
     }
 
-    /// Pages with their page numbers as differences, as the index stores them.
-    fn packed(&self) -> Vec<PackedPage> {
-        let mut last = 0;
-        let (mut locs, mut meta) = (0, 0);
-        self.pages
-            .iter()
-            .map(|&(page, locs_end, meta_end)| {
-                let packed = PackedPage {
-                    page_number: (page - last) as usize,
-                    locs: self.locs[locs..locs_end as usize].to_vec(),
-                    meta_locs: self.meta[meta..meta_end as usize].to_vec(),
-                };
-                (last, locs, meta) = (page, locs_end as usize, meta_end as usize);
-                packed
-            })
-            .collect()
+    fn shrink_to_fit(&mut self) {
+        self.pages.shrink_to_fit();
+        self.locs.shrink_to_fit();
+        self.meta.shrink_to_fit();
     }
 
     fn size(&self) -> usize {
@@ -235,47 +236,55 @@ struct WordEntry {
     variants: Vec<(String, Postings)>,
 }
 
-/// Every word of a run of pages, or of the whole language.
+/// Every word of a run of pages.
 #[derive(Debug, Default)]
 struct Words(HashMap<String, WordEntry>);
 
 impl Words {
-    /// Adds the words of later pages.
-    fn append(&mut self, later: Words) {
-        if self.0.is_empty() {
-            *self = later;
-            return;
+    /// Lets go of the room the lists grew into: runs are kept until the
+    /// whole language is done.
+    fn shrink_to_fit(&mut self) {
+        for entry in self.0.values_mut() {
+            entry.postings.shrink_to_fit();
+            entry.variants.iter_mut().for_each(|(_, p)| p.shrink_to_fit());
         }
-        for (word, entry) in later.0 {
-            match self.0.get_mut(&word) {
-                None => {
-                    self.0.insert(word, entry);
-                }
-                Some(existing) => {
-                    existing.postings.append(entry.postings);
-                    for (form, postings) in entry.variants {
-                        match existing.variants.iter_mut().find(|(f, _)| *f == form) {
-                            Some((_, known)) => known.append(postings),
-                            None => existing.variants.push((form, postings)),
-                        }
-                    }
-                }
-            }
+    }
+}
+
+/// Every word of a language, with its entries of each run in page order,
+/// as they were made: they are put together only when a chunk of the
+/// index is encoded, so no merged copy is ever held.
+#[derive(Debug, Default)]
+struct AllWords(HashMap<String, Vec<WordEntry>>);
+
+impl AllWords {
+    /// Adds the words of a run of later pages.
+    fn add(&mut self, run: Words) {
+        for (word, entry) in run.0 {
+            self.0.entry(word).or_default().push(entry);
         }
     }
 
     /// The words in order, cut into chunks of about `CHUNK_SIZE` positions.
-    fn into_chunks(self) -> Vec<Vec<(String, WordEntry)>> {
-        let mut words: Vec<(String, WordEntry)> = self.0.into_iter().collect();
+    fn into_chunks(self) -> Vec<Vec<(String, Vec<WordEntry>)>> {
+        let mut words: Vec<(String, Vec<WordEntry>)> = self.0.into_iter().collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut chunks = Vec::new();
         let mut chunk = Vec::new();
         let mut size = 0;
-        for (word, entry) in words {
-            size += entry.postings.size()
-                + entry.variants.iter().map(|(_, p)| p.size()).sum::<usize>()
-                + entry.variants.len();
-            chunk.push((word, entry));
+        for (word, entries) in words {
+            let mut forms: Vec<&str> = Vec::new();
+            for entry in &entries {
+                size += entry.postings.size() + entry.variants.iter().map(|(_, p)| p.size()).sum::<usize>();
+                for (form, _) in &entry.variants {
+                    if !forms.contains(&form.as_str()) {
+                        forms.push(form);
+                    }
+                }
+            }
+            size += forms.len();
+            drop(forms);
+            chunk.push((word, entries));
             if size >= CHUNK_SIZE {
                 chunks.push(std::mem::take(&mut chunk));
                 size = 0;
@@ -289,17 +298,27 @@ impl Words {
 }
 
 /// A chunk of the word index as pagefind encodes it.
-fn word_index(chunk: Vec<(String, WordEntry)>) -> WordIndex {
+fn word_index(chunk: Vec<(String, Vec<WordEntry>)>) -> WordIndex {
     let words = chunk
         .into_iter()
-        .map(|(word, entry)| PackedWord {
-            word,
-            pages: entry.postings.packed(),
-            additional_variants: entry
-                .variants
-                .iter()
-                .map(|(form, postings)| PackedVariant { form: form.clone(), pages: postings.packed() })
-                .collect(),
+        .map(|(word, entries)| {
+            let postings: Vec<&Postings> = entries.iter().map(|e| &e.postings).collect();
+            // A form's pages from every run that has it, forms in order of first use.
+            let mut forms: Vec<(&str, Vec<&Postings>)> = Vec::new();
+            for (form, postings) in entries.iter().flat_map(|e| &e.variants) {
+                match forms.iter_mut().find(|(f, _)| f == form) {
+                    Some((_, parts)) => parts.push(postings),
+                    None => forms.push((form, vec![postings])),
+                }
+            }
+            PackedWord {
+                word,
+                pages: Postings::packed(&postings),
+                additional_variants: forms
+                    .into_iter()
+                    .map(|(form, parts)| PackedVariant { form: form.to_owned(), pages: Postings::packed(&parts) })
+                    .collect(),
+            }
         })
         .collect();
     WordIndex { words }
@@ -517,8 +536,8 @@ impl Fragment {
 
 /// The `from`–`to` word range of each chunk, shortened to the prefixes that
 /// tell neighbours apart.
-fn chunk_ranges(chunks: &[Vec<(String, WordEntry)>]) -> Vec<MetaChunk> {
-    let word = |w: Option<&(String, WordEntry)>| w.map_or_else(String::new, |w| w.0.clone());
+fn chunk_ranges(chunks: &[Vec<(String, Vec<WordEntry>)>]) -> Vec<MetaChunk> {
+    let word = |w: Option<&(String, Vec<WordEntry>)>| w.map_or_else(String::new, |w| w.0.clone());
     let mut ranges: Vec<MetaChunk> =
         chunks.iter().map(|c| MetaChunk { from: word(c.first()), to: word(c.last()), hash: String::new() }).collect();
     for i in 1..ranges.len() {

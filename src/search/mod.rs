@@ -22,10 +22,16 @@ pub use format::{Record, Version};
 /// Where the index lives in the site, relative to the root.
 pub const FOLDER: &str = "pagefind/";
 
-/// The index files of the whole site, under `FOLDER`: each locale's index
-/// (built in parallel, with its pages spread over the threads), pagefind's
-/// browser files, and `pagefind-entry.json`, which names the languages.
+/// The index files of the whole site, under `FOLDER`.
 pub fn index(site: &Site) -> Result<Files, Diagnostics> {
+    Ok(index_files(site)?.into_iter().map(|(path, bytes)| (path, Arc::from(bytes))).collect())
+}
+
+/// The index files of the whole site, paths under `FOLDER`, in no order:
+/// each locale's index (built in parallel, with its pages spread over the
+/// threads), pagefind's browser files, and `pagefind-entry.json`, which
+/// names the languages.
+pub fn index_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
     // Pagefind's browser side names languages in lower case (`nl-be`).
     let languages: Vec<String> = site.locales.iter().map(|l| l.locale.to_lowercase()).collect();
     let (bundle, indexes) = rayon::join(
@@ -46,7 +52,7 @@ pub fn index(site: &Site) -> Result<Files, Diagnostics> {
         .map(|(language, records)| (language, format::build(language, &bundle.version, &records)))
         .collect();
 
-    let mut files = Files::new();
+    let mut files = Vec::new();
     let mut languages = BTreeMap::new();
     for (language, index) in indexes.into_iter().filter(|(_, index)| index.page_count > 0) {
         let wasm = bundle.wasm.get(language).copied().unwrap_or(false).then(|| language.to_owned());
@@ -54,15 +60,15 @@ pub fn index(site: &Site) -> Result<Files, Diagnostics> {
             language.to_owned(),
             serde_json::json!({ "hash": index.meta_hash, "wasm": wasm, "page_count": index.page_count }),
         );
-        files.extend(index.files.into_iter().map(|(path, bytes)| (format!("{FOLDER}{path}"), Arc::from(bytes))));
+        files.extend(index.files.into_iter().map(|(path, bytes)| (format!("{FOLDER}{path}"), bytes)));
     }
     let entry = serde_json::json!({
         "version": bundle.version.number,
         "languages": languages,
         "include_characters": bundle.version.word_characters,
     });
-    files.insert(format!("{FOLDER}pagefind-entry.json"), Arc::from(entry.to_string().into_bytes()));
-    files.extend(bundle.files.into_iter().map(|(path, bytes)| (format!("{FOLDER}{path}"), Arc::from(bytes))));
+    files.push((format!("{FOLDER}pagefind-entry.json"), entry.to_string().into_bytes()));
+    files.extend(bundle.files.into_iter().map(|(path, bytes)| (format!("{FOLDER}{path}"), bytes)));
     Ok(files)
 }
 
