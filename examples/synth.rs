@@ -1,8 +1,9 @@
 //! Writes a synthetic leidraad site for benchmarks: N articles per locale in
-//! Dutch and English (about 600 words each, headings, numbered rules, links
-//! between articles, glossary terms), audiences and contexts spread over
-//! them, one quiz and two scenario cards per 20 articles. The same seed gives
-//! the same site.
+//! Dutch and English (about 600 words each, drawn from common words and a
+//! long tail of compounds; headings, numbered rules, links between
+//! articles, glossary terms), audiences and contexts spread over them, one
+//! quiz and two scenario cards per 20 articles. The same seed gives the
+//! same site.
 //!
 //! With `--hugo DIR` and `--zola DIR` it also writes the same articles' text
 //! as a Hugo or Zola site with minimal templates (sections of 50, title-only
@@ -108,12 +109,27 @@ impl Random {
     }
 }
 
+/// A word as real text draws them: mostly one of the common words, often
+/// one of the long tail of compounds (`schoolfoto`, `class-trip`), the
+/// rarer the further down the list, so that each article has a few hundred
+/// distinct words and the site a few thousand, as a real protocol does.
+fn word(random: &mut Random, words: &[&str], joiner: &str) -> String {
+    if random.below(10) < 6 {
+        return words[random.below(words.len())].to_owned();
+    }
+    let tail = words.len() * words.len();
+    let u = random.below(1 << 16) as f64 / f64::from(1 << 16);
+    let i = ((u * u * u) * tail as f64) as usize % tail;
+    format!("{}{joiner}{}", words[i / words.len()], words[i % words.len()])
+}
+
 fn sentence(random: &mut Random, words: &[&str], length: usize) -> String {
-    let mut out: Vec<&str> = (0..length).map(|_| words[random.below(words.len())]).collect();
-    let first = out[0].to_owned();
+    let joiner = if std::ptr::eq(words, NL) { "" } else { "-" };
+    let mut out: Vec<String> = (0..length).map(|_| word(random, words, joiner)).collect();
+    let first = &out[0];
     let mut capital = first[..1].to_uppercase();
     capital.push_str(&first[1..]);
-    out[0] = &capital;
+    out[0] = capital;
     format!("{}.", out.join(" "))
 }
 

@@ -71,6 +71,41 @@ fn an_edited_article_text_rebuilds_only_its_pages_and_equals_a_full_build() {
 }
 
 #[test]
+fn text_edits_that_change_rules_or_notes_render_the_shared_pages_again() {
+    // Pages that show several articles keep their template output while
+    // only texts change; a new rule changes their counts and anchors, a
+    // footnote their ids, so those edits must render them again.
+    let site = example_copy(false);
+    let mut session = Session::new(site.path());
+    session.rebuild(&[]).unwrap();
+    let article = site.path().join("content/nl/protocol/regels-op-school.md");
+    let stats = |build: &pipeline::Build| {
+        let html = String::from_utf8_lossy(&build.files["nl/leerlingen/index.html"]).into_owned();
+        let page = scraper::Html::parse_document(&html);
+        let stats =
+            page.select(&scraper::Selector::parse(".stats").unwrap()).next().unwrap().text().collect::<String>();
+        stats
+    };
+    let (first, _) = session.rebuild(&[]).unwrap();
+    edit(&article, "10. Als we over", "10. Een nieuwe regel.\n11. Als we over");
+    let (build, how) = rebuild(&mut session, &article);
+    assert_eq!(how, Rebuild::Incremental { pages: 5 });
+    assert_ne!(stats(&build), stats(&first), "the students' view counts the new rule");
+    assert!(String::from_utf8_lossy(&build.files["nl/protocol/index.html"]).contains("id=\"r11\""));
+    assert_same_as_full_build(site.path(), &mut session);
+
+    edit(&article, "Een nieuwe regel.", "Een nieuwe regel.[^bron]\n\n[^bron]: Uit het protocol.\n");
+    rebuild(&mut session, &article);
+    assert_same_as_full_build(site.path(), &mut session);
+
+    // And an edit of words alone, after those, still equals a full build.
+    edit(&article, "Een nieuwe regel.", "Een nieuwe, kortere regel.");
+    let (build, _) = rebuild(&mut session, &article);
+    assert!(String::from_utf8_lossy(&build.files["nl/ouders/index.html"]).contains("Een nieuwe, kortere regel."));
+    assert_same_as_full_build(site.path(), &mut session);
+}
+
+#[test]
 fn an_edited_original_marks_its_stamped_translations_out_of_date() {
     let site = example_copy(true);
     let mut session = Session::new(site.path());

@@ -47,6 +47,10 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
     let mut touched: Vec<(String, String)> = Vec::new();
     // Whether an edit changed anchors that other pages may link to.
     let mut anchors_changed = false;
+    // Whether the pages that show several articles get the same template
+    // data: only their texts changed (not their anchors, notes or number
+    // of rules, nor whether a translation is out of date).
+    let mut texts_only = true;
     for (locale, index) in &edited {
         let doc = &sources.locales[locale].articles[*index];
         let (article, diagnostics) = kept.environment.article(config, locale, doc);
@@ -54,6 +58,10 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
         let before = kept.site.locale(locale).and_then(|l| l.article(&article.id));
         anchors_changed |=
             before.is_none_or(|b| b.rule_anchors != article.rule_anchors || b.heading_ids != article.heading_ids);
+        texts_only &= before.is_some_and(|b| {
+            (&b.rule_anchors, &b.heading_ids, &b.note_ids, b.rule_count)
+                == (&article.rule_anchors, &article.heading_ids, &article.note_ids, article.rule_count)
+        });
         // The article in its own locale, and wherever it stands in for a translation.
         for shown in &mut site.locales {
             let here = shown.locale.clone();
@@ -84,6 +92,7 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
             if let Some(slot) = shown.articles.iter_mut().find(|a| a.id == original.meta.id && a.origin == Origin::Own)
             {
                 if slot.outdated != outdated {
+                    texts_only = false;
                     Arc::make_mut(slot).outdated = outdated;
                     touched.push((other.clone(), original.meta.id.clone()));
                 }
@@ -112,7 +121,9 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
             _ => false,
         }
     };
-    let pages = match kept.renderer.pages(&site, wanted) {
+    let none = crate::render::Bodies::new();
+    let reuse = if texts_only { &*kept.bodies } else { &none };
+    let (pages, bodies) = match kept.renderer.pages(&site, wanted, reuse) {
         Ok(pages) => pages,
         Err(errors) => return Some(Err(errors)),
     };
@@ -120,6 +131,8 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
     let mut files = (*kept.files).clone();
     files.extend(pages);
     let files = Arc::new(files);
+    let mut kept_bodies = (*kept.bodies).clone();
+    kept_bodies.extend(bodies);
     let next = Kept {
         sources,
         messages: kept.messages.clone(),
@@ -127,6 +140,7 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
         environment: Arc::clone(&kept.environment),
         renderer: Arc::clone(&kept.renderer),
         files,
+        bodies: Arc::new(kept_bodies),
         warnings: kept.warnings.clone(),
         search_stale: true,
     };

@@ -16,7 +16,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{self, Messages};
 use crate::model::{self, Environment, Site};
 use crate::output;
-use crate::render::{Content, Files, Renderer};
+use crate::render::{Bodies, Content, Files, InMemory, Renderer};
 
 /// A successful build in memory.
 #[derive(Debug)]
@@ -144,6 +144,8 @@ struct Kept {
     environment: Arc<Environment>,
     renderer: Arc<Renderer>,
     files: Arc<Files>,
+    /// Template output of the pages that show several articles.
+    bodies: Arc<Bodies>,
     warnings: Vec<Diagnostic>,
     /// The pages changed since the search index was built.
     search_stale: bool,
@@ -152,7 +154,7 @@ struct Kept {
 impl Kept {
     fn full(root: &Path) -> Result<Kept, Diagnostics> {
         let Prepared { sources, messages, site, environment, renderer, mut diagnostics } = Prepared::new(root)?;
-        let mut files = renderer.site(&site, &sources.assets).map_err(|e| {
+        let InMemory { mut files, bodies } = renderer.site(&site, &sources.assets).map_err(|e| {
             diagnostics.extend(e);
             diagnostics.clone()
         })?;
@@ -168,6 +170,7 @@ impl Kept {
             environment,
             renderer,
             files: Arc::new(files),
+            bodies: Arc::new(bodies),
             warnings: diagnostics.sorted(),
             search_stale: false,
         })

@@ -183,32 +183,35 @@ fn shared_page_prefixes(articles: &[&Article]) -> Vec<String> {
         .collect()
 }
 
-fn article_views<'s>(
-    site: &'s Site,
+/// The articles of a page that shows several, by their index in the
+/// locale's articles.
+fn article_views(
+    site: &Site,
     locale: &str,
-    articles: &[&'s Article],
+    articles: &[(usize, &Article)],
     root: &str,
     heading_shift: u8,
-    splices: &mut Splices<'s>,
+    splices: &mut Splices,
 ) -> Vec<Value> {
-    let prefixes = shared_page_prefixes(articles);
+    let shown: Vec<&Article> = articles.iter().map(|(_, a)| *a).collect();
+    let prefixes = shared_page_prefixes(&shown);
     articles
         .iter()
         .zip(prefixes)
-        .map(|(a, prefix)| article_view(site, locale, a, root, heading_shift, &prefix, splices))
+        .map(|(&a, prefix)| article_view(site, locale, a, root, heading_shift, &prefix, splices))
         .collect()
 }
 
 /// An article as template data; its HTML is a token that the page's
 /// writer replaces (`splice`).
-fn article_view<'s>(
-    site: &'s Site,
+fn article_view(
+    site: &Site,
     locale: &str,
-    article: &'s Article,
+    (index, article): (usize, &Article),
     root: &str,
     heading_shift: u8,
     id_prefix: &str,
-    splices: &mut Splices<'s>,
+    splices: &mut Splices,
 ) -> Value {
     let config = &site.config;
     let audiences: Vec<Link> = article
@@ -228,7 +231,7 @@ fn article_view<'s>(
         "summary": article.summary.clone().unwrap_or_default(),
         "url": format!("{root}{}", address::article(config, locale, &article.slug)),
         "anchor": article.id,
-        "html": splices.token(&article.html, root, heading_shift, id_prefix),
+        "html": splices.token((index, article), root, heading_shift, id_prefix),
         "rule_count": article.rule_count,
         "audiences": audiences,
         "contexts": contexts,
@@ -258,7 +261,7 @@ fn outdated(site: &Site, article: &Article, root: &str) -> Value {
 }
 
 /// The template data of `page`, with the articles it shows in `splices`.
-pub fn build<'s>(site: &'s Site, page: &Page, messages: &Messages, splices: &mut Splices<'s>) -> Result<Value, String> {
+pub fn build(site: &Site, page: &Page, messages: &Messages, splices: &mut Splices) -> Result<Value, String> {
     let config = &site.config;
     let locale = page.locale.as_str();
     let t = messages.translator(locale);
@@ -352,7 +355,7 @@ pub fn build<'s>(site: &'s Site, page: &Page, messages: &Messages, splices: &mut
             ("home", title, summary)
         }
         PageKind::Protocol => {
-            let shown: Vec<&Article> = here.articles.iter().map(|a| &**a).collect();
+            let shown: Vec<(usize, &Article)> = here.articles.iter().map(|a| &**a).enumerate().collect();
             let articles = article_views(site, locale, &shown, &root, 1, splices);
             specific.insert("articles".into(), Value::Array(articles));
             ("protocol", t.get("protocol-title")?, String::new())
@@ -364,7 +367,7 @@ pub fn build<'s>(site: &'s Site, page: &Page, messages: &Messages, splices: &mut
                     json!({ "title": a.title, "number": a.number.clone().unwrap_or_default(), "url": format!("{root}{}", address::article(config, locale, &a.slug)) })
                 })
             };
-            specific.insert("article".into(), article_view(site, locale, article, &root, 0, "", splices));
+            specific.insert("article".into(), article_view(site, locale, (i, article), &root, 0, "", splices));
             specific.insert("outdated".into(), outdated(site, article, &root));
             specific.insert("previous".into(), neighbour(i.checked_sub(1)));
             specific.insert("next".into(), neighbour(Some(i + 1)));
@@ -376,8 +379,8 @@ pub fn build<'s>(site: &'s Site, page: &Page, messages: &Messages, splices: &mut
             let view = &here.views[i];
             let audience = &config.audiences[view.audience];
             let everywhere = t.get("context-everywhere")?;
-            let shown: Vec<&Article> =
-                view.groups.iter().flat_map(|g| &g.articles).map(|&a| &*here.articles[a]).collect();
+            let shown: Vec<(usize, &Article)> =
+                view.groups.iter().flat_map(|g| &g.articles).map(|&a| (a, &*here.articles[a])).collect();
             let mut rendered = article_views(site, locale, &shown, &root, 2, splices).into_iter();
             let groups: Vec<Value> = view
                 .groups

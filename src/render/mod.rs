@@ -50,7 +50,7 @@ pub type Output = (String, Arc<[u8]>);
 pub enum Content<'a> {
     Bytes(&'a [u8]),
     /// A page, whose articles are spliced in as it is written.
-    Page(&'a Body<'a>),
+    Page(&'a Body),
 }
 
 impl Content<'_> {
@@ -100,7 +100,17 @@ pub struct Renderer {
 
 /// Renders every page, the sitemap and the theme's static files.
 pub fn site(site: &Site, assets: &Assets, messages: Arc<Messages>) -> Result<Files, Diagnostics> {
-    Renderer::new(&site.config, assets, messages)?.site(site, assets)
+    Ok(Renderer::new(&site.config, assets, messages)?.site(site, assets)?.files)
+}
+
+/// The template output of the pages that show several articles, by output
+/// path, kept so that a rebuild after text edits only splices new texts in.
+pub type Bodies = BTreeMap<String, Arc<Body>>;
+
+/// A site rendered into memory.
+pub struct InMemory {
+    pub files: Files,
+    pub bodies: Bodies,
 }
 
 impl Renderer {
@@ -112,15 +122,28 @@ impl Renderer {
         Ok(Renderer { engines, origins, messages })
     }
 
-    /// Every file of the site, in memory.
-    pub fn site(&self, site: &Site, assets: &Assets) -> Result<Files, Diagnostics> {
+    /// Every file of the site, in memory, with the template output of the
+    /// pages that show several articles.
+    pub fn site(&self, site: &Site, assets: &Assets) -> Result<InMemory, Diagnostics> {
         let files = Mutex::new(Files::new());
+        let bodies = Mutex::new(Bodies::new());
         self.site_into(site, assets, &|path: &str, content: Content<'_>| {
             let bytes = content.to_vec();
+            if let Content::Page(body) = content {
+                if body.splice_count() > 1 {
+                    bodies
+                        .lock()
+                        .expect("no thread panicked holding it")
+                        .insert(path.to_owned(), Arc::new(body.clone()));
+                }
+            }
             files.lock().expect("no thread panicked holding it").insert(path.to_owned(), bytes.into());
             Ok(())
         })?;
-        Ok(files.into_inner().expect("no thread panicked holding it"))
+        Ok(InMemory {
+            files: files.into_inner().expect("no thread panicked holding it"),
+            bodies: bodies.into_inner().expect("no thread panicked holding it"),
+        })
     }
 
     /// Every file of the site, each handed to `put` (on the rendering
@@ -147,31 +170,51 @@ impl Renderer {
     }
 
     /// The pages `wanted` picks, for a rebuild that keeps the others.
-    pub fn pages(&self, site: &Site, wanted: impl Fn(&Page) -> bool) -> Result<Vec<Output>, Diagnostics> {
+    /// Pages in `reuse` keep their template output from the last build with
+    /// the current texts of their articles spliced in; the bodies of the
+    /// pages that show several articles are returned to be kept.
+    pub fn pages(
+        &self,
+        site: &Site,
+        wanted: impl Fn(&Page) -> bool,
+        reuse: &Bodies,
+    ) -> Result<(Vec<Output>, Bodies), Diagnostics> {
         let pages: Vec<Page> = context::pages(site).into_iter().filter(|p| wanted(p)).collect();
-        self.render(site, &pages)
-    }
-
-    fn render(&self, site: &Site, pages: &[Page]) -> Result<Vec<Output>, Diagnostics> {
-        let rendered: Vec<Result<Output, Diagnostic>> = pages
+        type Made = (Output, Option<Arc<Body>>);
+        let rendered: Vec<Result<Made, Diagnostic>> = pages
             .par_iter()
-            .map(|page| self.page(site, page).map(|body| (page.output.clone(), body.to_bytes().into())))
+            .map(|page| {
+                let kept =
+                    reuse.get(&page.output).and_then(|body| body.with_texts_of(&site.locale(&page.locale)?.articles));
+                let body = match kept {
+                    Some(body) => body,
+                    None => self.page(site, page)?,
+                };
+                let output = (page.output.clone(), body.to_bytes().into());
+                Ok((output, (body.splice_count() > 1).then(|| Arc::new(body))))
+            })
             .collect();
         let mut outputs = Vec::with_capacity(rendered.len());
+        let mut bodies = Bodies::new();
         let mut errors = Diagnostics::new();
         for result in rendered {
             match result {
-                Ok(output) => outputs.push(output),
+                Ok((output, body)) => {
+                    if let Some(body) = body {
+                        bodies.insert(output.0.clone(), body);
+                    }
+                    outputs.push(output);
+                }
                 Err(diagnostic) => errors.push(diagnostic),
             }
         }
         if errors.has_errors() {
             return Err(errors);
         }
-        Ok(outputs)
+        Ok((outputs, bodies))
     }
 
-    fn page<'s>(&self, site: &'s Site, page: &Page) -> Result<Body<'s>, Diagnostic> {
+    fn page(&self, site: &Site, page: &Page) -> Result<Body, Diagnostic> {
         let engine = &self.engines[&page.locale];
         let error = |message: String| {
             let path = self.origins.get(page.template).cloned().unwrap_or_else(|| PathBuf::from(page.template));

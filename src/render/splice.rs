@@ -3,19 +3,28 @@
 //! output keeps it, and writing the page puts the HTML there, resolved for
 //! the page. The whole protocol of 5,000 articles is 26 MB of HTML: as
 //! template data, template output and file it was held three times over.
+//!
+//! A page's template output depends on its articles' front matter, not on
+//! their text, so `serve` keeps it and, when only texts changed, splices
+//! the new texts into it without rendering the template again.
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use crate::markdown::{Fragment, MARK};
+use crate::model::Article;
 
 /// Tokens look like `{MARK}S12;`. The escaping of template output removes
 /// `MARK` from all other text (`escape_html`), so only tokens carry it.
 const TOKEN: char = 'S';
 
 /// An article's HTML as a page shows it.
-#[derive(Debug)]
-struct Splice<'s> {
-    fragment: &'s Fragment,
+#[derive(Debug, Clone)]
+struct Splice {
+    /// Index of the article in its locale's articles.
+    article: usize,
+    /// Its HTML (shared, not copied).
+    fragment: Fragment,
     root: String,
     heading_shift: u8,
     id_prefix: String,
@@ -23,32 +32,60 @@ struct Splice<'s> {
 
 /// The splices of one page, collected while its template data is made.
 #[derive(Debug, Default)]
-pub struct Splices<'s> {
-    splices: Vec<Splice<'s>>,
+pub struct Splices {
+    splices: Vec<Splice>,
 }
 
-impl<'s> Splices<'s> {
-    /// The token to put in the template data for `fragment`, resolved with
-    /// `root`, `heading_shift` and `id_prefix` (see [`Fragment::resolve`]).
-    pub fn token(&mut self, fragment: &'s Fragment, root: &str, heading_shift: u8, id_prefix: &str) -> String {
-        self.splices.push(Splice { fragment, root: root.to_owned(), heading_shift, id_prefix: id_prefix.to_owned() });
+impl Splices {
+    /// The token to put in the template data for the HTML of `article`
+    /// (its index in its locale's articles), resolved with `root`,
+    /// `heading_shift` and `id_prefix` (see [`Fragment::resolve`]).
+    pub fn token(
+        &mut self,
+        (index, article): (usize, &Article),
+        root: &str,
+        heading_shift: u8,
+        id_prefix: &str,
+    ) -> String {
+        self.splices.push(Splice {
+            article: index,
+            fragment: article.html.clone(),
+            root: root.to_owned(),
+            heading_shift,
+            id_prefix: id_prefix.to_owned(),
+        });
         format!("{MARK}{TOKEN}{};", self.splices.len() - 1)
     }
 }
 
 /// A rendered page: the template's output and the texts to splice into it.
-#[derive(Debug)]
-pub struct Body<'s> {
+#[derive(Debug, Clone)]
+pub struct Body {
     html: String,
-    splices: Vec<Splice<'s>>,
+    splices: Vec<Splice>,
 }
 
 /// Pages up to this size are put together in memory and written at once.
 pub(super) const WHOLE: usize = 256 * 1024;
 
-impl<'s> Body<'s> {
-    pub fn new(html: String, splices: Splices<'s>) -> Body<'s> {
+impl Body {
+    pub fn new(html: String, splices: Splices) -> Body {
         Body { html, splices: splices.splices }
+    }
+
+    /// How many article texts the page shows.
+    pub fn splice_count(&self) -> usize {
+        self.splices.len()
+    }
+
+    /// The same page with the current texts of its articles, from the
+    /// articles of its locale (the same articles, in the same order).
+    pub fn with_texts_of(&self, articles: &[Arc<Article>]) -> Option<Body> {
+        let mut body = self.clone();
+        for splice in &mut body.splices {
+            splice.fragment = articles.get(splice.article)?.html.clone();
+        }
+        Some(body)
     }
 
     /// About how many bytes the page has.
@@ -114,18 +151,47 @@ fn next_token(text: &str) -> Option<(&str, usize, &str)> {
 mod tests {
     use super::*;
 
+    fn article(html: &str) -> Article {
+        Article {
+            id: "a".into(),
+            slug: "a".into(),
+            number: None,
+            title: "A".into(),
+            summary: None,
+            audiences: Vec::new(),
+            contexts: Vec::new(),
+            order: 0,
+            html: Fragment::new(html.to_owned()),
+            anchor_prefix: "r".into(),
+            rule_anchors: Vec::new(),
+            heading_ids: Vec::new(),
+            note_ids: Vec::new(),
+            plain: Default::default(),
+            outdated: None,
+            rule_count: 0,
+            references: Vec::new(),
+            source: Default::default(),
+            origin: crate::model::Origin::Own,
+        }
+    }
+
     #[test]
     fn tokens_become_the_texts_resolved_for_the_page() {
-        let fragment = Fragment::new(format!("<h{MARK}2 id=\"{}x\">T</h{MARK}2>", crate::markdown::ID));
+        let article = article(&format!("<h{MARK}2 id=\"{}x\">T</h{MARK}2>", crate::markdown::ID));
         let mut splices = Splices::default();
-        let a = splices.token(&fragment, "../", 1, "a-");
-        let b = splices.token(&fragment, "../", 0, "");
+        let a = splices.token((0, &article), "../", 1, "a-");
+        let b = splices.token((0, &article), "../", 0, "");
         let body = Body::new(format!("<main>{a}<hr>{b}</main>"), splices);
         let expected = "<main><h3 id=\"a-x\">T</h3><hr><h2 id=\"x\">T</h2></main>";
         assert_eq!(String::from_utf8(body.to_bytes()).unwrap(), expected);
+        let edited = vec![Arc::new(super::tests::article("<p>Nieuw</p>"))];
+        assert_eq!(
+            String::from_utf8(body.with_texts_of(&edited).unwrap().to_bytes()).unwrap(),
+            "<main><p>Nieuw</p><hr><p>Nieuw</p></main>"
+        );
         let mut streamed = Vec::new();
         let mut big = Splices::default();
-        let token = big.token(&fragment, "../", 1, "a-");
+        let token = big.token((0, &article), "../", 1, "a-");
         let big_page = Body::new(format!("<main>{token}{}</main>", " ".repeat(WHOLE)), big);
         big_page.write_to(&mut streamed).unwrap();
         assert!(String::from_utf8(streamed).unwrap().starts_with("<main><h3 id=\"a-x\">T</h3>  "));
