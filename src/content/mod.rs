@@ -30,6 +30,9 @@ pub struct Document<M> {
     pub body_line: usize,
     /// The file name without `.md`: the page's URL slug.
     pub stem: String,
+    /// The fingerprint of the text as read (`source_hash`), kept because
+    /// the body may be let go once it is rendered.
+    pub hash: String,
 }
 
 /// A glossary entry with the line it starts on.
@@ -72,12 +75,40 @@ pub struct Sources {
 /// `translated_from` so that `check` notices when the original changes.
 /// FNV-1a: stable across platforms and versions.
 pub fn source_hash<M>(doc: &Document<M>) -> String {
+    doc.hash.clone()
+}
+
+fn fingerprint(yaml: &str, body: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in doc.yaml.bytes().chain(b"---\n".iter().copied()).chain(doc.body.bytes()) {
+    for byte in yaml.bytes().chain(b"---\n".iter().copied()).chain(body.bytes()) {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     format!("{:012x}", hash >> 16)
+}
+
+/// The Markdown of every article, per locale in the order of its
+/// `articles`, taken out of the sources: the model renders each and lets it
+/// go, so that the sources and the rendered site are not held at once.
+pub type ArticleBodies = BTreeMap<String, Vec<String>>;
+
+/// Takes the articles' Markdown out of `sources` (their bodies are left empty).
+pub fn take_article_bodies(sources: &mut Sources) -> ArticleBodies {
+    sources
+        .locales
+        .iter_mut()
+        .map(|(locale, content)| {
+            let bodies = content
+                .articles
+                .iter_mut()
+                .map(|doc| match std::sync::Arc::get_mut(doc) {
+                    Some(doc) => std::mem::take(&mut doc.body),
+                    None => doc.body.clone(),
+                })
+                .collect();
+            (locale.clone(), bodies)
+        })
+        .collect()
 }
 
 /// Reads a text file as content: UTF-8 (BOM and CRLF allowed), or an error
@@ -288,5 +319,6 @@ pub fn document_from_text<M: serde::de::DeserializeOwned>(path: &Path, text: &st
         body: split.body.to_owned(),
         body_line: split.body_line,
         stem,
+        hash: fingerprint(split.yaml, split.body),
     })
 }

@@ -10,7 +10,7 @@ use super::{
     address, ids, learning, Article, AudienceView, ContextGroup, IdKind, LocaleSite, Origin, Site, Term, TextPage,
 };
 use crate::config::{Config, ALL_AUDIENCES};
-use crate::content::{ArticleMeta, Document, PageMeta, Sources};
+use crate::content::{ArticleBodies, ArticleMeta, Document, PageMeta, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::glossary::{GlossaryLinker, TermPattern};
 use crate::markdown::{self, LinkTargets, Rendered};
@@ -45,8 +45,18 @@ pub struct Environment {
 impl Environment {
     /// Renders one article of `locale` as a full build would.
     pub fn article(&self, config: &Config, locale: &str, doc: &Document<ArticleMeta>) -> (Article, Vec<Diagnostic>) {
+        self.article_with_body(config, locale, doc, &doc.body)
+    }
+
+    fn article_with_body(
+        &self,
+        config: &Config,
+        locale: &str,
+        doc: &Document<ArticleMeta>,
+        body: &str,
+    ) -> (Article, Vec<Diagnostic>) {
         let mut problems = Vec::new();
-        let article = article(config, doc, &self.targets[locale], &self.linkers[locale], &mut problems);
+        let article = article(config, doc, body, &self.targets[locale], &self.linkers[locale], &mut problems);
         (article, problems)
     }
 }
@@ -55,6 +65,13 @@ impl Environment {
 /// complete even when there are errors, so that later checks can still
 /// report theirs; it must not be rendered then.
 pub fn build(sources: &Sources) -> (Site, Environment, Diagnostics) {
+    build_with(sources, ArticleBodies::new())
+}
+
+/// [`build`], with the articles' Markdown given apart from the sources
+/// (`content::take_article_bodies`): each is let go as soon as it is
+/// rendered. Articles without a body here are rendered from their document.
+pub fn build_with(sources: &Sources, mut bodies: ArticleBodies) -> (Site, Environment, Diagnostics) {
     let config = &sources.config;
     let mut diagnostics = Diagnostics::new();
     let index = ids::check(sources, &mut diagnostics);
@@ -63,17 +80,23 @@ pub fn build(sources: &Sources) -> (Site, Environment, Diagnostics) {
     let targets = &environment.targets;
 
     // Render every article of every locale in parallel.
-    let jobs: Vec<(&str, &Document<ArticleMeta>)> = sources
+    let jobs: Vec<(&str, &Document<ArticleMeta>, Option<String>)> = sources
         .locales
         .iter()
-        .flat_map(|(locale, content)| content.articles.iter().map(move |doc| (locale.as_str(), &**doc)))
+        .flat_map(|(locale, content)| {
+            let mut bodies = bodies.remove(locale).unwrap_or_default().into_iter();
+            content.articles.iter().map(move |doc| (locale.as_str(), &**doc, bodies.next()))
+        })
         .collect();
-    let rendered: Vec<(Article, Vec<Diagnostic>)> =
-        jobs.par_iter().map(|(locale, doc)| environment.article(config, locale, doc)).collect();
+    let locales: Vec<&str> = jobs.iter().map(|(locale, _, _)| *locale).collect();
+    let rendered: Vec<(Article, Vec<Diagnostic>)> = jobs
+        .into_par_iter()
+        .map(|(locale, doc, body)| environment.article_with_body(config, locale, doc, body.as_deref().unwrap_or(&doc.body)))
+        .collect();
     let mut own_articles: BTreeMap<String, Vec<std::sync::Arc<Article>>> = BTreeMap::new();
-    for ((locale, _), (article, problems)) in jobs.iter().zip(rendered) {
+    for (locale, (article, problems)) in locales.into_iter().zip(rendered) {
         diagnostics.extend(problems);
-        own_articles.entry((*locale).to_owned()).or_default().push(std::sync::Arc::new(article));
+        own_articles.entry(locale.to_owned()).or_default().push(std::sync::Arc::new(article));
     }
     let mut own_quizzes = BTreeMap::new();
     let mut own_scenarios = BTreeMap::new();
@@ -377,6 +400,7 @@ fn audience_views(config: &Config, site: &LocaleSite, intros: &mut BTreeMap<Stri
 fn article(
     config: &Config,
     doc: &Document<ArticleMeta>,
+    body: &str,
     targets: &Targets,
     linker: &GlossaryLinker,
     problems: &mut Vec<Diagnostic>,
@@ -392,7 +416,7 @@ fn article(
         glossary: Some(linker),
     };
     let Rendered { html, rule_anchors, heading_ids, note_ids, plain, rule_count, references, diagnostics } =
-        markdown::render(&doc.body, &options);
+        markdown::render(body, &options);
     problems.extend(diagnostics);
     let audiences = audience_indices(config, &meta.audiences);
     let contexts =

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::markdown::{Fragment, PlainText, Reference};
-pub use build::{build, Environment};
+pub use build::{build, build_with, Environment};
 pub use learning::{Answer, Quiz, QuizQuestion, RuleRef, Scenario, ScenarioChoice, ScenarioStep};
 
 /// Where a page's text comes from.

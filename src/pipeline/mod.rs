@@ -107,7 +107,10 @@ struct Prepared {
 
 impl Prepared {
     fn new(root: &Path) -> Result<Prepared, Diagnostics> {
-        let sources = content::load(root)?;
+        let mut sources = content::load(root)?;
+        // The model lets each article's Markdown go once rendered; later
+        // rebuilds read the files they need again.
+        let bodies = content::take_article_bodies(&mut sources);
         let mut diagnostics = Diagnostics::new();
         diagnostics.extend(sources.warnings.iter().cloned());
         let messages =
@@ -116,7 +119,7 @@ impl Prepared {
         // hundred articles: it runs beside the model.
         let ((site, environment, problems), renderer) = rayon::join(
             || {
-                let (site, environment, mut problems) = model::build(&sources);
+                let (site, environment, mut problems) = model::build_with(&sources, bodies);
                 problems.extend(check::site(&site));
                 (site, environment, problems)
             },

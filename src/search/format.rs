@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use sha1::{Digest, Sha1};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 use super::words::{Split, WordSplitter};
 use crate::markdown::PlainText;
@@ -74,28 +75,32 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
     fields.sort();
     fields.dedup();
 
-    // Pages in parallel, in runs of consecutive pages, merged in order.
-    let runs: Vec<(Words, Vec<Fragment>)> = records
+    // Pages in parallel, in runs of consecutive pages, merged in order. Each
+    // thread keeps its word splitter (and what it learnt) for all its runs.
+    let threads: Vec<Mutex<(WordSplitter, Gzip)>> = (0..rayon::current_num_threads().max(1))
+        .map(|_| Mutex::new((WordSplitter::new(language, &version.word_characters), Gzip::new())))
+        .collect();
+    let runs: Vec<(Vec<(String, WordEntry)>, Vec<Fragment>)> = records
         .par_chunks(PAGES_PER_JOB)
         .enumerate()
-        .map_init(
-            || (WordSplitter::new(language, &version.word_characters), Gzip::new()),
-            |(splitter, gzip), (run, chunk)| {
-                let mut words = Words::default();
-                let fragments = chunk
-                    .iter()
-                    .enumerate()
-                    .map(|(i, record)| {
-                        let page = (run * PAGES_PER_JOB + i) as u32;
-                        page_words(record, page, &fields, splitter, &mut words);
-                        Fragment::new(language, record, gzip)
-                    })
-                    .collect();
-                words.shrink_to_fit();
-                (words, fragments)
-            },
-        )
+        .map(|(run, chunk)| {
+            let thread = rayon::current_thread_index().unwrap_or(0) % threads.len();
+            let mut state = threads[thread].lock().unwrap_or_else(|e| e.into_inner());
+            let (splitter, gzip) = &mut *state;
+            let mut words = Words::default();
+            let fragments = chunk
+                .iter()
+                .enumerate()
+                .map(|(i, record)| {
+                    let page = (run * PAGES_PER_JOB + i) as u32;
+                    page_words(record, page, &fields, splitter, &mut words);
+                    Fragment::new(language, record, gzip)
+                })
+                .collect();
+            (words.named(splitter), fragments)
+        })
         .collect();
+    drop(threads);
 
     let mut words = AllWords::default();
     let mut fragments = Vec::new();
@@ -236,18 +241,22 @@ struct WordEntry {
     variants: Vec<(String, Postings)>,
 }
 
-/// Every word of a run of pages.
+/// Every word of a run of pages, by the number its thread's splitter gave it.
 #[derive(Debug, Default)]
-struct Words(HashMap<String, WordEntry>);
+struct Words(HashMap<u32, WordEntry>);
 
 impl Words {
-    /// Lets go of the room the lists grew into: runs are kept until the
-    /// whole language is done.
-    fn shrink_to_fit(&mut self) {
-        for entry in self.0.values_mut() {
-            entry.postings.shrink_to_fit();
-            entry.variants.iter_mut().for_each(|(_, p)| p.shrink_to_fit());
-        }
+    /// The words by name, their lists shrunk to fit: runs are kept until
+    /// the whole language is done.
+    fn named(self, splitter: &WordSplitter) -> Vec<(String, WordEntry)> {
+        self.0
+            .into_iter()
+            .map(|(number, mut entry)| {
+                entry.postings.shrink_to_fit();
+                entry.variants.iter_mut().for_each(|(_, p)| p.shrink_to_fit());
+                (splitter.word(number).to_owned(), entry)
+            })
+            .collect()
     }
 }
 
@@ -259,8 +268,8 @@ struct AllWords(HashMap<String, Vec<WordEntry>>);
 
 impl AllWords {
     /// Adds the words of a run of later pages.
-    fn add(&mut self, run: Words) {
-        for (word, entry) in run.0 {
+    fn add(&mut self, run: Vec<(String, WordEntry)>) {
+        for (word, entry) in run {
             self.0.entry(word).or_default().push(entry);
         }
     }
@@ -410,7 +419,7 @@ fn page_words(record: &Record, page: u32, fields: &[String], splitter: &mut Word
     }
     found.sort_unstable_by_key(|o| o.stem);
     for group in found.chunk_by(|a, b| a.stem == b.stem) {
-        let entry = words.0.entry_ref(splitter.word(group[0].stem)).or_default();
+        let entry = words.0.entry(group[0].stem).or_default();
         let (locs, meta) = pack(group.iter().filter(|o| o.original.is_none()));
         if !locs.is_empty() || !meta.is_empty() {
             entry.postings.push(page, &locs, &meta);
