@@ -57,6 +57,7 @@ worst() {
 seconds() { printf '%.2f s' "$(median "$1" 1)"; }
 mib() { awk -v k="$(median "$1" 2)" 'BEGIN {printf "%.0f MiB", k / 1024}'; }
 ratio() { awk -v a="$(median "$1" 1)" -v b="$(median "$2" 1)" 'BEGIN {printf "%.2f", a / b}'; }
+memory_ratio() { awk -v a="$(median "$1" 2)" -v b="$(median "$2" 2)" 'BEGIN {printf "%.2f", a / b}'; }
 
 {
   echo "# leidraad benchmark"
@@ -66,9 +67,9 @@ ratio() { awk -v a="$(median "$1" 1)" -v b="$(median "$2" 1)" 'BEGIN {printf "%.
     "(reload: $EDITS edits). leidraad $(git describe --always --dirty 2>/dev/null || echo '?')" \
     "${hugo:+, $(hugo version | cut -d' ' -f2)}${zola:+, $(zola --version)}."
   echo
-  echo "| N per locale | output | leidraad build | floor (delete + copy) | build / floor | pages | bytes |" \
-    "${hugo:+Hugo build | leidraad / Hugo |}${zola:+ Zola build | leidraad / Zola |}"
-  echo "| --- | --- | --- | --- | --- | --- | --- |${hugo:+ --- | --- |}${zola:+ --- | --- |}"
+  echo "| N per locale | output | leidraad build, peak memory | floor (delete + copy) | build / floor | pages | files | bytes |" \
+    "${hugo:+Hugo build, peak memory | leidraad / Hugo, time | leidraad / Hugo, memory |}${zola:+ Zola build | leidraad / Zola |}"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |${hugo:+ --- | --- | --- |}${zola:+ --- | --- |}"
 } >"$report.table"
 : >"$report.rest"
 
@@ -95,11 +96,13 @@ for n in $SIZES; do
       measure "$results/floor" sh -c "rm -rf '$out/copy' && cp -r '$out/leidraad' '$out/copy'"
     done
     pages=$(find "$out/leidraad" -name '*.html' | wc -l)
+    files=$(find "$out/leidraad" -type f | wc -l)
     bytes=$(du -sb "$out/leidraad" | cut -f1)
     row="| $n | $place | $(seconds "$results/leidraad"), $(mib "$results/leidraad") | $(seconds "$results/floor")"
-    row="$row | $(ratio "$results/leidraad" "$results/floor") | $pages | $(awk -v b="$bytes" 'BEGIN {printf "%.1f MB", b / 1e6}') |"
+    row="$row | $(ratio "$results/leidraad" "$results/floor") | $pages | $files | $(awk -v b="$bytes" 'BEGIN {printf "%.1f MB", b / 1e6}') |"
     if [ -n "$hugo" ]; then
-      row="$row $(seconds "$results/hugo"), $(mib "$results/hugo") | $(ratio "$results/leidraad" "$results/hugo") |"
+      row="$row $(seconds "$results/hugo"), $(mib "$results/hugo") | $(ratio "$results/leidraad" "$results/hugo")"
+      row="$row | $(memory_ratio "$results/leidraad" "$results/hugo") |"
     fi
     if [ -n "$zola" ]; then
       row="$row $(seconds "$results/zola"), $(mib "$results/zola") | $(ratio "$results/leidraad" "$results/zola") |"
@@ -119,6 +122,16 @@ for n in $SIZES; do
       "$(grep -o 'worst [0-9.]* ms' "$disk/reload-$n" | head -1)"
   } >>"$report.rest"
 done
+
+# Linear growth: the time per article at the largest size against the smallest.
+first=$(echo "$SIZES" | awk '{print $1}')
+last=$(echo "$SIZES" | awk '{print $NF}')
+if [ "$first" != "$last" ]; then
+  awk -v a="$(median "$disk/results-$last-tmpfs/leidraad" 1)" -v n="$last" \
+    -v b="$(median "$disk/results-$first-tmpfs/leidraad" 1)" -v m="$first" \
+    'BEGIN {printf "- Time per article on tmpfs at N = %d against N = %d: %.2f (1.00 is linear)\n", n, m, (a / n) / (b / m)}' \
+    >>"$report.rest"
+fi
 
 # An article page of the bundled example with everything it loads.
 "$bin/leidraad" build --out "$disk/example" >/dev/null

@@ -199,10 +199,16 @@ fn corners_of_word_splitting_index_as_pagefind_indexes_them() {
     let mut second = PlainText::heading("Café", 2);
     second.append(&PlainText::block("Geen café, maar een kantine: – — … 2025/2026 ½ Ålesund naïef coöperatie."));
     let empty = PlainText::block("– — …");
+    // Forms of one stem with diacritics, some only in a title: their order
+    // in the index follows their first use, text before title.
+    let forms = PlainText::block("Het café. De cafés zijn privé.");
+    let later = PlainText::block("Naïef, naïeve, café.");
     let records = vec![
         record("nl/protocol/a/", "Privé-berichten", first),
         record("nl/protocol/b/", "Café Privé", second),
         record("nl/protocol/c/", "Niets", empty),
+        record("nl/protocol/d/", "Naïeve cafés", forms),
+        record("nl/protocol/e/", "Privé café", later),
     ];
     assert_same_index("corners", "nl", &records);
     assert_same_index("corners, without a stemmer", "xx", &records);

@@ -91,7 +91,9 @@ pub fn build_with(sources: &Sources, mut bodies: ArticleBodies) -> (Site, Enviro
     let locales: Vec<&str> = jobs.iter().map(|(locale, _, _)| *locale).collect();
     let rendered: Vec<(Article, Vec<Diagnostic>)> = jobs
         .into_par_iter()
-        .map(|(locale, doc, body)| environment.article_with_body(config, locale, doc, body.as_deref().unwrap_or(&doc.body)))
+        .map(|(locale, doc, body)| {
+            environment.article_with_body(config, locale, doc, body.as_deref().unwrap_or(&doc.body))
+        })
         .collect();
     let mut own_articles: BTreeMap<String, Vec<std::sync::Arc<Article>>> = BTreeMap::new();
     for (locale, (article, problems)) in locales.into_iter().zip(rendered) {

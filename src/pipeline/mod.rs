@@ -6,7 +6,6 @@
 
 mod incremental;
 
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -66,12 +65,8 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
         }
         .map_err(Diagnostic::from)
     };
-    let index = crate::search::index_files(&site).map_err(&mut fail)?;
-    let index_count = index.len();
-    index
-        .into_par_iter()
-        .try_for_each(|(path, bytes)| put(&path, Content::Bytes(&bytes)))
-        .map_err(|e| fail(e.into()))?;
+    let index_count =
+        crate::search::index_into(&site, &|path, bytes| put(&path, Content::Bytes(&bytes))).map_err(&mut fail)?;
     let rendered = renderer.site_into(&site, &sources.assets, &put).map_err(&mut fail)?;
     staging.commit().map_err(|e| fail(Diagnostic::from(e).into()))?;
     Ok(Written {

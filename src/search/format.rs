@@ -19,7 +19,8 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use super::words::{Split, WordSplitter};
+use super::postings::{Postings, Run};
+use super::words::WordSplitter;
 use crate::markdown::PlainText;
 
 /// One page of the index: what a search finds and what it shows.
@@ -42,14 +43,6 @@ pub struct LanguageIndex {
     /// Names the meta file: `pagefind.{meta_hash}.pf_meta`.
     pub meta_hash: String,
     pub page_count: usize,
-}
-
-/// Weight of ordinary words; headings weigh more (pagefind's scale: the
-/// weight times 24).
-const WEIGHT: u8 = 24;
-
-fn heading_weight(level: u8) -> u8 {
-    8u8.saturating_sub(level.clamp(1, 6)) * WEIGHT
 }
 
 /// Word lists are cut into chunks of about this many positions.
@@ -77,42 +70,35 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
 
     // Pages in parallel, in runs of consecutive pages, merged in order. Each
     // thread keeps its word splitter (and what it learnt) for all its runs.
-    let threads: Vec<Mutex<(WordSplitter, Gzip)>> = (0..rayon::current_num_threads().max(1))
-        .map(|_| Mutex::new((WordSplitter::new(language, &version.word_characters), Gzip::new())))
+    let threads: Vec<Mutex<(WordSplitter, Gzip, Run)>> = (0..rayon::current_num_threads().max(1))
+        .map(|_| Mutex::new((WordSplitter::new(language, &version.word_characters), Gzip::new(), Run::default())))
         .collect();
-    let runs: Vec<(Vec<(String, WordEntry)>, Vec<Fragment>)> = records
+    let fragments: Vec<Vec<Fragment>> = records
         .par_chunks(PAGES_PER_JOB)
         .enumerate()
         .map(|(run, chunk)| {
             let thread = rayon::current_thread_index().unwrap_or(0) % threads.len();
             let mut state = threads[thread].lock().unwrap_or_else(|e| e.into_inner());
-            let (splitter, gzip) = &mut *state;
-            let mut words = Words::default();
-            let fragments = chunk
+            let (splitter, gzip, words) = &mut *state;
+            chunk
                 .iter()
                 .enumerate()
                 .map(|(i, record)| {
-                    let page = (run * PAGES_PER_JOB + i) as u32;
-                    page_words(record, page, &fields, splitter, &mut words);
+                    words.add_page(record, (run * PAGES_PER_JOB + i) as u32, &fields, splitter);
                     Fragment::new(language, record, gzip)
                 })
-                .collect();
-            (words.named(splitter), fragments)
+                .collect()
         })
         .collect();
-    drop(threads);
+    let threads: Vec<(WordSplitter, Gzip, Run)> =
+        threads.into_iter().map(|t| t.into_inner().unwrap_or_else(|e| e.into_inner())).collect();
+    let postings = Postings::new(threads.into_iter().map(|(splitter, _, run)| (splitter, run)).collect());
 
-    let mut words = AllWords::default();
-    let mut fragments = Vec::new();
     let mut filters: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
-    for (run_words, run_fragments) in runs {
-        words.add(run_words);
-        fragments.extend(run_fragments);
-    }
     let mut files = Vec::new();
     let mut pages = Vec::new();
     let mut names: HashMap<String, String> = HashMap::new();
-    for (page, (record, fragment)) in records.iter().zip(fragments).enumerate() {
+    for (page, (record, fragment)) in records.iter().zip(fragments.into_iter().flatten()).enumerate() {
         for (filter, values) in &record.filters {
             for value in values {
                 filters.entry(filter).or_default().entry(value).or_default().push(page);
@@ -152,13 +138,13 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
         meta.filters.push(MetaFilter { filter: filter.to_owned(), hash: name });
     }
 
-    let chunks = words.into_chunks();
-    meta.index_chunks = chunk_ranges(&chunks);
+    let chunks = postings.chunks(CHUNK_SIZE);
+    meta.index_chunks = chunk_ranges(&chunks.iter().map(|c| postings.bounds(c)).collect::<Vec<_>>());
     // Each chunk packed, encoded and compressed on its own thread; named in order.
     let encoded: Vec<(String, Vec<u8>)> = chunks
         .into_par_iter()
         .map(|chunk| {
-            let bytes = cbor(&word_index(chunk));
+            let bytes = cbor(&postings.word_index(chunk));
             (full_hash(&bytes), compress(&bytes))
         })
         .collect();
@@ -187,164 +173,6 @@ fn unique_name(language: &str, hash: &str, taken: &mut Vec<String>) -> String {
     hash[..length].to_owned()
 }
 
-/// A word's postings: for each page, its positions (with weight changes)
-/// and its positions in the meta fields, packed as pagefind packs them.
-#[derive(Debug, Default, Clone)]
-struct Postings {
-    /// Page number and the end of its positions in `locs` and `meta`.
-    pages: Vec<(u32, u32, u32)>,
-    locs: Vec<i32>,
-    meta: Vec<i32>,
-}
-
-impl Postings {
-    fn push(&mut self, page: u32, locs: &[i32], meta: &[i32]) {
-        self.locs.extend_from_slice(locs);
-        self.meta.extend_from_slice(meta);
-        self.pages.push((page, self.locs.len() as u32, self.meta.len() as u32));
-    }
-
-    /// The pages of `parts`, in order, with their page numbers as
-    /// differences, as the index stores them.
-    fn packed(parts: &[&Postings]) -> Vec<PackedPage> {
-        let mut last = 0;
-        let mut packed = Vec::with_capacity(parts.iter().map(|p| p.pages.len()).sum());
-        for part in parts {
-            let (mut locs, mut meta) = (0, 0);
-            for &(page, locs_end, meta_end) in &part.pages {
-                packed.push(PackedPage {
-                    page_number: (page - last) as usize,
-                    locs: part.locs[locs..locs_end as usize].to_vec(),
-                    meta_locs: part.meta[meta..meta_end as usize].to_vec(),
-                });
-                (last, locs, meta) = (page, locs_end as usize, meta_end as usize);
-            }
-        }
-        packed
-    }
-
-    fn shrink_to_fit(&mut self) {
-        self.pages.shrink_to_fit();
-        self.locs.shrink_to_fit();
-        self.meta.shrink_to_fit();
-    }
-
-    fn size(&self) -> usize {
-        self.locs.len() + self.meta.len() + self.pages.len()
-    }
-}
-
-#[derive(Debug, Default, Clone)]
-struct WordEntry {
-    postings: Postings,
-    /// Forms with diacritics (`café` of `cafe`), in order of first use.
-    variants: Vec<(String, Postings)>,
-}
-
-/// Every word of a run of pages, by the number its thread's splitter gave it.
-#[derive(Debug, Default)]
-struct Words(HashMap<u32, WordEntry>);
-
-impl Words {
-    /// The words by name, their lists shrunk to fit: runs are kept until
-    /// the whole language is done.
-    fn named(self, splitter: &WordSplitter) -> Vec<(String, WordEntry)> {
-        self.0
-            .into_iter()
-            .map(|(number, mut entry)| {
-                entry.postings.shrink_to_fit();
-                entry.variants.iter_mut().for_each(|(_, p)| p.shrink_to_fit());
-                (splitter.word(number).to_owned(), entry)
-            })
-            .collect()
-    }
-}
-
-/// Every word of a language, with its entries of each run in page order,
-/// as they were made: they are put together only when a chunk of the
-/// index is encoded, so no merged copy is ever held.
-#[derive(Debug, Default)]
-struct AllWords(HashMap<String, Vec<WordEntry>>);
-
-impl AllWords {
-    /// Adds the words of a run of later pages.
-    fn add(&mut self, run: Vec<(String, WordEntry)>) {
-        for (word, entry) in run {
-            self.0.entry(word).or_default().push(entry);
-        }
-    }
-
-    /// The words in order, cut into chunks of about `CHUNK_SIZE` positions.
-    fn into_chunks(self) -> Vec<Vec<(String, Vec<WordEntry>)>> {
-        let mut words: Vec<(String, Vec<WordEntry>)> = self.0.into_iter().collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut chunks = Vec::new();
-        let mut chunk = Vec::new();
-        let mut size = 0;
-        for (word, entries) in words {
-            let mut forms: Vec<&str> = Vec::new();
-            for entry in &entries {
-                size += entry.postings.size() + entry.variants.iter().map(|(_, p)| p.size()).sum::<usize>();
-                for (form, _) in &entry.variants {
-                    if !forms.contains(&form.as_str()) {
-                        forms.push(form);
-                    }
-                }
-            }
-            size += forms.len();
-            drop(forms);
-            chunk.push((word, entries));
-            if size >= CHUNK_SIZE {
-                chunks.push(std::mem::take(&mut chunk));
-                size = 0;
-            }
-        }
-        if !chunk.is_empty() {
-            chunks.push(chunk);
-        }
-        chunks
-    }
-}
-
-/// A chunk of the word index as pagefind encodes it.
-fn word_index(chunk: Vec<(String, Vec<WordEntry>)>) -> WordIndex {
-    let words = chunk
-        .into_iter()
-        .map(|(word, entries)| {
-            let postings: Vec<&Postings> = entries.iter().map(|e| &e.postings).collect();
-            // A form's pages from every run that has it, forms in order of first use.
-            let mut forms: Vec<(&str, Vec<&Postings>)> = Vec::new();
-            for (form, postings) in entries.iter().flat_map(|e| &e.variants) {
-                match forms.iter_mut().find(|(f, _)| f == form) {
-                    Some((_, parts)) => parts.push(postings),
-                    None => forms.push((form, vec![postings])),
-                }
-            }
-            PackedWord {
-                word,
-                pages: Postings::packed(&postings),
-                additional_variants: forms
-                    .into_iter()
-                    .map(|(form, parts)| PackedVariant { form: form.to_owned(), pages: Postings::packed(&parts) })
-                    .collect(),
-            }
-        })
-        .collect();
-    WordIndex { words }
-}
-
-/// One occurrence of a word on a page.
-#[derive(Clone, Copy)]
-struct Occurrence {
-    stem: u32,
-    original: Option<u32>,
-    /// Word position, or the meta field and position.
-    position: u32,
-    field: u16,
-    weight: u8,
-    in_meta: bool,
-}
-
 /// Whether any word of the record's text is indexed.
 fn has_words(record: &Record, word_characters: &[char]) -> bool {
     words_of(record).any(|(_, raw)| !super::words::index_words(raw, None, word_characters).is_empty())
@@ -367,119 +195,6 @@ fn part_offsets(record: &Record) -> Vec<u32> {
             start
         })
         .collect()
-}
-
-/// Adds the words of `record`, page number `page`, to `words`.
-fn page_words(record: &Record, page: u32, fields: &[String], splitter: &mut WordSplitter, words: &mut Words) {
-    let mut found: Vec<Occurrence> =
-        Vec::with_capacity(record.text.iter().map(|p| p.word_count as usize).sum::<usize>() * 2);
-    let mut offset = 0;
-    for part in &record.text {
-        let mut headings = part.headings.iter().peekable();
-        for (i, raw) in part.words().enumerate() {
-            let i = i as u32;
-            while headings.peek().is_some_and(|h| h.end <= i) {
-                headings.next();
-            }
-            let weight = match headings.peek() {
-                Some(h) if h.start <= i => heading_weight(h.level),
-                _ => WEIGHT,
-            };
-            let splits: &[Split] = splitter.split(raw);
-            let parts = splits.iter().filter(|s| s.compound_part).count();
-            let part_weight = if parts > 0 && weight > 0 { (weight / parts.min(255) as u8).max(1) } else { 0 };
-            for split in splits {
-                let weight = if split.compound_part { part_weight } else { weight };
-                found.push(Occurrence {
-                    stem: split.stem,
-                    original: split.original,
-                    position: offset + i,
-                    field: 0,
-                    weight,
-                    in_meta: false,
-                });
-            }
-        }
-        offset += part.word_count;
-    }
-    for (field, name) in fields.iter().enumerate() {
-        let Some(value) = record.meta.get(name) else { continue };
-        for (position, raw) in value.split_whitespace().enumerate() {
-            for split in splitter.split(raw) {
-                found.push(Occurrence {
-                    stem: split.stem,
-                    original: split.original,
-                    position: position as u32,
-                    field: field as u16,
-                    weight: 0,
-                    in_meta: true,
-                });
-            }
-        }
-    }
-    found.sort_unstable_by_key(|o| o.stem);
-    for group in found.chunk_by(|a, b| a.stem == b.stem) {
-        let entry = words.0.entry(group[0].stem).or_default();
-        let (locs, meta) = pack(group.iter().filter(|o| o.original.is_none()));
-        if !locs.is_empty() || !meta.is_empty() {
-            entry.postings.push(page, &locs, &meta);
-        }
-        // Forms with diacritics: those in the text first, then those only in
-        // meta, each group by name.
-        let mut forms: Vec<(bool, &str, u32)> = Vec::new();
-        for number in group.iter().filter_map(|o| o.original) {
-            if !forms.iter().any(|f| f.2 == number) {
-                let only_meta = !group.iter().any(|o| o.original == Some(number) && !o.in_meta);
-                forms.push((only_meta, splitter.word(number), number));
-            }
-        }
-        forms.sort_unstable();
-        for (_, form, number) in forms {
-            let (locs, meta) = pack(group.iter().filter(|o| o.original == Some(number)));
-            match entry.variants.iter_mut().find(|(f, _)| f == form) {
-                Some((_, postings)) => postings.push(page, &locs, &meta),
-                None => {
-                    let mut postings = Postings::default();
-                    postings.push(page, &locs, &meta);
-                    entry.variants.push((form.to_owned(), postings));
-                }
-            }
-        }
-    }
-}
-
-/// Positions as pagefind packs them. In the text: weight 25 first, then by
-/// weight and position; a change of weight is `-weight - 1` followed by the
-/// position, other positions are differences. In meta: by field and
-/// position; `-field - 1` starts a field, positions are differences.
-fn pack<'a>(occurrences: impl Iterator<Item = &'a Occurrence>) -> (Vec<i32>, Vec<i32>) {
-    let (mut text, mut meta): (Vec<&Occurrence>, Vec<&Occurrence>) = occurrences.partition(|o| !o.in_meta);
-    text.sort_by_key(|o| (if o.weight == 25 { 0 } else { o.weight }, o.position));
-    let mut locs = Vec::with_capacity(text.len() + 2);
-    let (mut weight, mut last) = (25, 0);
-    for o in text {
-        if o.weight != weight {
-            locs.push(-(o.weight as i32) - 1);
-            locs.push(o.position as i32);
-            weight = o.weight;
-        } else {
-            locs.push((o.position - last) as i32);
-        }
-        last = o.position;
-    }
-    meta.sort_by_key(|o| (o.field, o.position));
-    let mut meta_locs = Vec::with_capacity(meta.len() + 2);
-    let (mut field, mut last) = (None, 0);
-    for o in meta {
-        if field != Some(o.field) {
-            meta_locs.push(-(o.field as i32) - 1);
-            field = Some(o.field);
-            last = 0;
-        }
-        meta_locs.push((o.position - last) as i32);
-        last = o.position;
-    }
-    (locs, meta_locs)
 }
 
 /// A page's fragment file: what a result shows.
@@ -545,10 +260,11 @@ impl Fragment {
 
 /// The `from`–`to` word range of each chunk, shortened to the prefixes that
 /// tell neighbours apart.
-fn chunk_ranges(chunks: &[Vec<(String, Vec<WordEntry>)>]) -> Vec<MetaChunk> {
-    let word = |w: Option<&(String, Vec<WordEntry>)>| w.map_or_else(String::new, |w| w.0.clone());
-    let mut ranges: Vec<MetaChunk> =
-        chunks.iter().map(|c| MetaChunk { from: word(c.first()), to: word(c.last()), hash: String::new() }).collect();
+fn chunk_ranges(bounds: &[(&str, &str)]) -> Vec<MetaChunk> {
+    let mut ranges: Vec<MetaChunk> = bounds
+        .iter()
+        .map(|(from, to)| MetaChunk { from: (*from).to_owned(), to: (*to).to_owned(), hash: String::new() })
+        .collect();
     for i in 1..ranges.len() {
         let (a, b) = (ranges[i - 1].to.clone(), ranges[i].from.clone());
         let common = b.chars().zip(a.chars()).take_while(|(x, y)| x == y).count();
@@ -612,37 +328,37 @@ fn full_hash(bytes: &[u8]) -> String {
 // Pagefind 1.6's index records, encoded as it encodes them.
 
 #[derive(Encode)]
-struct WordIndex {
+pub(super) struct WordIndex {
     #[n(0)]
-    words: Vec<PackedWord>,
+    pub(super) words: Vec<PackedWord>,
 }
 
 #[derive(Encode, Debug, Clone)]
-struct PackedWord {
+pub(super) struct PackedWord {
     #[n(0)]
-    word: String,
+    pub(super) word: String,
     #[n(1)]
-    pages: Vec<PackedPage>,
+    pub(super) pages: Vec<PackedPage>,
     #[n(2)]
-    additional_variants: Vec<PackedVariant>,
+    pub(super) additional_variants: Vec<PackedVariant>,
 }
 
 #[derive(Encode, Debug, Clone)]
-struct PackedVariant {
+pub(super) struct PackedVariant {
     #[n(0)]
-    form: String,
+    pub(super) form: String,
     #[n(1)]
-    pages: Vec<PackedPage>,
+    pub(super) pages: Vec<PackedPage>,
 }
 
 #[derive(Encode, Debug, Clone)]
-struct PackedPage {
+pub(super) struct PackedPage {
     #[n(0)]
-    page_number: usize,
+    pub(super) page_number: usize,
     #[n(1)]
-    locs: Vec<i32>,
+    pub(super) locs: Vec<i32>,
     #[n(2)]
-    meta_locs: Vec<i32>,
+    pub(super) meta_locs: Vec<i32>,
 }
 
 #[derive(Encode)]

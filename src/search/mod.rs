@@ -6,6 +6,7 @@
 
 mod bundle;
 pub mod format;
+mod postings;
 pub mod words;
 
 use rayon::prelude::*;
@@ -24,52 +25,63 @@ pub const FOLDER: &str = "pagefind/";
 
 /// The index files of the whole site, under `FOLDER`.
 pub fn index(site: &Site) -> Result<Files, Diagnostics> {
-    Ok(index_files(site)?.into_iter().map(|(path, bytes)| (path, Arc::from(bytes))).collect())
+    let files = std::sync::Mutex::new(Files::new());
+    index_into(site, &|path, bytes| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).insert(path, Arc::from(bytes));
+        Ok(())
+    })?;
+    Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
-/// The index files of the whole site, paths under `FOLDER`, in no order:
-/// each locale's index (built in parallel, with its pages spread over the
-/// threads), pagefind's browser files, and `pagefind-entry.json`, which
-/// names the languages.
-pub fn index_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+/// Where `index_into` hands each file: its path under `FOLDER` and bytes.
+pub type Put<'a> = dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a;
+
+/// Makes the index files of the whole site and hands each to `put` (from
+/// any thread): each locale's index in turn, its pages spread over all
+/// threads and its files let go once handed over, so that one locale's
+/// word lists are in memory at a time; pagefind's browser files; and
+/// `pagefind-entry.json`, which names the languages. Returns how many
+/// files it made.
+pub fn index_into(site: &Site, put: &Put<'_>) -> Result<usize, Diagnostics> {
     // Pagefind's browser side names languages in lower case (`nl-be`).
     let languages: Vec<String> = site.locales.iter().map(|l| l.locale.to_lowercase()).collect();
-    let (bundle, indexes) = rayon::join(
-        || bundle::bundle(&languages.iter().map(String::as_str).collect::<Vec<_>>()),
-        || {
-            site.locales
-                .par_iter()
-                .zip(&languages)
-                .map(|(here, language)| (language.as_str(), locale_records(site, here)))
-                .collect::<Vec<_>>()
-        },
-    );
-    let bundle = bundle.map_err(|e| {
-        Diagnostics::from(Diagnostic::error("search index", 0, 0, format!("cannot build the search index: {e}")))
-    })?;
-    let indexes: Vec<(&str, format::LanguageIndex)> = indexes
-        .into_par_iter()
-        .map(|(language, records)| (language, format::build(language, &bundle.version, &records)))
-        .collect();
-
-    let mut files = Vec::new();
-    let mut languages = BTreeMap::new();
-    for (language, index) in indexes.into_iter().filter(|(_, index)| index.page_count > 0) {
-        let wasm = bundle.wasm.get(language).copied().unwrap_or(false).then(|| language.to_owned());
-        languages.insert(
-            language.to_owned(),
-            serde_json::json!({ "hash": index.meta_hash, "wasm": wasm, "page_count": index.page_count }),
-        );
-        files.extend(index.files.into_iter().map(|(path, bytes)| (format!("{FOLDER}{path}"), bytes)));
+    let error = |message: String| Diagnostics::from(Diagnostic::error("search index", 0, 0, message));
+    let failed = |e: Diagnostic| Diagnostics::from(e);
+    let locale_index = |here: &LocaleSite, language: &str, version: &Version| {
+        format::build(language, version, &locale_records(site, here))
+    };
+    let mut count = 0;
+    let mut hand_over = |index: format::LanguageIndex| -> Result<(String, usize), Diagnostics> {
+        count += index.files.len();
+        let summary = (index.meta_hash.clone(), index.page_count);
+        index
+            .files
+            .into_par_iter()
+            .try_for_each(|(path, bytes)| put(format!("{FOLDER}{path}"), bytes))
+            .map_err(failed)?;
+        Ok(summary)
+    };
+    let bundle = bundle::bundle(&languages.iter().map(String::as_str).collect::<Vec<_>>())
+        .map_err(|e| error(format!("cannot build the search index: {e}")))?;
+    let mut entries = BTreeMap::new();
+    for (here, language) in site.locales.iter().zip(&languages) {
+        let (hash, pages) = hand_over(locale_index(here, language, &bundle.version))?;
+        if pages > 0 {
+            let wasm = bundle.wasm.get(language).copied().unwrap_or(false).then(|| language.to_owned());
+            entries.insert(language.clone(), serde_json::json!({ "hash": hash, "wasm": wasm, "page_count": pages }));
+        }
     }
     let entry = serde_json::json!({
         "version": bundle.version.number,
-        "languages": languages,
+        "languages": entries,
         "include_characters": bundle.version.word_characters,
     });
-    files.push((format!("{FOLDER}pagefind-entry.json"), entry.to_string().into_bytes()));
-    files.extend(bundle.files.into_iter().map(|(path, bytes)| (format!("{FOLDER}{path}"), bytes)));
-    Ok(files)
+    count += 1 + bundle.files.len();
+    put(format!("{FOLDER}pagefind-entry.json"), entry.to_string().into_bytes()).map_err(failed)?;
+    for (path, bytes) in bundle.files {
+        put(format!("{FOLDER}{path}"), bytes).map_err(failed)?;
+    }
+    Ok(count)
 }
 
 /// What a locale's search finds. Texts shown untranslated belong to the

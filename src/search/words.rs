@@ -117,6 +117,11 @@ impl WordSplitter {
         &self.splits[start as usize..end as usize]
     }
 
+    /// Every word and form numbered so far; a number is an index.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
     /// The word numbered `number` by `split`.
     pub fn word(&self, number: u32) -> &str {
         &self.words[number as usize]

@@ -1,0 +1,300 @@
+//! The word lists of one language's index: for every word, the pages it is
+//! on and its positions there, packed as pagefind packs them. They are kept
+//! flat, one entry per word and page in a few large arrays, because a site
+//! of 5,000 articles has millions of them: as small lists per word and run
+//! of pages they took more memory in bookkeeping than in positions.
+
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+use super::format::{PackedPage, PackedVariant, PackedWord, Record, WordIndex};
+use super::words::{Split, WordSplitter};
+
+/// Weight of ordinary words; headings weigh more (pagefind's scale: the
+/// weight times 24).
+const WEIGHT: u8 = 24;
+
+fn heading_weight(level: u8) -> u8 {
+    8u8.saturating_sub(level.clamp(1, 6)) * WEIGHT
+}
+
+/// One word (or one of its forms with diacritics) on one page.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// The word: the splitter's number in a run, the language's in `Postings`.
+    word: u32,
+    /// 0 for the word itself, else 1 + the number of the form (`café` of `cafe`).
+    form: u32,
+    page: u32,
+    /// Where its positions start in the locations, how many are in the text
+    /// and how many in the meta fields, which follow them.
+    start: u32,
+    text: u32,
+    meta: u32,
+    /// A form that is on the page in the text, not only in meta (orders forms).
+    in_text: bool,
+}
+
+impl Entry {
+    fn size(&self) -> usize {
+        (self.text + self.meta) as usize + 1
+    }
+}
+
+/// The entries of the pages one thread indexed, in any order: each entry
+/// knows its page. One per thread, so that they are few and large.
+#[derive(Debug, Default)]
+pub(super) struct Run {
+    entries: Vec<Entry>,
+    locations: Vec<i32>,
+}
+
+/// One occurrence of a word on a page.
+#[derive(Clone, Copy)]
+struct Occurrence {
+    stem: u32,
+    original: Option<u32>,
+    /// Word position, or the meta field and position.
+    position: u32,
+    field: u16,
+    weight: u8,
+    in_meta: bool,
+}
+
+impl Run {
+    /// Adds the words of `record`, page number `page`.
+    pub(super) fn add_page(&mut self, record: &Record, page: u32, fields: &[String], splitter: &mut WordSplitter) {
+        let words: usize = record.text.iter().map(|p| p.word_count as usize).sum();
+        let mut found: Vec<Occurrence> = Vec::with_capacity(words * 2);
+        let mut offset = 0;
+        for part in &record.text {
+            let mut headings = part.headings.iter().peekable();
+            for (i, raw) in part.words().enumerate() {
+                let i = i as u32;
+                while headings.peek().is_some_and(|h| h.end <= i) {
+                    headings.next();
+                }
+                let weight = match headings.peek() {
+                    Some(h) if h.start <= i => heading_weight(h.level),
+                    _ => WEIGHT,
+                };
+                let splits: &[Split] = splitter.split(raw);
+                let parts = splits.iter().filter(|s| s.compound_part).count();
+                let part_weight = if parts > 0 && weight > 0 { (weight / parts.min(255) as u8).max(1) } else { 0 };
+                for split in splits {
+                    let weight = if split.compound_part { part_weight } else { weight };
+                    let position = offset + i;
+                    found.push(Occurrence {
+                        stem: split.stem,
+                        original: split.original,
+                        position,
+                        field: 0,
+                        weight,
+                        in_meta: false,
+                    });
+                }
+            }
+            offset += part.word_count;
+        }
+        for (field, name) in fields.iter().enumerate() {
+            let Some(value) = record.meta.get(name) else { continue };
+            for (position, raw) in value.split_whitespace().enumerate() {
+                for split in splitter.split(raw) {
+                    found.push(Occurrence {
+                        stem: split.stem,
+                        original: split.original,
+                        position: position as u32,
+                        field: field as u16,
+                        weight: 0,
+                        in_meta: true,
+                    });
+                }
+            }
+        }
+        found.sort_unstable_by_key(|o| (o.stem, o.original.map_or(0, |f| f + 1)));
+        for group in found.chunk_by(|a, b| a.stem == b.stem && a.original == b.original) {
+            let in_text = group.iter().any(|o| !o.in_meta);
+            self.push(group, page, in_text);
+        }
+    }
+
+    /// The entry of one word or form on a page, from its occurrences.
+    fn push(&mut self, group: &[Occurrence], page: u32, in_text: bool) {
+        let start = self.locations.len() as u32;
+        let (text, meta) = pack(group, &mut self.locations);
+        self.entries.push(Entry {
+            word: group[0].stem,
+            form: group[0].original.map_or(0, |f| f + 1),
+            page,
+            start,
+            text,
+            meta,
+            in_text,
+        });
+    }
+}
+
+/// Appends positions as pagefind packs them, and says how many it wrote in
+/// the text and in meta. In the text: weight 25 first, then by weight and
+/// position; a change of weight is `-weight - 1` followed by the position,
+/// other positions are differences. In meta: by field and position;
+/// `-field - 1` starts a field, positions are differences.
+fn pack(group: &[Occurrence], out: &mut Vec<i32>) -> (u32, u32) {
+    let mut text: Vec<&Occurrence> = group.iter().filter(|o| !o.in_meta).collect();
+    text.sort_by_key(|o| (if o.weight == 25 { 0 } else { o.weight }, o.position));
+    let before = out.len();
+    let (mut weight, mut last) = (25, 0);
+    for o in text {
+        if o.weight != weight {
+            out.push(-(o.weight as i32) - 1);
+            out.push(o.position as i32);
+            weight = o.weight;
+        } else {
+            out.push((o.position - last) as i32);
+        }
+        last = o.position;
+    }
+    let text = (out.len() - before) as u32;
+    let mut meta: Vec<&Occurrence> = group.iter().filter(|o| o.in_meta).collect();
+    meta.sort_by_key(|o| (o.field, o.position));
+    let (mut field, mut last) = (None, 0);
+    for o in meta {
+        if field != Some(o.field) {
+            out.push(-(o.field as i32) - 1);
+            field = Some(o.field);
+            last = 0;
+        }
+        out.push((o.position - last) as i32);
+        last = o.position;
+    }
+    (text, (out.len() - before) as u32 - text)
+}
+
+/// Every word of a language: the runs put together, numbered in the order
+/// of their words and sorted by word, form and page.
+pub(super) struct Postings {
+    /// The words and forms, in order: the index of a word is its number.
+    words: Vec<String>,
+    entries: Vec<Entry>,
+    locations: Vec<i32>,
+}
+
+impl Postings {
+    /// Puts the threads' entries together, each with the splitter that
+    /// numbered its words.
+    pub(super) fn new(runs: Vec<(WordSplitter, Run)>) -> Postings {
+        // The language's numbers: the words of all splitters, in order.
+        let mut names: BTreeMap<&str, u32> = BTreeMap::new();
+        for (splitter, _) in &runs {
+            for word in splitter.words() {
+                names.insert(word, 0);
+            }
+        }
+        for (number, value) in names.values_mut().enumerate() {
+            *value = number as u32;
+        }
+        let renumber: Vec<Vec<u32>> =
+            runs.iter().map(|(s, _)| s.words().iter().map(|w| names[w.as_str()]).collect()).collect();
+        let words: Vec<String> = names.into_keys().map(str::to_owned).collect();
+
+        // The first thread's arrays grow to hold the others', which are let
+        // go one by one.
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut locations: Vec<i32> = Vec::new();
+        for ((_, run), table) in runs.into_iter().zip(&renumber) {
+            let offset = locations.len() as u32;
+            let Run { entries: mut more, locations: mut positions } = run;
+            for e in &mut more {
+                e.word = table[e.word as usize];
+                e.form = if e.form == 0 { 0 } else { 1 + table[e.form as usize - 1] };
+                e.start += offset;
+            }
+            if entries.is_empty() {
+                entries = more;
+                locations = positions;
+            } else {
+                entries.append(&mut more);
+                locations.append(&mut positions);
+            }
+        }
+        entries.par_sort_unstable_by_key(|e| (e.word, e.form, e.page));
+        Postings { words, entries, locations }
+    }
+
+    /// The index in chunks of about `chunk_size` positions, each with its
+    /// first and last word.
+    pub(super) fn chunks(&self, chunk_size: usize) -> Vec<std::ops::Range<usize>> {
+        let mut chunks = Vec::new();
+        let (mut start, mut size, mut i) = (0, 0, 0);
+        while i < self.entries.len() {
+            let word = self.entries[i].word;
+            let end = i + self.entries[i..].partition_point(|e| e.word == word);
+            size += self.entries[i..end].iter().map(Entry::size).sum::<usize>();
+            size += self.entries[i..end].chunk_by(|a, b| a.form == b.form).filter(|g| g[0].form != 0).count();
+            i = end;
+            if size >= chunk_size {
+                chunks.push(start..i);
+                (start, size) = (i, 0);
+            }
+        }
+        if start < self.entries.len() {
+            chunks.push(start..self.entries.len());
+        }
+        chunks
+    }
+
+    /// The first and last word of a chunk.
+    pub(super) fn bounds(&self, chunk: &std::ops::Range<usize>) -> (&str, &str) {
+        let word = |i: usize| self.words[self.entries[i].word as usize].as_str();
+        (word(chunk.start), word(chunk.end - 1))
+    }
+
+    /// A chunk as pagefind encodes it.
+    pub(super) fn word_index(&self, chunk: std::ops::Range<usize>) -> WordIndex {
+        let entries = &self.entries[chunk];
+        let words = entries
+            .chunk_by(|a, b| a.word == b.word)
+            .map(|word| {
+                let mut groups = word.chunk_by(|a, b| a.form == b.form).peekable();
+                let pages = match groups.peek() {
+                    Some(own) if own[0].form == 0 => self.packed(groups.next().unwrap_or_default()),
+                    _ => Vec::new(),
+                };
+                // Forms in order of first use: by page, then those in the
+                // text before those only in meta, then by name.
+                let mut forms: Vec<&[Entry]> = groups.collect();
+                forms.sort_by_key(|f| (f[0].page, !f[0].in_text, self.words[f[0].form as usize - 1].as_str()));
+                PackedWord {
+                    word: self.words[word[0].word as usize].clone(),
+                    pages,
+                    additional_variants: forms
+                        .into_iter()
+                        .map(|f| PackedVariant {
+                            form: self.words[f[0].form as usize - 1].clone(),
+                            pages: self.packed(f),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        WordIndex { words }
+    }
+
+    /// Pages with their numbers as differences, as the index stores them.
+    fn packed(&self, entries: &[Entry]) -> Vec<PackedPage> {
+        let mut last = 0;
+        entries
+            .iter()
+            .map(|e| {
+                let (start, text, meta) = (e.start as usize, e.text as usize, e.meta as usize);
+                let page = PackedPage {
+                    page_number: (e.page - last) as usize,
+                    locs: self.locations[start..start + text].to_vec(),
+                    meta_locs: self.locations[start + text..start + text + meta].to_vec(),
+                };
+                last = e.page;
+                page
+            })
+            .collect()
+    }
+}
