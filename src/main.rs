@@ -4,5 +4,22 @@
 mod cli;
 
 fn main() -> std::process::ExitCode {
+    fixed_mmap_threshold();
     cli::run()
 }
+
+/// glibc's malloc raises its mmap threshold each time a large block is
+/// freed, so that later large blocks come from the heap, where the freed
+/// pieces of the rendered articles cannot hold them and the heap grows
+/// instead. A fixed threshold (which also turns the raising off) took the
+/// peak memory of a 5,000-article build from 390 to 310 MiB.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn fixed_mmap_threshold() {
+    // SAFETY: mallopt only sets a malloc parameter; called before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn fixed_mmap_threshold() {}

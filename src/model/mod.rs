@@ -170,6 +170,21 @@ pub struct Site {
     pub index: BTreeMap<String, IdKind>,
 }
 
+impl Site {
+    /// Lets the articles' HTML go, once every page is written: the search
+    /// index that follows reads only their text. The model is not read for
+    /// pages again.
+    pub fn release_article_html(&mut self) {
+        for here in &mut self.locales {
+            for article in &mut here.articles {
+                if let Some(article) = std::sync::Arc::get_mut(article) {
+                    article.html = Fragment::default();
+                }
+            }
+        }
+    }
+}
+
 /// What an id names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdKind {

@@ -43,14 +43,15 @@ pub struct Written {
     pub file_count: usize,
 }
 
-/// Runs every stage on the site at `root` and writes it to `out`: the
-/// search index first, then each page as soon as it is rendered, nothing
-/// kept in memory once written. Both stages spread over all cores, so
-/// running them one after the other costs no time, and their working
-/// memory is not needed at once. `out` is replaced only when every file was
-/// written: on failure it stays as it was.
+/// Runs every stage on the site at `root` and writes it to `out`: each page
+/// as soon as it is rendered, then the search index, nothing kept in memory
+/// once written. Both stages spread over all cores, so running them one
+/// after the other costs no time, and their working memory is not needed
+/// at once; the articles' HTML is let go before the index is made. `out`
+/// is replaced only when every file was written: on failure it stays as
+/// it was.
 pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
-    let Prepared { sources, site, renderer, mut diagnostics, .. } = Prepared::new(root)?;
+    let Prepared { sources, mut site, renderer, mut diagnostics, .. } = Prepared::new(root)?;
     // The model holds all the text from here on: let the sources go.
     drop(sources.locales);
     let mut fail = |problems: Diagnostics| {
@@ -65,9 +66,10 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
         }
         .map_err(Diagnostic::from)
     };
+    let rendered = renderer.site_into(&site, &sources.assets, &put).map_err(&mut fail)?;
+    site.release_article_html();
     let index_count =
         crate::search::index_into(&site, &|path, bytes| put(&path, Content::Bytes(&bytes))).map_err(&mut fail)?;
-    let rendered = renderer.site_into(&site, &sources.assets, &put).map_err(&mut fail)?;
     staging.commit().map_err(|e| fail(Diagnostic::from(e).into()))?;
     Ok(Written {
         warnings: diagnostics.sorted(),

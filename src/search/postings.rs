@@ -111,9 +111,13 @@ impl Run {
                 }
             }
         }
-        found.sort_unstable_by_key(|o| (o.stem, o.original.map_or(0, |f| f + 1)));
+        // By word and form, then in the order pack() writes them.
+        found.sort_unstable_by_key(|o| {
+            let order = if o.in_meta { o.field } else { u16::from(if o.weight == 25 { 0 } else { o.weight }) };
+            (o.stem, o.original.map_or(0, |f| f + 1), o.in_meta, order, o.position)
+        });
         for group in found.chunk_by(|a, b| a.stem == b.stem && a.original == b.original) {
-            let in_text = group.iter().any(|o| !o.in_meta);
+            let in_text = !group[0].in_meta;
             self.push(group, page, in_text);
         }
     }
@@ -135,13 +139,14 @@ impl Run {
 }
 
 /// Appends positions as pagefind packs them, and says how many it wrote in
-/// the text and in meta. In the text: weight 25 first, then by weight and
-/// position; a change of weight is `-weight - 1` followed by the position,
-/// other positions are differences. In meta: by field and position;
-/// `-field - 1` starts a field, positions are differences.
+/// the text and in meta. `group` comes sorted: the text first, weight 25
+/// first, then by weight and position; then meta, by field and position.
+/// In the text a change of weight is `-weight - 1` followed by the
+/// position, other positions are differences. In meta `-field - 1` starts
+/// a field, positions are differences.
 fn pack(group: &[Occurrence], out: &mut Vec<i32>) -> (u32, u32) {
-    let mut text: Vec<&Occurrence> = group.iter().filter(|o| !o.in_meta).collect();
-    text.sort_by_key(|o| (if o.weight == 25 { 0 } else { o.weight }, o.position));
+    let split = group.partition_point(|o| !o.in_meta);
+    let (text, meta) = group.split_at(split);
     let before = out.len();
     let (mut weight, mut last) = (25, 0);
     for o in text {
@@ -155,8 +160,6 @@ fn pack(group: &[Occurrence], out: &mut Vec<i32>) -> (u32, u32) {
         last = o.position;
     }
     let text = (out.len() - before) as u32;
-    let mut meta: Vec<&Occurrence> = group.iter().filter(|o| o.in_meta).collect();
-    meta.sort_by_key(|o| (o.field, o.position));
     let (mut field, mut last) = (None, 0);
     for o in meta {
         if field != Some(o.field) {
