@@ -85,31 +85,27 @@ impl Staging {
         write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<(), OutputError> {
         let path = self.folder.join(relative);
-        let file = match fs::File::create(&path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                let dir = path.parent().unwrap_or(&self.folder);
-                fs::create_dir_all(dir).map_err(io_error(dir))?;
-                fs::File::create(&path)
-            }
-            file => file,
-        }
-        .map_err(io_error(&path))?;
+        let file = self.in_folder(&path, |p| fs::File::create(p))?;
         let mut out = io::BufWriter::with_capacity(256 * 1024, file);
         write(&mut out).and_then(|_| io::Write::flush(&mut out)).map_err(io_error(&path))
     }
 
     /// Writes one file, at `relative` (with `/`) inside the new folder.
     pub fn put(&self, relative: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        let path = self.folder.join(relative);
-        match fs::write(&path, bytes) {
+        self.in_folder(&self.folder.join(relative), |p| fs::write(p, bytes))
+    }
+
+    /// Runs `make` on `path`, making its folder first if it is the first
+    /// file there. Another thread may be making the same folder at this
+    /// moment, which create_dir_all allows.
+    fn in_folder<T>(&self, path: &Path, make: impl Fn(&Path) -> io::Result<T>) -> Result<T, OutputError> {
+        match make(path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                // The first file of its folder. Another thread may be making
-                // the same folder at this moment, which create_dir_all allows.
                 let dir = path.parent().unwrap_or(&self.folder);
                 fs::create_dir_all(dir).map_err(io_error(dir))?;
-                fs::write(&path, bytes).map_err(io_error(&path))
+                make(path).map_err(io_error(path))
             }
-            written => written.map_err(io_error(&path)),
+            made => made.map_err(io_error(path)),
         }
     }
 

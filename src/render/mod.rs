@@ -130,7 +130,7 @@ impl Renderer {
         self.site_into(site, assets, &|path: &str, content: Content<'_>| {
             let bytes = content.to_vec();
             if let Content::Page(body) = content {
-                if body.splice_count() > 1 {
+                if body.shows_several_articles() {
                     bodies
                         .lock()
                         .expect("no thread panicked holding it")
@@ -191,7 +191,7 @@ impl Renderer {
                     None => self.page(site, page)?,
                 };
                 let output = (page.output.clone(), body.to_bytes().into());
-                Ok((output, (body.splice_count() > 1).then(|| Arc::new(body))))
+                Ok((output, body.shows_several_articles().then(|| Arc::new(body))))
             })
             .collect();
         let mut outputs = Vec::with_capacity(rendered.len());

@@ -73,9 +73,10 @@ impl Body {
         Body { html, splices: splices.splices }
     }
 
-    /// How many article texts the page shows.
-    pub fn splice_count(&self) -> usize {
-        self.splices.len()
+    /// Whether the page shows several articles: the pages whose template
+    /// output is worth keeping for the next rebuild.
+    pub fn shows_several_articles(&self) -> bool {
+        self.splices.len() > 1
     }
 
     /// The same page with the current texts of its articles, from the

@@ -45,31 +45,25 @@ pub type Put<'a> = dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a
 pub fn index_into(site: &Site, put: &Put<'_>) -> Result<usize, Diagnostics> {
     // Pagefind's browser side names languages in lower case (`nl-be`).
     let languages: Vec<String> = site.locales.iter().map(|l| l.locale.to_lowercase()).collect();
-    let error = |message: String| Diagnostics::from(Diagnostic::error("search index", 0, 0, message));
     let failed = |e: Diagnostic| Diagnostics::from(e);
-    let locale_index = |here: &LocaleSite, language: &str, version: &Version| {
-        format::build(language, version, &locale_records(site, here))
-    };
+    let bundle = bundle::bundle(&languages.iter().map(String::as_str).collect::<Vec<_>>()).map_err(|e| {
+        Diagnostics::from(Diagnostic::error("search index", 0, 0, format!("cannot build the search index: {e}")))
+    })?;
     let mut count = 0;
-    let mut hand_over = |index: format::LanguageIndex| -> Result<(String, usize), Diagnostics> {
+    let mut entries = BTreeMap::new();
+    for (here, language) in site.locales.iter().zip(&languages) {
+        let index = format::build(language, &bundle.version, &locale_records(site, here));
         count += index.files.len();
-        let summary = (index.meta_hash.clone(), index.page_count);
+        if index.page_count > 0 {
+            let wasm = bundle.wasm.get(language).copied().unwrap_or(false).then(|| language.to_owned());
+            let summary = serde_json::json!({ "hash": index.meta_hash, "wasm": wasm, "page_count": index.page_count });
+            entries.insert(language.clone(), summary);
+        }
         index
             .files
             .into_par_iter()
             .try_for_each(|(path, bytes)| put(format!("{FOLDER}{path}"), bytes))
             .map_err(failed)?;
-        Ok(summary)
-    };
-    let bundle = bundle::bundle(&languages.iter().map(String::as_str).collect::<Vec<_>>())
-        .map_err(|e| error(format!("cannot build the search index: {e}")))?;
-    let mut entries = BTreeMap::new();
-    for (here, language) in site.locales.iter().zip(&languages) {
-        let (hash, pages) = hand_over(locale_index(here, language, &bundle.version))?;
-        if pages > 0 {
-            let wasm = bundle.wasm.get(language).copied().unwrap_or(false).then(|| language.to_owned());
-            entries.insert(language.clone(), serde_json::json!({ "hash": hash, "wasm": wasm, "page_count": pages }));
-        }
     }
     let entry = serde_json::json!({
         "version": bundle.version.number,
