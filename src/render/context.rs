@@ -54,6 +54,13 @@ impl Page {
     pub fn in_sitemap(&self) -> bool {
         self.kind != PageKind::NotFound
     }
+
+    /// Whether the page shows the text of many articles (the whole
+    /// protocol, an audience's view): such a page's template data alone
+    /// takes megabytes on a large site.
+    pub fn shows_many_articles(&self) -> bool {
+        matches!(self.kind, PageKind::Protocol | PageKind::Audience(_))
+    }
 }
 
 /// Every page of the site.

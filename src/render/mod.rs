@@ -151,11 +151,15 @@ impl Renderer {
     /// need not fit in memory. Stops at the first error `put` returns.
     pub fn site_into(&self, site: &Site, assets: &Assets, put: &Put<'_>) -> Result<Written, Diagnostics> {
         let pages = context::pages(site);
-        let failures: Vec<Diagnostic> = pages
-            .par_iter()
-            .map(|page| self.page(site, page).and_then(|body| put(&page.output, Content::Page(&body))))
-            .filter_map(Result::err)
-            .collect();
+        let render = |page: &Page| self.page(site, page).and_then(|body| put(&page.output, Content::Page(&body)));
+        // The pages that show many articles one after another, beside the
+        // others, so that one of their large contexts is in memory at a time.
+        let (many, others): (Vec<&Page>, Vec<&Page>) = pages.iter().partition(|p| p.shows_many_articles());
+        let (mut failures, others): (Vec<Diagnostic>, Vec<Diagnostic>) = rayon::join(
+            || many.iter().map(|page| render(page)).filter_map(Result::err).collect(),
+            || others.par_iter().map(|page| render(page)).filter_map(Result::err).collect(),
+        );
+        failures.extend(others);
         if !failures.is_empty() {
             let mut errors = Diagnostics::new();
             errors.extend(failures);
