@@ -79,9 +79,8 @@ enum Command {
 const CONTENT_ERROR: u8 = 1;
 const USAGE_ERROR: u8 = 2;
 
-/// Parses the arguments and runs the command; `batch` is called first for
-/// the commands that build a whole site once (`build`, `check`).
-pub fn run(batch: fn()) -> ExitCode {
+/// Parses the arguments and runs the command.
+pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -90,9 +89,6 @@ pub fn run(batch: fn()) -> ExitCode {
             return ExitCode::from(if e.use_stderr() { USAGE_ERROR } else { 0 });
         }
     };
-    if matches!(cli.command, Command::Build { .. } | Command::Check { .. }) {
-        batch();
-    }
     match cli.command {
         Command::Build { root, out } => build(&root, out.unwrap_or_else(|| root.join("public"))),
         Command::Check { root } => check(&root),

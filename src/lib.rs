@@ -13,6 +13,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod i18n;
 pub mod markdown;
+pub mod memory;
 pub mod model;
 pub mod output;
 pub mod pipeline;

@@ -183,6 +183,16 @@ impl Site {
             }
         }
     }
+
+    /// Lets the text of the articles of `locale` (an index into `locales`)
+    /// go, once its search index is written.
+    pub fn release_plain_text(&mut self, locale: usize) {
+        for article in &mut self.locales[locale].articles {
+            if let Some(article) = std::sync::Arc::get_mut(article) {
+                article.plain = PlainText::default();
+            }
+        }
+    }
 }
 
 /// What an id names.

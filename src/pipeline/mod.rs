@@ -13,9 +13,11 @@ use crate::check;
 use crate::content::{self, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{self, Messages};
+use crate::memory;
 use crate::model::{self, Environment, Site};
 use crate::output;
 use crate::render::{Bodies, Content, Files, InMemory, Renderer};
+use crate::search;
 
 /// A successful build in memory.
 #[derive(Debug)]
@@ -47,13 +49,14 @@ pub struct Written {
 /// as soon as it is rendered, then the search index, nothing kept in memory
 /// once written. Both stages spread over all cores, so running them one
 /// after the other costs no time, and their working memory is not needed
-/// at once; the articles' HTML is let go before the index is made. `out`
-/// is replaced only when every file was written: on failure it stays as
-/// it was.
+/// at once: the articles' HTML is let go before the index is made, and each
+/// locale's text once its index is written. `out` is replaced only when
+/// every file was written: on failure it stays as it was.
 pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
     let Prepared { sources, mut site, renderer, mut diagnostics, .. } = Prepared::new(root)?;
     // The model holds all the text from here on: let the sources go.
     drop(sources.locales);
+    memory::return_freed();
     let mut fail = |problems: Diagnostics| {
         diagnostics.extend(problems);
         diagnostics.clone()
@@ -68,8 +71,15 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
     };
     let rendered = renderer.site_into(&site, &sources.assets, &put).map_err(&mut fail)?;
     site.release_article_html();
-    let index_count =
-        crate::search::index_into(&site, &|path, bytes| put(&path, Content::Bytes(&bytes))).map_err(&mut fail)?;
+    memory::return_freed();
+    let put_index = |path: String, bytes: Vec<u8>| put(&path, Content::Bytes(&bytes));
+    let mut index = search::Writer::new(&site).map_err(&mut fail)?;
+    for locale in 0..site.locales.len() {
+        index.locale(&site, &site.locales[locale], &put_index).map_err(&mut fail)?;
+        site.release_plain_text(locale);
+        memory::return_freed();
+    }
+    let index_count = index.finish(&put_index).map_err(&mut fail)?;
     staging.commit().map_err(|e| fail(Diagnostic::from(e).into()))?;
     Ok(Written {
         warnings: diagnostics.sorted(),

@@ -37,45 +37,71 @@ pub fn index(site: &Site) -> Result<Files, Diagnostics> {
 pub type Put<'a> = dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a;
 
 /// Makes the index files of the whole site and hands each to `put` (from
-/// any thread): each locale's index in turn, its pages spread over all
-/// threads and its files let go once handed over, so that one locale's
-/// word lists are in memory at a time; pagefind's browser files; and
-/// `pagefind-entry.json`, which names the languages. Returns how many
-/// files it made.
+/// any thread): each locale's index in turn (see `Writer`), pagefind's
+/// browser files and `pagefind-entry.json`. Returns how many files it made.
 pub fn index_into(site: &Site, put: &Put<'_>) -> Result<usize, Diagnostics> {
-    // Pagefind's browser side names languages in lower case (`nl-be`).
-    let languages: Vec<String> = site.locales.iter().map(|l| l.locale.to_lowercase()).collect();
-    let failed = |e: Diagnostic| Diagnostics::from(e);
-    let bundle = bundle::bundle(&languages.iter().map(String::as_str).collect::<Vec<_>>()).map_err(|e| {
-        Diagnostics::from(Diagnostic::error("search index", 0, 0, format!("cannot build the search index: {e}")))
-    })?;
-    let mut count = 0;
-    let mut entries = BTreeMap::new();
-    for (here, language) in site.locales.iter().zip(&languages) {
-        let index = format::build(language, &bundle.version, &locale_records(site, here));
-        count += index.files.len();
+    let mut writer = Writer::new(site)?;
+    for here in &site.locales {
+        writer.locale(site, here, put)?;
+    }
+    writer.finish(put)
+}
+
+/// The index written one locale at a time, so that a locale's word lists
+/// are in memory only while it is indexed, and the caller can let go of a
+/// locale's text once its index is written. Each locale's pages are spread
+/// over all threads and its files handed over as soon as they are made.
+pub struct Writer {
+    bundle: bundle::Bundle,
+    /// What `pagefind-entry.json` says of each language with pages.
+    entries: BTreeMap<String, serde_json::Value>,
+    count: usize,
+}
+
+impl Writer {
+    pub fn new(site: &Site) -> Result<Writer, Diagnostics> {
+        let languages: Vec<String> = site.locales.iter().map(|l| language(&l.locale)).collect();
+        let bundle = bundle::bundle(&languages.iter().map(String::as_str).collect::<Vec<_>>()).map_err(|e| {
+            Diagnostics::from(Diagnostic::error("search index", 0, 0, format!("cannot build the search index: {e}")))
+        })?;
+        Ok(Writer { bundle, entries: BTreeMap::new(), count: 0 })
+    }
+
+    /// Writes the index of the locale `here` of `site`.
+    pub fn locale(&mut self, site: &Site, here: &LocaleSite, put: &Put<'_>) -> Result<(), Diagnostics> {
+        let language = language(&here.locale);
+        let index = format::build(&language, &self.bundle.version, &locale_records(site, here));
+        self.count += index.files.len();
         if index.page_count > 0 {
-            let wasm = bundle.wasm.get(language).copied().unwrap_or(false).then(|| language.to_owned());
+            let wasm = self.bundle.wasm.get(&language).copied().unwrap_or(false).then(|| language.clone());
             let summary = serde_json::json!({ "hash": index.meta_hash, "wasm": wasm, "page_count": index.page_count });
-            entries.insert(language.clone(), summary);
+            self.entries.insert(language, summary);
         }
-        index
-            .files
-            .into_par_iter()
-            .try_for_each(|(path, bytes)| put(format!("{FOLDER}{path}"), bytes))
-            .map_err(failed)?;
+        index.files.into_par_iter().try_for_each(|(path, bytes)| put(format!("{FOLDER}{path}"), bytes))?;
+        Ok(())
     }
-    let entry = serde_json::json!({
-        "version": bundle.version.number,
-        "languages": entries,
-        "include_characters": bundle.version.word_characters,
-    });
-    count += 1 + bundle.files.len();
-    put(format!("{FOLDER}pagefind-entry.json"), entry.to_string().into_bytes()).map_err(failed)?;
-    for (path, bytes) in bundle.files {
-        put(format!("{FOLDER}{path}"), bytes).map_err(failed)?;
+
+    /// Writes pagefind's browser files and `pagefind-entry.json`, which
+    /// names the languages. Returns how many files the index has.
+    pub fn finish(self, put: &Put<'_>) -> Result<usize, Diagnostics> {
+        let Writer { bundle, entries, count } = self;
+        let entry = serde_json::json!({
+            "version": bundle.version.number,
+            "languages": entries,
+            "include_characters": bundle.version.word_characters,
+        });
+        put(format!("{FOLDER}pagefind-entry.json"), entry.to_string().into_bytes())?;
+        let count = count + 1 + bundle.files.len();
+        for (path, bytes) in bundle.files {
+            put(format!("{FOLDER}{path}"), bytes)?;
+        }
+        Ok(count)
     }
-    Ok(count)
+}
+
+/// Pagefind's browser side names languages in lower case (`nl-be`).
+fn language(locale: &str) -> String {
+    locale.to_lowercase()
 }
 
 /// What a locale's search finds. Texts shown untranslated belong to the
