@@ -64,7 +64,7 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
     let staging = output::Staging::new(out).map_err(|e| fail(Diagnostic::from(e).into()))?;
     let put = |path: &str, content: Content<'_>| {
         match content.whole() {
-            Some(bytes) => staging.put(path, &bytes),
+            Some(bytes) => staging.put(path, bytes.into_owned()),
             None => staging.put_with(path, |out| content.write_to(out)),
         }
         .map_err(Diagnostic::from)
