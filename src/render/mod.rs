@@ -156,7 +156,16 @@ impl Renderer {
         // others, so that one of their large contexts is in memory at a time.
         let (many, others): (Vec<&Page>, Vec<&Page>) = pages.iter().partition(|p| p.shows_many_articles());
         let (mut failures, others): (Vec<Diagnostic>, Vec<Diagnostic>) = rayon::join(
-            || many.iter().map(|page| render(page)).filter_map(Result::err).collect(),
+            || {
+                many.iter()
+                    .filter_map(|page| {
+                        let rendered = render(page);
+                        // Megabytes of template data and output, not needed again.
+                        crate::memory::return_freed();
+                        rendered.err()
+                    })
+                    .collect()
+            },
             || others.par_iter().map(|page| render(page)).filter_map(Result::err).collect(),
         );
         failures.extend(others);

@@ -200,25 +200,20 @@ impl Postings {
             runs.iter().map(|(s, _)| s.words().iter().map(|w| names[w.as_str()]).collect()).collect();
         let words: Vec<String> = names.into_keys().map(str::to_owned).collect();
 
-        // The first thread's arrays grow to hold the others', which are let
-        // go one by one.
-        let mut entries: Vec<Entry> = Vec::new();
-        let mut locations: Vec<i32> = Vec::new();
+        // Arrays of the final size, which the threads' arrays are moved into
+        // and let go one by one: growing the first thread's to hold the
+        // others' had the allocator copy it, and held both.
+        let mut entries: Vec<Entry> = Vec::with_capacity(runs.iter().map(|(_, r)| r.entries.len()).sum());
+        let mut locations: Vec<i32> = Vec::with_capacity(runs.iter().map(|(_, r)| r.locations.len()).sum());
         for ((_, run), table) in runs.into_iter().zip(&renumber) {
             let offset = locations.len() as u32;
-            let Run { entries: mut more, locations: mut positions } = run;
-            for e in &mut more {
-                e.word = table[e.word as usize];
-                e.form = if e.form == 0 { 0 } else { 1 + table[e.form as usize - 1] };
-                e.start += offset;
-            }
-            if entries.is_empty() {
-                entries = more;
-                locations = positions;
-            } else {
-                entries.append(&mut more);
-                locations.append(&mut positions);
-            }
+            entries.extend(run.entries.iter().map(|e| Entry {
+                word: table[e.word as usize],
+                form: if e.form == 0 { 0 } else { 1 + table[e.form as usize - 1] },
+                start: e.start + offset,
+                ..*e
+            }));
+            locations.extend_from_slice(&run.locations);
         }
         entries.par_sort_unstable_by_key(|e| (e.word, e.form, e.page));
         Postings { words, entries, locations }
