@@ -328,37 +328,38 @@ fn full_hash(bytes: &[u8]) -> String {
 // Pagefind 1.6's index records, encoded as it encodes them.
 
 #[derive(Encode)]
-pub(super) struct WordIndex {
+pub(super) struct WordIndex<'a> {
     #[n(0)]
-    pub(super) words: Vec<PackedWord>,
+    pub(super) words: Vec<PackedWord<'a>>,
 }
 
+/// Borrowed from the word lists: a chunk is encoded straight from them.
 #[derive(Encode, Debug, Clone)]
-pub(super) struct PackedWord {
+pub(super) struct PackedWord<'a> {
     #[n(0)]
-    pub(super) word: String,
+    pub(super) word: &'a str,
     #[n(1)]
-    pub(super) pages: Vec<PackedPage>,
+    pub(super) pages: Vec<PackedPage<'a>>,
     #[n(2)]
-    pub(super) additional_variants: Vec<PackedVariant>,
+    pub(super) additional_variants: Vec<PackedVariant<'a>>,
 }
 
 #[derive(Encode, Debug, Clone)]
-pub(super) struct PackedVariant {
+pub(super) struct PackedVariant<'a> {
     #[n(0)]
-    pub(super) form: String,
+    pub(super) form: &'a str,
     #[n(1)]
-    pub(super) pages: Vec<PackedPage>,
+    pub(super) pages: Vec<PackedPage<'a>>,
 }
 
 #[derive(Encode, Debug, Clone)]
-pub(super) struct PackedPage {
+pub(super) struct PackedPage<'a> {
     #[n(0)]
     pub(super) page_number: usize,
     #[n(1)]
-    pub(super) locs: Vec<i32>,
+    pub(super) locs: &'a [i32],
     #[n(2)]
-    pub(super) meta_locs: Vec<i32>,
+    pub(super) meta_locs: &'a [i32],
 }
 
 #[derive(Encode)]

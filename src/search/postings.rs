@@ -248,7 +248,7 @@ impl Postings {
     }
 
     /// A chunk as pagefind encodes it.
-    pub(super) fn word_index(&self, chunk: std::ops::Range<usize>) -> WordIndex {
+    pub(super) fn word_index(&self, chunk: std::ops::Range<usize>) -> WordIndex<'_> {
         let entries = &self.entries[chunk];
         let words = entries
             .chunk_by(|a, b| a.word == b.word)
@@ -263,14 +263,11 @@ impl Postings {
                 let mut forms: Vec<&[Entry]> = groups.collect();
                 forms.sort_by_key(|f| (f[0].page, !f[0].in_text, self.words[f[0].form as usize - 1].as_str()));
                 PackedWord {
-                    word: self.words[word[0].word as usize].clone(),
+                    word: &self.words[word[0].word as usize],
                     pages,
                     additional_variants: forms
                         .into_iter()
-                        .map(|f| PackedVariant {
-                            form: self.words[f[0].form as usize - 1].clone(),
-                            pages: self.packed(f),
-                        })
+                        .map(|f| PackedVariant { form: &self.words[f[0].form as usize - 1], pages: self.packed(f) })
                         .collect(),
                 }
             })
@@ -279,7 +276,7 @@ impl Postings {
     }
 
     /// Pages with their numbers as differences, as the index stores them.
-    fn packed(&self, entries: &[Entry]) -> Vec<PackedPage> {
+    fn packed(&self, entries: &[Entry]) -> Vec<PackedPage<'_>> {
         let mut last = 0;
         entries
             .iter()
@@ -287,8 +284,8 @@ impl Postings {
                 let (start, text, meta) = (e.start as usize, e.text as usize, e.meta as usize);
                 let page = PackedPage {
                     page_number: (e.page - last) as usize,
-                    locs: self.locations[start..start + text].to_vec(),
-                    meta_locs: self.locations[start + text..start + text + meta].to_vec(),
+                    locs: &self.locations[start..start + text],
+                    meta_locs: &self.locations[start + text..start + text + meta],
                 };
                 last = e.page;
                 page
