@@ -111,12 +111,17 @@ impl Run {
                 }
             }
         }
-        // By word and form, then in the order pack() writes them.
-        found.sort_unstable_by_key(|o| {
-            let order = if o.in_meta { o.field } else { u16::from(if o.weight == 25 { 0 } else { o.weight }) };
-            (o.stem, o.original.map_or(0, |f| f + 1), o.in_meta, order, o.position)
-        });
-        for group in found.chunk_by(|a, b| a.stem == b.stem && a.original == b.original) {
+        // By word and form, then in the order pack() writes them: the text
+        // before meta, the text by weight and position, meta by field and
+        // position. They were found in that order but for the weights, so
+        // a stable sort by word and form, and then by weight within each
+        // (short) group, gives it: half the work of sorting by all five.
+        found.sort_by_key(|o| (u64::from(o.stem) << 32) | u64::from(o.original.map_or(0, |f| f + 1)));
+        for group in found.chunk_by_mut(|a, b| a.stem == b.stem && a.original == b.original) {
+            group.sort_by_key(|o| {
+                let order = if o.in_meta { o.field } else { u16::from(if o.weight == 25 { 0 } else { o.weight }) };
+                (o.in_meta, order)
+            });
             let in_text = !group[0].in_meta;
             self.push(group, page, in_text);
         }
