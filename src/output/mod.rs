@@ -76,8 +76,9 @@ pub struct Staging {
 }
 
 /// Files waiting for the writing thread: enough to keep it busy, few enough
-/// that a slow disk holds back the threads that make them.
-const QUEUED_FILES: usize = 256;
+/// that a slow disk holds back the threads that make them. Pages larger
+/// than 256 KB are streamed (`put_with`), so queued pages take at most 16 MB.
+const QUEUED_FILES: usize = 64;
 
 impl Staging {
     /// Refuses an `out` that holds something other than an earlier build.
