@@ -70,9 +70,6 @@ pub struct Staging {
     writer: Option<thread::JoinHandle<()>>,
     /// The first error of the writing thread, which then stops.
     failure: Arc<Mutex<Option<OutputError>>>,
-    /// Held while a page is streamed in by another thread (`put_with`) is
-    /// created, for the same reason.
-    creating: Mutex<()>,
 }
 
 /// Files waiting for the writing thread: enough to keep it busy, few enough
@@ -121,7 +118,6 @@ impl Staging {
             queue: Some(queue),
             writer: Some(writer),
             failure,
-            creating: Mutex::new(()),
         })
     }
 
@@ -134,10 +130,7 @@ impl Staging {
         write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<(), OutputError> {
         let path = self.folder.join(relative);
-        let file = in_folder(&self.folder, &path, |p| {
-            let _one_at_a_time = lock(&self.creating);
-            fs::File::create(p)
-        })?;
+        let file = in_folder(&self.folder, &path, |p| fs::File::create(p))?;
         let mut out = io::BufWriter::with_capacity(256 * 1024, file);
         write(&mut out).and_then(|_| io::Write::flush(&mut out)).map_err(io_error(&path))
     }

@@ -155,7 +155,7 @@ impl Renderer {
         // The pages that show many articles one after another, beside the
         // others, so that one of their large contexts is in memory at a time.
         let (many, others): (Vec<&Page>, Vec<&Page>) = pages.iter().partition(|p| p.shows_many_articles());
-        let (mut failures, others): (Vec<Diagnostic>, Vec<Diagnostic>) = rayon::join(
+        let (mut failures, more_failures): (Vec<Diagnostic>, Vec<Diagnostic>) = rayon::join(
             || {
                 many.iter()
                     .filter_map(|page| {
@@ -168,7 +168,7 @@ impl Renderer {
             },
             || others.par_iter().map(|page| render(page)).filter_map(Result::err).collect(),
         );
-        failures.extend(others);
+        failures.extend(more_failures);
         if !failures.is_empty() {
             let mut errors = Diagnostics::new();
             errors.extend(failures);
