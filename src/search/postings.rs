@@ -47,10 +47,77 @@ impl Entry {
 pub(super) struct Run {
     entries: Vec<Entry>,
     locations: Vec<i32>,
+    /// Reused from page to page: see `Grouping`.
+    grouping: Grouping,
+}
+
+/// Puts a page's occurrences in groups of one word and form, keeping the
+/// order they were found in within each group, in time linear in their
+/// number (a counting sort on the word's number). Sorting them by word
+/// took a third of the time of indexing a page.
+#[derive(Debug, Default)]
+struct Grouping {
+    /// Per word number: the page it was last seen on (plus one) and its
+    /// group there; for the words themselves, not their forms.
+    plain: Vec<(u32, u32)>,
+    /// The groups of a word's forms (`café` of `cafe`) on this page.
+    forms: hashbrown::HashMap<(u32, u32), u32>,
+    /// The group of each occurrence, then where each group starts.
+    group_of: Vec<u32>,
+    starts: Vec<u32>,
+    grouped: Vec<Occurrence>,
+}
+
+impl Grouping {
+    /// The occurrences of `found` by group, and where each group ends.
+    fn group(&mut self, found: &[Occurrence], page: u32) -> (&mut [Occurrence], &[u32]) {
+        let stamp = page + 1;
+        self.forms.clear();
+        self.group_of.clear();
+        self.starts.clear();
+        for o in found {
+            let next = self.starts.len() as u32;
+            let group = match o.original {
+                None => {
+                    let at = o.stem as usize;
+                    if at >= self.plain.len() {
+                        self.plain.resize(at + 1, (0, 0));
+                    }
+                    let slot = &mut self.plain[at];
+                    if slot.0 != stamp {
+                        *slot = (stamp, next);
+                    }
+                    slot.1
+                }
+                Some(form) => *self.forms.entry((o.stem, form)).or_insert(next),
+            };
+            if group == next {
+                self.starts.push(0);
+            }
+            self.starts[group as usize] += 1;
+            self.group_of.push(group);
+        }
+        // Counts to starts; each group is then filled in order.
+        let mut total = 0;
+        for count in &mut self.starts {
+            let size = *count;
+            *count = total;
+            total += size;
+        }
+        self.grouped.clear();
+        self.grouped.resize(found.len(), found.first().copied().unwrap_or(Occurrence::EMPTY));
+        for (o, &group) in found.iter().zip(&self.group_of) {
+            let at = &mut self.starts[group as usize];
+            self.grouped[*at as usize] = *o;
+            *at += 1;
+        }
+        // Each start has moved to its group's end.
+        (&mut self.grouped, &self.starts)
+    }
 }
 
 /// One occurrence of a word on a page.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 struct Occurrence {
     stem: u32,
     original: Option<u32>,
@@ -59,6 +126,10 @@ struct Occurrence {
     field: u16,
     weight: u8,
     in_meta: bool,
+}
+
+impl Occurrence {
+    const EMPTY: Occurrence = Occurrence { stem: 0, original: None, position: 0, field: 0, weight: 0, in_meta: false };
 }
 
 impl Run {
@@ -114,33 +185,40 @@ impl Run {
         // By word and form, then in the order pack() writes them: the text
         // before meta, the text by weight and position, meta by field and
         // position. They were found in that order but for the weights, so
-        // a stable sort by word and form, and then by weight within each
-        // (short) group, gives it: half the work of sorting by all five.
-        found.sort_by_key(|o| (u64::from(o.stem) << 32) | u64::from(o.original.map_or(0, |f| f + 1)));
-        for group in found.chunk_by_mut(|a, b| a.stem == b.stem && a.original == b.original) {
-            group.sort_by_key(|o| {
+        // grouping them by word and form in the order found, and then a
+        // stable sort by weight within each (short) group, gives it. The
+        // groups' order does not matter: `Postings` sorts the entries.
+        let (grouped, ends) = self.grouping.group(&found, page);
+        let mut start = 0;
+        for &end in ends {
+            let group = &mut grouped[start..end as usize];
+            start = end as usize;
+            let order = |o: &Occurrence| {
                 let order = if o.in_meta { o.field } else { u16::from(if o.weight == 25 { 0 } else { o.weight }) };
                 (o.in_meta, order)
-            });
+            };
+            if !group.is_sorted_by_key(order) {
+                group.sort_by_key(order);
+            }
             let in_text = !group[0].in_meta;
-            self.push(group, page, in_text);
+            push(&mut self.entries, &mut self.locations, group, page, in_text);
         }
     }
+}
 
-    /// The entry of one word or form on a page, from its occurrences.
-    fn push(&mut self, group: &[Occurrence], page: u32, in_text: bool) {
-        let start = self.locations.len() as u32;
-        let (text, meta) = pack(group, &mut self.locations);
-        self.entries.push(Entry {
-            word: group[0].stem,
-            form: group[0].original.map_or(0, |f| f + 1),
-            page,
-            start,
-            text,
-            meta,
-            in_text,
-        });
-    }
+/// The entry of one word or form on a page, from its occurrences.
+fn push(entries: &mut Vec<Entry>, locations: &mut Vec<i32>, group: &[Occurrence], page: u32, in_text: bool) {
+    let start = locations.len() as u32;
+    let (text, meta) = pack(group, locations);
+    entries.push(Entry {
+        word: group[0].stem,
+        form: group[0].original.map_or(0, |f| f + 1),
+        page,
+        start,
+        text,
+        meta,
+        in_text,
+    });
 }
 
 /// Appends positions as pagefind packs them, and says how many it wrote in
