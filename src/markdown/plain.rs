@@ -51,9 +51,14 @@ pub(crate) struct PlainTextBuilder {
 impl PlainTextBuilder {
     /// Text as it appears, spaces and all.
     pub fn push(&mut self, text: &str) {
-        for c in text.chars() {
-            if c.is_whitespace() {
+        // Whole runs between spaces at once: pushing the text a character
+        // at a time took a third of the time of rendering the Markdown.
+        for (n, run) in text.split(char::is_whitespace).enumerate() {
+            // Every run but the first follows a space.
+            if n > 0 {
                 self.space = true;
+            }
+            if run.is_empty() {
                 continue;
             }
             if self.plain.text.is_empty() || self.space {
@@ -63,7 +68,7 @@ impl PlainTextBuilder {
                 self.plain.word_count += 1;
                 self.space = false;
             }
-            self.plain.text.push(c);
+            self.plain.text.push_str(run);
         }
     }
 
@@ -164,7 +169,9 @@ impl PlainText {
 
     /// The words of the text.
     pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.text.split(' ').filter(|w| !w.is_empty())
+        // The text has single spaces between words; a search for each
+        // space took longer than the words were long.
+        self.text.split_ascii_whitespace()
     }
 }
 
