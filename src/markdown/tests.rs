@@ -161,3 +161,15 @@ fn placeholder_character_in_content_is_removed() {
     let r = render_with("a\u{E000}Rb\n", None, None);
     assert_eq!(r.html.resolve("X", 0, ""), "<p>aRb</p>\n");
 }
+
+#[test]
+fn escape_replaces_the_five_characters_and_keeps_all_others() {
+    assert_eq!(escape(""), "");
+    assert_eq!(escape("geen"), "geen");
+    assert_eq!(
+        escape("<a href=\"x\">Foto's & video's</a>"),
+        "&lt;a href=&quot;x&quot;&gt;Foto&#39;s &amp; video&#39;s&lt;/a&gt;"
+    );
+    assert_eq!(escape("€ café ©&ĳ"), "€ café ©&amp;ĳ");
+    assert_eq!(escape("&&"), "&amp;&amp;");
+}
