@@ -36,8 +36,6 @@ struct Entry {
 }
 
 impl Entry {
-    const EMPTY: Entry = Entry { word: 0, form: 0, page: 0, start: 0, text: 0, meta: 0, in_text: false };
-
     fn size(&self) -> usize {
         (self.text + self.meta) as usize + 1
     }
@@ -223,6 +221,35 @@ fn push(entries: &mut Vec<Entry>, locations: &mut Vec<i32>, group: &[Occurrence]
     });
 }
 
+/// Puts `entries` in order of their word (each below `words`) by an
+/// in-place counting sort, and gives where each word's entries start, with
+/// their end last.
+fn sort_by_word(entries: &mut [Entry], words: usize) -> Vec<usize> {
+    let mut bounds = vec![0usize; words + 1];
+    for e in entries.iter() {
+        bounds[e.word as usize + 1] += 1;
+    }
+    for i in 1..bounds.len() {
+        bounds[i] += bounds[i - 1];
+    }
+    // Each word's next free place; an entry found in another word's place
+    // is swapped to where it belongs, until the place holds its own.
+    let mut next = bounds[..words].to_vec();
+    for word in 0..words {
+        while next[word] < bounds[word + 1] {
+            let at = next[word];
+            let belongs = entries[at].word as usize;
+            if belongs == word {
+                next[word] += 1;
+            } else {
+                entries.swap(at, next[belongs]);
+                next[belongs] += 1;
+            }
+        }
+    }
+    bounds
+}
+
 /// Appends positions as pagefind packs them, and says how many it wrote in
 /// the text and in meta. `group` comes sorted: the text first, weight 25
 /// first, then by weight and position; then meta, by field and position.
@@ -288,42 +315,27 @@ impl Postings {
         // Arrays of the final size, which the threads' arrays are moved into
         // and let go one by one: growing the first thread's to hold the
         // others' had the allocator copy it, and held both.
-        // The entries are put in order of word by a counting sort (the
-        // words are numbered densely), then each word's few by form and
-        // page: a parallel sort of them all spent a third of its time
-        // partitioning on one thread.
-        let total = runs.iter().map(|(_, r)| r.entries.len()).sum();
-        let mut starts = vec![0u32; words.len() + 1];
-        for ((_, run), table) in runs.iter().zip(&renumber) {
-            for e in &run.entries {
-                starts[table[e.word as usize] as usize + 1] += 1;
-            }
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let bounds = starts.clone();
-        let mut entries: Vec<Entry> = vec![Entry::EMPTY; total];
+        let mut entries: Vec<Entry> = Vec::with_capacity(runs.iter().map(|(_, r)| r.entries.len()).sum());
         let mut locations: Vec<i32> = Vec::with_capacity(runs.iter().map(|(_, r)| r.locations.len()).sum());
         for ((_, run), table) in runs.into_iter().zip(&renumber) {
             let offset = locations.len() as u32;
-            for e in &run.entries {
-                let word = table[e.word as usize];
-                let at = &mut starts[word as usize];
-                entries[*at as usize] = Entry {
-                    word,
-                    form: if e.form == 0 { 0 } else { 1 + table[e.form as usize - 1] },
-                    start: e.start + offset,
-                    ..*e
-                };
-                *at += 1;
-            }
+            entries.extend(run.entries.iter().map(|e| Entry {
+                word: table[e.word as usize],
+                form: if e.form == 0 { 0 } else { 1 + table[e.form as usize - 1] },
+                start: e.start + offset,
+                ..*e
+            }));
             locations.extend_from_slice(&run.locations);
         }
+        // In order of word by a counting sort in place (the words are
+        // numbered densely), then each word's few by form and page: a
+        // parallel sort of them all spent a third of its time partitioning
+        // on one thread, and a sorted copy would hold them twice.
+        let bounds = sort_by_word(&mut entries, words.len());
         let mut rest = &mut entries[..];
         let mut groups = Vec::with_capacity(words.len());
         for pair in bounds.windows(2) {
-            let (group, after) = rest.split_at_mut((pair[1] - pair[0]) as usize);
+            let (group, after) = rest.split_at_mut(pair[1] - pair[0]);
             groups.push(group);
             rest = after;
         }
