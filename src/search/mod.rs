@@ -69,6 +69,13 @@ impl Writer {
 
     /// Writes the index of the locale `here` of `site`.
     pub fn locale(&mut self, site: &Site, here: &LocaleSite, put: &Put<'_>) -> Result<(), Diagnostics> {
+        self.locale_files(site, here).into_par_iter().try_for_each(|(path, bytes)| put(path, bytes))?;
+        Ok(())
+    }
+
+    /// The index files of the locale `here` of `site`, paths from the
+    /// root, for the caller to write (while the next locale is indexed).
+    pub fn locale_files(&mut self, site: &Site, here: &LocaleSite) -> Vec<(String, Vec<u8>)> {
         let language = language(&here.locale);
         let index = format::build(&language, &self.bundle.version, &locale_records(site, here));
         self.count += index.files.len();
@@ -77,8 +84,7 @@ impl Writer {
             let summary = serde_json::json!({ "hash": index.meta_hash, "wasm": wasm, "page_count": index.page_count });
             self.entries.insert(language, summary);
         }
-        index.files.into_par_iter().try_for_each(|(path, bytes)| put(format!("{FOLDER}{path}"), bytes))?;
-        Ok(())
+        index.files.into_iter().map(|(path, bytes)| (format!("{FOLDER}{path}"), bytes)).collect()
     }
 
     /// Writes pagefind's browser files and `pagefind-entry.json`, which
