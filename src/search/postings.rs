@@ -5,7 +5,6 @@
 //! of pages they took more memory in bookkeeping than in positions.
 
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 
 use super::format::{PackedPage, PackedVariant, PackedWord, Record, WordIndex};
 use super::words::{Split, WordSplitter};
@@ -299,18 +298,17 @@ impl Postings {
     /// numbered its words.
     pub(super) fn new(runs: Vec<(WordSplitter, Run)>) -> Postings {
         // The language's numbers: the words of all splitters, in order.
-        let mut names: BTreeMap<&str, u32> = BTreeMap::new();
-        for (splitter, _) in &runs {
-            for word in splitter.words() {
-                names.insert(word, 0);
-            }
-        }
-        for (number, value) in names.values_mut().enumerate() {
-            *value = number as u32;
-        }
+        // (Sorted once and looked up by hash: a BTreeMap of them all took
+        // a tenth of the index's time on one thread.)
+        let mut sorted: Vec<&str> = runs.iter().flat_map(|(s, _)| s.words()).map(String::as_str).collect();
+        sorted.par_sort_unstable();
+        sorted.dedup();
+        let names: hashbrown::HashMap<&str, u32> =
+            sorted.iter().enumerate().map(|(number, &word)| (word, number as u32)).collect();
         let renumber: Vec<Vec<u32>> =
-            runs.iter().map(|(s, _)| s.words().iter().map(|w| names[w.as_str()]).collect()).collect();
-        let words: Vec<String> = names.into_keys().map(str::to_owned).collect();
+            runs.par_iter().map(|(s, _)| s.words().iter().map(|w| names[w.as_str()]).collect()).collect();
+        drop(names);
+        let words: Vec<String> = sorted.into_iter().map(str::to_owned).collect();
 
         // Arrays of the final size, which the threads' arrays are moved into
         // and let go one by one: growing the first thread's to hold the
