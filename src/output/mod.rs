@@ -91,7 +91,7 @@ impl Staging {
         let folder = parent.join(format!(".{name}.leidraad-new-{}", std::process::id()));
         let retired = parent.join(format!(".{name}.leidraad-old-{}", std::process::id()));
         if folder.exists() {
-            fs::remove_dir_all(&folder).map_err(io_error(&folder))?;
+            remove_tree(&folder).map_err(io_error(&folder))?;
         }
         fs::create_dir_all(&folder).map_err(io_error(&folder))?;
         let (queue, files) = mpsc::sync_channel::<(PathBuf, Vec<u8>)>(QUEUED_FILES);
@@ -174,7 +174,7 @@ impl Staging {
         }
         self.committed = true;
         if self.retired.exists() {
-            fs::remove_dir_all(&self.retired).map_err(io_error(&self.retired))?;
+            remove_tree(&self.retired).map_err(io_error(&self.retired))?;
         }
         Ok(())
     }
@@ -185,9 +185,16 @@ impl Drop for Staging {
         if !self.committed {
             // The writing thread first, so that it adds nothing to what is removed.
             let _ = self.finish_writing();
-            let _ = fs::remove_dir_all(&self.folder);
+            let _ = remove_tree(&self.folder);
         }
     }
+}
+
+/// Removes the folder `path` and everything in it, spread over all cores:
+/// an output of 5,000 articles per locale is 23,000 files, and removing
+/// them on one core took a tenth of a build's time on tmpfs.
+fn remove_tree(path: &Path) -> io::Result<()> {
+    remove_dir_all::remove_dir_all(path)
 }
 
 /// Runs `make` on `path`, making its folder (inside `folder`) first if it
