@@ -9,8 +9,9 @@
 # an article, nl and en) and the same articles' text as a Hugo site with
 # minimal templates, then measures, with the output on tmpfs (/dev/shm) and
 # on disk (under target/):
-#   - a clean `build` (deleting the previous output first), wall time and
-#     peak memory from /usr/bin/time, median of RUNS runs, the generators
+#   - a clean `build` including deletion of the previous output (leidraad
+#     builds over its own and removes it; the others get `rm -rf` first),
+#     wall time and peak memory from /usr/bin/time, median of RUNS runs, the generators
 #     taking turns run by run so that drift of the machine hits them alike;
 #   - the floor: deleting and copying leidraad's own output tree;
 #   - pages and bytes written;
