@@ -11,8 +11,9 @@
 # on disk (under target/):
 #   - a clean `build` including deletion of the previous output (leidraad
 #     builds over its own and removes it; the others get `rm -rf` first),
-#     wall time and peak memory from /usr/bin/time, median of RUNS runs, the generators
-#     taking turns run by run so that drift of the machine hits them alike;
+#     wall time and peak memory from /usr/bin/time, median of RUNS runs,
+#     the generators taking turns run by run so that drift of the machine
+#     hits them alike;
 #   - the floor: deleting and copying leidraad's own output tree;
 #   - pages and bytes written;
 #   - `check`;
