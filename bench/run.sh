@@ -17,6 +17,8 @@
 #   - the floor: deleting and copying leidraad's own output tree;
 #   - pages and bytes written;
 #   - `check`;
+#   - the CPU time (user + sys) of each on tmpfs, which says how much of a
+#     build's time is work and how far two cores can take it;
 #   - `serve`: save-to-reload latency of one article edit (examples/reload_latency.rs).
 # Then the weight of an article page of the bundled example with all it loads.
 # The table is printed and written to target/bench/latest.md.
@@ -37,11 +39,12 @@ report=target/bench/latest.md
 hugo=$(command -v hugo || true)
 zola=$(command -v zola || true)
 
-# measure FILE CMD...: runs CMD once under /usr/bin/time, appends "wall KiB".
+# measure FILE CMD...: runs CMD once under /usr/bin/time, appends
+# "wall KiB user sys".
 measure() {
   local into=$1
   shift
-  if ! /usr/bin/time -f '%e %M' -o "$disk/time" "$@" >"$disk/log" 2>&1; then
+  if ! /usr/bin/time -f '%e %M %U %S' -o "$disk/time" "$@" >"$disk/log" 2>&1; then
     cat "$disk/log" >&2
     echo "failed: $*" >&2
     exit 1
@@ -59,6 +62,7 @@ worst() {
 seconds() { printf '%.2f s' "$(median "$1" 1)"; }
 mib() { awk -v k="$(median "$1" 2)" 'BEGIN {printf "%.0f MiB", k / 1024}'; }
 ratio() { awk -v a="$(median "$1" 1)" -v b="$(median "$2" 1)" 'BEGIN {printf "%.2f", a / b}'; }
+cpu() { awk '{print $3 + $4}' "$1" | sort -g | awk '{v[NR] = $1} END {printf "%.2f s", v[int((NR + 1) / 2)]}'; }
 memory_ratio() { awk -v a="$(median "$1" 2)" -v b="$(median "$2" 2)" 'BEGIN {printf "%.2f", a / b}'; }
 
 {
@@ -74,6 +78,7 @@ memory_ratio() { awk -v a="$(median "$1" 2)" -v b="$(median "$2" 2)" 'BEGIN {pri
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |${hugo:+ --- | --- | --- |}${zola:+ --- | --- |}"
 } >"$report.table"
 : >"$report.rest"
+: >"$report.cpu"
 
 for n in $SIZES; do
   site=$disk/site-$n
@@ -113,6 +118,11 @@ for n in $SIZES; do
       row="$row $(seconds "$results/zola"), $(mib "$results/zola") | $(ratio "$results/leidraad" "$results/zola") |"
     fi
     echo "$row" >>"$report.table"
+    if [ $place = tmpfs ]; then
+      echo "- N = $n, tmpfs, CPU time (user + sys): leidraad build $(cpu "$results/leidraad")," \
+        "floor $(cpu "$results/floor")${hugo:+, Hugo $(cpu "$results/hugo")}${zola:+, Zola $(cpu "$results/zola")}" \
+        >>"$report.cpu"
+    fi
     echo "N=$n $place: leidraad $(seconds "$results/leidraad")${hugo:+, Hugo $(seconds "$results/hugo")}" >&2
     rm -rf "$out/leidraad" "$out/hugo" "$out/zola" "$out/copy"
   done
@@ -122,7 +132,7 @@ for n in $SIZES; do
   done
   LEIDRAAD=$bin/leidraad "$bin/examples/reload_latency" --root "$site" --edits "$EDITS" >"$disk/reload-$n"
   {
-    echo "- N = $n: \`check\` $(seconds "$disk/check-$n"), $(mib "$disk/check-$n");" \
+    echo "- N = $n: \`check\` $(seconds "$disk/check-$n"), $(mib "$disk/check-$n"), CPU $(cpu "$disk/check-$n");" \
       "save-to-reload $(grep -o 'median [0-9.]* ms' "$disk/reload-$n" | head -1)," \
       "$(grep -o 'worst [0-9.]* ms' "$disk/reload-$n" | head -1)"
   } >>"$report.rest"
@@ -147,7 +157,7 @@ echo "- Example article page \`$page\` with everything it loads: $(echo "$weight
 {
   cat "$report.table"
   echo
-  cat "$report.rest"
+  cat "$report.cpu" "$report.rest"
 } >"$report"
-rm -f "$report.table" "$report.rest"
+rm -f "$report.table" "$report.rest" "$report.cpu"
 cat "$report"
