@@ -52,17 +52,17 @@ measure() {
   tail -n 1 "$disk/time" >>"$into"
 }
 
+# middle: the median of the numbers on standard input, one a line.
+middle() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 # median FILE COLUMN
-median() {
-  cut -d' ' -f"$2" "$1" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
-}
+median() { cut -d' ' -f"$2" "$1" | middle; }
 worst() {
   cut -d' ' -f"$2" "$1" | sort -g | tail -n 1
 }
 seconds() { printf '%.2f s' "$(median "$1" 1)"; }
 mib() { awk -v k="$(median "$1" 2)" 'BEGIN {printf "%.0f MiB", k / 1024}'; }
 ratio() { awk -v a="$(median "$1" 1)" -v b="$(median "$2" 1)" 'BEGIN {printf "%.2f", a / b}'; }
-cpu() { awk '{print $3 + $4}' "$1" | sort -g | awk '{v[NR] = $1} END {printf "%.2f s", v[int((NR + 1) / 2)]}'; }
+cpu() { printf '%.2f s' "$(awk '{print $3 + $4}' "$1" | middle)"; }
 memory_ratio() { awk -v a="$(median "$1" 2)" -v b="$(median "$2" 2)" 'BEGIN {printf "%.2f", a / b}'; }
 
 {
