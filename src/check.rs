@@ -102,7 +102,7 @@ fn rule_reference_problem(site: &Site, by_id: &ArticlesById<'_>, reference: &Rul
 
 /// Contrast ratio of a `#rrggbb` (or `#rgb`) colour against white, by WCAG 2.1.
 pub fn contrast_with_white(colour: &str) -> Option<f64> {
-    let hex = colour.strip_prefix('#')?;
+    let hex = colour.strip_prefix('#').filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))?;
     let hex: String = match hex.len() {
         3 => hex.chars().flat_map(|c| [c, c]).collect(),
         6 => hex.to_owned(),

@@ -101,7 +101,7 @@ fn its_own_look_comes_from_site_files() {
     let home = page(site(), "nl");
     let stylesheets: Vec<&str> =
         select(&home, "link[rel=stylesheet]").iter().map(|l| l.value().attr("href").unwrap()).collect();
-    assert_eq!(stylesheets, ["../leidraad.css", "../buitengewoon.css"]);
+    assert_eq!(stylesheets, ["../leidraad.css", "../buitengewoon.css", "../leidraad-colors.css"]);
     assert!(site().join("logo.svg").is_file() && site().join("buitengewoon.css").is_file());
     assert!(select(&home, "header img[src=\"../logo.svg\"]").len() == 1, "the logo is shown");
 }

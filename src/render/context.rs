@@ -554,6 +554,8 @@ pub fn build(site: &Site, page: &Page, messages: &Messages, splices: &mut Splice
     let mut context = json!({
         "lang": locale,
         "root": root,
+        "content_security_policy": super::policy::CONTENT_SECURITY_POLICY,
+        "colors_stylesheet": super::policy::COLORS_STYLESHEET,
         "site": {
             "organisation": config.organisation,
             "title": config.title[locale],

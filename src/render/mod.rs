@@ -3,6 +3,7 @@
 
 mod context;
 mod learning;
+pub mod policy;
 mod splice;
 
 use rayon::prelude::*;
@@ -177,9 +178,10 @@ impl Renderer {
         for (path, bytes) in &assets.statics {
             put(path, Content::Bytes(bytes))?;
         }
+        put(policy::COLORS_STYLESHEET, Content::Bytes(policy::colors_stylesheet(&site.config.colors).as_bytes()))?;
         put("sitemap.xml", Content::Bytes(sitemap(site, &pages).as_bytes()))?;
         let page_count = pages.iter().filter(|p| p.output.ends_with(".html")).count();
-        Ok(Written { page_count, file_count: pages.len() + assets.statics.len() + 1 })
+        Ok(Written { page_count, file_count: pages.len() + assets.statics.len() + 2 })
     }
 
     /// The pages `wanted` picks, for a rebuild that keeps the others.
