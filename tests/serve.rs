@@ -48,15 +48,23 @@ fn start() -> Served {
 
 /// A raw HTTP request; returns status and body.
 fn request(address: &str, method: &str, target: &str) -> (u16, String) {
+    let (status, _, body) = request_with_host(address, method, target, Some(address));
+    (status, body)
+}
+
+/// A raw HTTP request with the given `Host` header (or none); returns
+/// status, headers and body.
+fn request_with_host(address: &str, method: &str, target: &str, host: Option<&str>) -> (u16, String, String) {
     let mut stream = TcpStream::connect(address).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(stream, "{method} {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+    let host = host.map_or(String::new(), |h| format!("Host: {h}\r\n"));
+    write!(stream, "{method} {target} HTTP/1.1\r\n{host}Connection: close\r\n\r\n").unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     let response = String::from_utf8_lossy(&response).into_owned();
     let status = response.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    let body = response.split_once("\r\n\r\n").map_or(String::new(), |(_, b)| b.to_owned());
-    (status, body)
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    (status, head.to_owned(), body.to_owned())
 }
 
 fn get(address: &str, target: &str) -> (u16, String) {
@@ -199,4 +207,56 @@ fn held_open_event_streams_do_not_block_pages() {
     }
     assert!(started.elapsed() < Duration::from_secs(10), "pages are served while 50 streams are open");
     drop(streams);
+}
+
+#[test]
+fn answers_only_its_own_address_and_sends_the_policy() {
+    let served = start();
+    let port = served.address.rsplit(':').next().unwrap().to_owned();
+    for host in [served.address.clone(), format!("localhost:{port}"), format!("[::1]:{port}")] {
+        let (status, head, _) = request_with_host(&served.address, "GET", "/nl/", Some(&host));
+        assert_eq!(status, 200, "Host: {host}");
+        let policy = head
+            .lines()
+            .find_map(|l| l.strip_prefix("Content-Security-Policy: "))
+            .unwrap_or_else(|| panic!("no policy header in {head}"));
+        assert!(policy.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval';"), "{policy}");
+        assert!(policy.ends_with("; frame-ancestors 'none'"), "{policy}");
+    }
+    // A name that may resolve to this machine (DNS rebinding), or none at all.
+    for host in [Some(format!("evil.example:{port}")), Some("127.0.0.1.nip.example".to_owned()), None] {
+        let (status, _, body) = request_with_host(&served.address, "GET", "/nl/", host.as_deref());
+        assert_eq!(status, 403, "Host: {host:?}");
+        assert!(body.contains("answers only requests to its own address"), "{body}");
+        assert!(!body.contains("<main"), "no page for {host:?}");
+    }
+    let (status, _, _) = request_with_host(&served.address, "GET", "/__leidraad/events", Some("evil.example"));
+    assert_eq!(status, 403, "nor its event stream");
+}
+
+#[test]
+fn warns_when_others_can_reach_it() {
+    let site = site_with(None);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_leidraad"))
+        .args(["serve", "--root", site.path().to_str().unwrap(), "--bind", "0.0.0.0", "--port", "0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut warning = String::new();
+    for _ in 0..5 {
+        let mut line = String::new();
+        if stderr.read_line(&mut line).unwrap() == 0 {
+            break;
+        }
+        if line.starts_with("warning:") {
+            warning = line;
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(warning.contains("which other machines can reach"), "{warning:?}");
+    assert!(warning.contains("--bind 127.0.0.1"), "{warning:?}");
 }

@@ -115,6 +115,12 @@ pub fn content_type(key: &str) -> String {
     }
 }
 
+/// The policy of the built pages, as a header: the same, and no page of
+/// another site may frame the preview.
+pub fn content_security_policy() -> String {
+    format!("{}; frame-ancestors 'none'", crate::render::policy::CONTENT_SECURITY_POLICY)
+}
+
 /// Adds the live-reload script before `</body>`.
 fn with_live_reload(page: &[u8]) -> Vec<u8> {
     let tag = format!("<script src=\"{LIVE_SCRIPT}\" defer></script>");

@@ -4,6 +4,7 @@
 //! server-sent events; a failed one keeps the last good build and shows its
 //! errors over the page. Nothing is written to disk.
 
+mod host;
 pub mod http;
 mod watch;
 
@@ -84,6 +85,11 @@ impl Server {
             .server_addr()
             .to_ip()
             .ok_or_else(|| ServeError::Bind { address, message: "not an IP address".into() })?;
+        if host::beyond_loopback(address) {
+            log(format!(
+                "warning: listening on {address}, which other machines can reach: anyone on the network can read the site being edited; use --bind 127.0.0.1 unless you mean to share it"
+            ));
+        }
         Ok(Server { address, shared, http: Arc::new(http), root: root.to_path_buf(), session })
     }
 
@@ -98,7 +104,8 @@ impl Server {
         for _ in 0..WORKERS {
             let http = Arc::clone(&self.http);
             let shared = Arc::clone(&self.shared);
-            thread::spawn(move || serve_requests(&http, &shared));
+            let bound = self.address;
+            thread::spawn(move || serve_requests(&http, &shared, bound));
         }
         // Rebuild on every burst of changes. Search is indexed again on one
         // background thread once edits pause, so it never delays a reload.
@@ -169,8 +176,16 @@ fn rebuild(session: &mut Session, changed: &[PathBuf], shared: &Shared, log: &Lo
     }
 }
 
-fn serve_requests(http: &tiny_http::Server, shared: &Arc<Shared>) {
+fn serve_requests(http: &tiny_http::Server, shared: &Arc<Shared>, bound: SocketAddr) {
     while let Ok(request) = http.recv() {
+        let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str());
+        if !host::allowed(host, bound) {
+            let response = tiny_http::Response::from_string(host::REFUSED_HOST)
+                .with_status_code(403)
+                .with_header(header("Content-Type", "text/plain; charset=utf-8"));
+            let _ = request.respond(response);
+            continue;
+        }
         if request.url().split('?').next() == Some(http::EVENTS) {
             let shared = Arc::clone(shared);
             thread::spawn(move || stream_events(request, &shared));
@@ -197,7 +212,8 @@ fn answer(request: tiny_http::Request, shared: &Shared) -> std::io::Result<()> {
     let mut response = tiny_http::Response::from_data(if head { Vec::new() } else { reply.body })
         .with_status_code(reply.status)
         .with_header(header("Content-Type", &reply.content_type))
-        .with_header(header("Cache-Control", "no-store"));
+        .with_header(header("Cache-Control", "no-store"))
+        .with_header(header("Content-Security-Policy", &http::content_security_policy()));
     if head {
         response = response.with_header(header("Content-Length", &length.to_string()));
     }
