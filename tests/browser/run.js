@@ -24,7 +24,7 @@ const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-fi
 
 // One test per check category per page.
 const CATEGORIES = [
-  'axe', 'axe-dark', 'external-requests', 'cookies', 'console-errors', 'failed-requests',
+  'axe', 'axe-dark', 'external-requests', 'cookies', 'console-errors', 'csp', 'failed-requests',
   'links', 'no-js', 'mobile-width', 'line-length', 'print',
 ];
 
@@ -119,6 +119,9 @@ function monitor(page, rec, origin, tag) {
     }).catch(() => {}));
   });
   page.on('console', (msg) => {
+    // Chromium reports what the Content-Security-Policy blocked on the
+    // console, with or without JavaScript.
+    if (/Content Security Policy/i.test(msg.text())) rec.csp.push(`${tag}${clip(msg.text(), 300)}`);
     if (msg.type() !== 'error') return;
     const loc = msg.location();
     const where = loc && loc.url ? ` (${shortUrl(loc.url, origin)}:${loc.lineNumber})` : '';
@@ -153,12 +156,27 @@ async function settle(page) {
 }
 
 async function injectAxe(page) {
-  try {
-    await page.addScriptTag({ path: AXE_PATH });
-  } catch (_) {
-    // A strict Content-Security-Policy may refuse the injected tag.
-    await page.evaluate(fs.readFileSync(AXE_PATH, 'utf8'));
-  }
+  // Evaluated through the DevTools protocol: the page's Content-Security-Policy
+  // refuses an injected <script> tag, and that refusal would count as a violation.
+  await page.evaluate(fs.readFileSync(AXE_PATH, 'utf8'));
+}
+
+/** Records every `securitypolicyviolation` of the context's pages from their first moment. */
+async function listenForViolations(ctx) {
+  await ctx.addInitScript(() => {
+    window.__leidraadViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__leidraadViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || 'page'}:${e.lineNumber})`);
+    });
+  });
+}
+
+/** The policy a page carries, and what it blocked so far (with JavaScript on). */
+async function policyFacts(page) {
+  return evaluate(page, () => ({
+    meta: !!document.querySelector('head > meta[http-equiv="Content-Security-Policy" i]'),
+    violations: window.__leidraadViolations || [],
+  }));
 }
 
 async function runAxe(page, options) {
@@ -192,7 +210,7 @@ function axeDetails(violations) {
 function newRecord(url) {
   return {
     url, status: 0, isHtml: false, lang: '', links: [], ids: [], finalUrl: url,
-    external: [], failed: [], console: [], setCookies: [], cookies: [], pending: [],
+    external: [], failed: [], console: [], csp: [], setCookies: [], cookies: [], pending: [],
     checks: {}, // category -> details[]
     notes: [], // worth knowing, not failures
     longestLine: 0,
@@ -219,6 +237,7 @@ async function checkPage(browser, origin, url, rec) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
   rec.contexts.push(ctx);
   await blockOutside(ctx, origin);
+  await listenForViolations(ctx);
   const page = await ctx.newPage();
   page.setDefaultTimeout(PAGE_TIMEOUT);
   page.setDefaultNavigationTimeout(PAGE_TIMEOUT);
@@ -304,6 +323,10 @@ async function checkPage(browser, origin, url, rec) {
   ];
 
   rec.cookies.push(...(await ctx.cookies()).map((c) => `cookie ${c.name}=${clip(c.value, 40)} (domain ${c.domain})`));
+  // Light, dark, print and phone width all seen: what did the policy block?
+  const policy = await policyFacts(page);
+  if (!policy.meta) rec.csp.push('no <meta http-equiv="Content-Security-Policy"> in the head');
+  rec.csp.push(...policy.violations);
   await page.close();
 
   // --- JavaScript off
@@ -458,6 +481,7 @@ function evaluateSite(site, srv, crawlResult) {
       'external-requests': [...new Set(rec.external)],
       'cookies': cookieDetails,
       'console-errors': rec.console,
+      'csp': [...new Set(rec.csp)],
       'failed-requests': [...new Set(failed)],
       'links': notChecked || broken,
       'no-js': notChecked || rec.checks['no-js'],
@@ -756,6 +780,7 @@ function report(summary) {
   console.log(`external requests: ${lines('external-requests')}`);
   console.log(`cookies: ${lines('cookies')}`);
   console.log(`console errors: ${lines('console-errors')}`);
+  console.log(`Content-Security-Policy violations (light, dark, print, phone; with and without JavaScript): ${lines('csp')}`);
   console.log(`failed requests: ${lines('failed-requests')}`);
   console.log(`broken links: ${lines('links')}`);
   console.log(`no-JS failures: ${results.filter((r) => r.category === 'no-js' && !r.ok).length} pages`);
