@@ -55,11 +55,11 @@ fn every_page_carries_the_policy_before_anything_it_loads() {
     }
 }
 
+/// On the example, which has every kind of page (quizzes with QR codes,
+/// scenario cards, the onboarding path, search).
 #[test]
 fn the_theme_gives_the_policy_nothing_to_refuse() {
-    let site = site_with(None);
-    let out = build(site.path());
-    for (path, html) in html_pages(&out.path().join("site")) {
+    for (path, html) in html_pages(built_example()) {
         assert!(all(&html, "style").is_empty(), "{path}: inline <style>");
         assert!(all(&html, "[style]").is_empty(), "{path}: style attribute");
         for script in all(&html, "script") {
