@@ -10,7 +10,7 @@
 mod carry;
 pub mod guard;
 mod leftovers;
-pub mod manifest;
+mod manifest;
 pub mod starter;
 pub mod translated;
 
@@ -74,7 +74,8 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
     move |source| OutputError::Io { path: path.to_path_buf(), source }
 }
 
-/// Writes `files` to `out`, replacing what was there only on success.
+/// Writes `files` to `out`, replacing what was there only on success;
+/// returns the warnings.
 pub fn write(out: &Path, files: &Files) -> Result<Vec<Diagnostic>, OutputError> {
     let staging = Staging::new(&guard::resolve(out)?)?;
     for (relative, bytes) in files {
