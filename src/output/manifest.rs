@@ -89,9 +89,34 @@ pub fn remove_made(folder: &Path) -> io::Result<bool> {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     };
+    // Never through a link: a folder that is no longer a real folder, and
+    // whatever lies below it, stays.
+    let linked: HashSet<&str> = made
+        .folders
+        .iter()
+        .filter(|f| !fs::symlink_metadata(folder.join(f)).is_ok_and(|m| m.is_dir()))
+        .map(String::as_str)
+        .collect();
+    let below_a_link = |file: &str| {
+        let mut above = file;
+        while let Some((parent, _)) = above.rsplit_once('/') {
+            if linked.contains(parent) {
+                return true;
+            }
+            above = parent;
+        }
+        false
+    };
     // Spread over all cores, as removing a whole tree is: an output of 5,000
-    // articles per locale is 23,000 files.
-    made.files.par_iter().try_for_each(|file| gone(fs::remove_file(folder.join(file))))?;
+    // articles per locale is 23,000 files. Only files: a link or a folder
+    // where leidraad wrote a file is not its own.
+    made.files.par_iter().filter(|file| linked.is_empty() || !below_a_link(file)).try_for_each(|file| {
+        let path = folder.join(file);
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_file() => gone(fs::remove_file(path)),
+            _ => Ok(()),
+        }
+    })?;
     gone(fs::remove_file(folder.join(STAGING_MARKER)))?;
     gone(fs::remove_file(folder.join(MANIFEST)))?;
     let mut folders: Vec<&String> = made.folders.iter().collect();
@@ -144,5 +169,25 @@ mod tests {
         fs::remove_dir_all(folder.join("uploads")).unwrap();
         fs::write(folder.join(MANIFEST), text(&["nl/deep/index.html".into()])).unwrap();
         assert!(remove_made(&folder).unwrap());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn removing_never_goes_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let (folder, elsewhere) = (dir.path().join("out"), dir.path().join("elsewhere"));
+        fs::create_dir_all(folder.join("css")).unwrap();
+        fs::create_dir_all(elsewhere.join("deep")).unwrap();
+        fs::write(elsewhere.join("index.html"), "theirs").unwrap();
+        fs::write(elsewhere.join("deep/index.html"), "theirs").unwrap();
+        // Where leidraad wrote nl/index.html and css/site.css, there are now links.
+        std::os::unix::fs::symlink(&elsewhere, folder.join("nl")).unwrap();
+        std::os::unix::fs::symlink(elsewhere.join("index.html"), folder.join("css/site.css")).unwrap();
+        let listed = ["nl/index.html", "nl/deep/index.html", "css/site.css"].map(String::from);
+        fs::write(folder.join(MANIFEST), text(&listed)).unwrap();
+        assert!(!remove_made(&folder).unwrap());
+        assert_eq!(fs::read_to_string(elsewhere.join("index.html")).unwrap(), "theirs");
+        assert_eq!(fs::read_to_string(elsewhere.join("deep/index.html")).unwrap(), "theirs");
+        assert!(fs::symlink_metadata(folder.join("css/site.css")).unwrap().is_symlink());
     }
 }
