@@ -27,7 +27,9 @@ enum Command {
         /// The site folder: the one with site.yaml and content/.
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
-        /// Where to write the site [default: DIR/public].
+        /// Where to write the site [default: DIR/public]: a new or empty
+        /// folder, or an earlier output (it holds .leidraad-build); never
+        /// the site folder or its sources.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },

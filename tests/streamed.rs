@@ -1,7 +1,8 @@
 //! `leidraad build` writes each file as soon as it is rendered, with the
 //! search index built alongside, rather than the whole site from memory.
 //! The folder it writes must hold exactly the files, byte for byte, of the
-//! in-memory build that `serve` and the other tests use.
+//! in-memory build that `serve` and the other tests use, and the manifest
+//! `.leidraad-build` that lists them.
 
 mod common;
 
@@ -15,7 +16,10 @@ fn the_written_site_is_the_built_site() {
         let target = out.path().join("public");
         let written = pipeline::write(&root, &target).unwrap_or_else(|e| panic!("{e}"));
         let in_memory = pipeline::build(&root).unwrap();
-        let on_disk = read_tree(&target);
+        let mut on_disk = read_tree(&target);
+        let manifest = String::from_utf8(on_disk.remove(".leidraad-build").expect("a manifest")).unwrap();
+        let listed: Vec<&str> = manifest.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(listed, in_memory.files.keys().map(String::as_str).collect::<Vec<_>>());
         assert_eq!(written.file_count, in_memory.files.len());
         assert_eq!(written.page_count, in_memory.page_count);
         let paths = |files: Vec<&String>| files.into_iter().cloned().collect::<Vec<_>>();

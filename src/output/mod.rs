@@ -1,9 +1,16 @@
 //! Writing a finished build to disk, whole or not at all: the files go to a
 //! new folder beside the target, which replaces the target only when every
 //! file was written. A failed build leaves the previous output as it was.
-//! Also the starter site of `leidraad new` and the `translated_from` stamps
-//! of `leidraad translated`.
+//! The output folder is leidraad's alone: a build writes into a folder of
+//! its own (`guard`), marks what it wrote (`manifest`), keeps what it did
+//! not write (`carry`) and clears up after builds that were stopped
+//! (`leftovers`). Also the starter site of `leidraad new` and the
+//! `translated_from` stamps of `leidraad translated`.
 
+mod carry;
+pub mod guard;
+mod leftovers;
+mod manifest;
 pub mod starter;
 pub mod translated;
 
@@ -13,26 +20,53 @@ use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::Files;
+use guard::Target;
+use leftovers::{Kind, Marker};
+use manifest::{Made, MANIFEST};
 
-const NOT_A_BUILD: &str = "refusing to replace this folder: it is not empty and does not look like a leidraad build (no index.html and sitemap.xml); choose another --out";
+const RETIRED_KEPT: &str = "the previous output, moved aside, holds files that leidraad did not make, \
+so it was not removed: move them where they belong, then delete the folder";
+
+const RESERVED: &str = "leidraad keeps this name in the root of the output for its own marker; rename the file";
+
+const CLASH: &str = "the new build writes this path, but what is there now was not made by leidraad \
+(.leidraad-build does not list it), and a build never replaces what it did not make: move or rename it, \
+then build again";
 
 /// Why the output could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: io::Error },
-    #[error("{0}: {NOT_A_BUILD}")]
-    NotABuild(PathBuf),
+    /// The output may not go there; nothing was touched.
+    #[error("{path}: {reason}")]
+    Refused { path: PathBuf, reason: String },
+    /// Files of the output that are not leidraad's, at paths the new build writes.
+    #[error("{}: {CLASH}", paths.first().map(|p| p.display().to_string()).unwrap_or_default())]
+    Clashes { paths: Vec<PathBuf> },
 }
 
+impl From<OutputError> for Diagnostics {
+    fn from(error: OutputError) -> Diagnostics {
+        let mut diagnostics = Diagnostics::new();
+        match error {
+            OutputError::Io { path, source } => diagnostics.push(Diagnostic::error(path, 0, 0, source.to_string())),
+            OutputError::Refused { path, reason } => diagnostics.push(Diagnostic::error(path, 0, 0, reason)),
+            OutputError::Clashes { paths } => {
+                diagnostics.extend(paths.into_iter().map(|p| Diagnostic::error(p, 0, 0, CLASH)))
+            }
+        }
+        diagnostics
+    }
+}
+
+/// One diagnostic: the first of several clashes.
 impl From<OutputError> for Diagnostic {
     fn from(error: OutputError) -> Diagnostic {
-        match error {
-            OutputError::Io { path, source } => Diagnostic::error(path, 0, 0, source.to_string()),
-            OutputError::NotABuild(path) => Diagnostic::error(path, 0, 0, NOT_A_BUILD),
-        }
+        let mut all = Diagnostics::from(error).into_iter();
+        all.next().expect("every output error gives a diagnostic")
     }
 }
 
@@ -40,9 +74,10 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
     move |source| OutputError::Io { path: path.to_path_buf(), source }
 }
 
-/// Writes `files` to `out`, replacing what was there only on success.
-pub fn write(out: &Path, files: &Files) -> Result<(), OutputError> {
-    let staging = Staging::new(out)?;
+/// Writes `files` to `out`, replacing what was there only on success;
+/// returns the warnings.
+pub fn write(out: &Path, files: &Files) -> Result<Vec<Diagnostic>, OutputError> {
+    let staging = Staging::new(&guard::resolve(out)?)?;
     for (relative, bytes) in files {
         staging.put(relative, bytes.to_vec())?;
     }
@@ -61,15 +96,22 @@ pub fn write(out: &Path, files: &Files) -> Result<(), OutputError> {
 /// was creating a file in, and the build took twice as long as copying
 /// its output.
 pub struct Staging {
+    /// The real output folder, and `--out` as given.
     out: PathBuf,
+    shown: PathBuf,
     folder: PathBuf,
     retired: PathBuf,
+    /// Held while the folder is filled: it tells other builds this one runs.
+    marker: Option<Marker>,
     committed: bool,
+    /// Every path handed to `put` and `put_with`, for the manifest.
+    written: Mutex<Vec<String>>,
     /// Files on their way to the writing thread; `None` once it is told to stop.
     queue: Option<mpsc::SyncSender<(PathBuf, Vec<u8>)>>,
     writer: Option<thread::JoinHandle<()>>,
     /// The first error of the writing thread, which then stops.
     failure: Arc<Mutex<Option<OutputError>>>,
+    warnings: Vec<Diagnostic>,
 }
 
 /// Files waiting for the writing thread: enough to keep it busy, few enough
@@ -78,22 +120,21 @@ pub struct Staging {
 const QUEUED_FILES: usize = 64;
 
 impl Staging {
-    /// Refuses an `out` that holds something other than an earlier build.
-    pub fn new(out: &Path) -> Result<Staging, OutputError> {
-        if out.exists() && !replaceable(out) {
-            return Err(OutputError::NotABuild(out.to_path_buf()));
-        }
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+    /// Makes the new folder beside `target` (checked by `guard`), after
+    /// removing what stopped builds left there.
+    pub fn new(target: &Target) -> Result<Staging, OutputError> {
+        let out = target.real.clone();
+        let parent = out.parent().map_or_else(|| out.clone(), Path::to_path_buf);
         let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let folder = parent.join(format!(".{name}.leidraad-new-{}", std::process::id()));
-        let retired = parent.join(format!(".{name}.leidraad-old-{}", std::process::id()));
-        if folder.exists() {
-            remove_tree(&folder).map_err(io_error(&folder))?;
-        }
-        fs::create_dir_all(&folder).map_err(io_error(&folder))?;
+        fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+        let warnings = leftovers::clean(&out);
+        let folder = parent.join(leftovers::name(&name, Kind::New));
+        let retired = parent.join(leftovers::name(&name, Kind::Old));
+        fs::create_dir(&folder).map_err(io_error(&folder))?;
+        let marker = Marker::new(&folder).map_err(|e| {
+            let _ = remove_tree(&folder);
+            io_error(&folder)(e)
+        })?;
         let (queue, files) = mpsc::sync_channel::<(PathBuf, Vec<u8>)>(QUEUED_FILES);
         let failure = Arc::new(Mutex::new(None));
         let writer = {
@@ -111,13 +152,17 @@ impl Staging {
                 .map_err(io_error(&folder))?
         };
         Ok(Staging {
-            out: out.to_path_buf(),
+            out,
+            shown: target.shown.clone(),
             folder,
             retired,
+            marker: Some(marker),
             committed: false,
+            written: Mutex::new(Vec::new()),
             queue: Some(queue),
             writer: Some(writer),
             failure,
+            warnings,
         })
     }
 
@@ -129,7 +174,7 @@ impl Staging {
         relative: &str,
         write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<(), OutputError> {
-        let path = self.folder.join(relative);
+        let path = self.record(relative)?;
         let file = in_folder(&self.folder, &path, |p| fs::File::create(p))?;
         let mut out = io::BufWriter::with_capacity(256 * 1024, file);
         write(&mut out).and_then(|_| io::Write::flush(&mut out)).map_err(io_error(&path))
@@ -139,13 +184,22 @@ impl Staging {
     /// the writing thread. Fails with the writing thread's error once it
     /// has one.
     pub fn put(&self, relative: &str, bytes: Vec<u8>) -> Result<(), OutputError> {
-        let path = self.folder.join(relative);
+        let path = self.record(relative)?;
         let sent = self.queue.as_ref().is_some_and(|queue| queue.send((path.clone(), bytes)).is_ok());
         match lock(&self.failure).take() {
             Some(e) => Err(e),
             None if sent => Ok(()),
             None => Err(OutputError::Io { path, source: io::Error::other("the writing thread stopped") }),
         }
+    }
+
+    /// Notes `relative` for the manifest; its path in the new folder.
+    fn record(&self, relative: &str) -> Result<PathBuf, OutputError> {
+        if relative == MANIFEST || relative == manifest::STAGING_MARKER {
+            return Err(OutputError::Refused { path: relative.into(), reason: RESERVED.into() });
+        }
+        lock(&self.written).push(relative.to_owned());
+        Ok(self.folder.join(relative))
     }
 
     /// Waits until the writing thread has written every file handed to it.
@@ -161,21 +215,64 @@ impl Staging {
     }
 
     /// Puts the new folder in the place of `out`, once every file is
-    /// written, and removes the old one.
-    pub fn commit(mut self) -> Result<(), OutputError> {
+    /// written, with the manifest of what it holds. Returns the warnings.
+    pub fn commit(mut self) -> Result<Vec<Diagnostic>, OutputError> {
         self.finish_writing()?;
-        if self.out.exists() {
-            fs::rename(&self.out, &self.retired).map_err(io_error(&self.out))?;
+        let path = self.folder.join(MANIFEST);
+        fs::write(&path, manifest::text(&lock(&self.written))).map_err(io_error(&path))?;
+        self.replace()?;
+        Ok(std::mem::take(&mut self.warnings))
+    }
+
+    /// Replaces `out` by the new folder: an output that is not there yet,
+    /// an empty folder, or an earlier build, whose files that it did not
+    /// make (those its manifest does not list) move into the new one.
+    fn replace(&mut self) -> Result<(), OutputError> {
+        // Looked at again: the folder may have changed while the site was built.
+        let made = match fs::symlink_metadata(&self.out) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return self.swap_in(),
+            Err(e) => return Err(io_error(&self.out)(e)),
+            Ok(meta) if !meta.is_dir() => return Err(guard::not_ours(&self.shown)),
+            Ok(_) => Made::read(&self.out).map_err(io_error(&self.out))?,
+        };
+        let Some(made) = made else {
+            // Fails unless the folder is (still) empty.
+            fs::remove_dir(&self.out).map_err(|_| guard::not_ours(&self.shown))?;
+            return self.swap_in().inspect_err(|_| {
+                let _ = fs::create_dir(&self.out);
+            });
+        };
+        let foreign = carry::find(&self.out, &made, &self.folder).map_err(io_error(&self.out))?;
+        if !foreign.clashes.is_empty() {
+            return Err(OutputError::Clashes { paths: foreign.clashes.iter().map(|p| self.shown.join(p)).collect() });
         }
-        if let Err(e) = fs::rename(&self.folder, &self.out) {
+        let mut carried = carry::carry(&self.out, &self.folder, &foreign.paths)
+            .map_err(|(path, source)| OutputError::Io { path, source })?;
+        if let Err(e) = fs::rename(&self.out, &self.retired) {
+            carried.undo(&self.out, &self.folder);
+            return Err(io_error(&self.out)(e));
+        }
+        if let Err(e) = self.swap_in() {
             // Put the previous build back.
             let _ = fs::rename(&self.retired, &self.out);
-            return Err(OutputError::Io { path: self.out.clone(), source: e });
+            carried.undo(&self.out, &self.folder);
+            return Err(e);
         }
+        match manifest::remove_made(&self.retired) {
+            Ok(true) => {}
+            Ok(false) => self.warnings.push(Diagnostic::warning(&self.retired, 0, 0, RETIRED_KEPT)),
+            Err(e) => self.warnings.push(Diagnostic::warning(&self.retired, 0, 0, format!("could not remove it: {e}"))),
+        }
+        Ok(())
+    }
+
+    /// Renames the new folder to `out`, which is not there.
+    fn swap_in(&mut self) -> Result<(), OutputError> {
+        if let Some(marker) = self.marker.take() {
+            marker.remove().map_err(io_error(&self.folder))?;
+        }
+        fs::rename(&self.folder, &self.out).map_err(io_error(&self.out))?;
         self.committed = true;
-        if self.retired.exists() {
-            remove_tree(&self.retired).map_err(io_error(&self.retired))?;
-        }
         Ok(())
     }
 }
@@ -185,7 +282,8 @@ impl Drop for Staging {
         if !self.committed {
             // The writing thread first, so that it adds nothing to what is removed.
             let _ = self.finish_writing();
-            let _ = remove_tree(&self.folder);
+            drop(self.marker.take());
+            let _ = manifest::remove_made(&self.folder);
         }
     }
 }
@@ -216,64 +314,5 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn replaceable(out: &Path) -> bool {
-    let empty = fs::read_dir(out).map(|mut d| d.next().is_none()).unwrap_or(false);
-    empty || (out.join("index.html").is_file() && out.join("sitemap.xml").is_file())
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn files(pairs: &[(&str, &str)]) -> Files {
-        pairs.iter().map(|(p, c)| ((*p).to_owned(), c.as_bytes().into())).collect()
-    }
-
-    #[test]
-    fn replaces_a_previous_build_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        write(&out, &files(&[("index.html", "1"), ("sitemap.xml", ""), ("old/index.html", "x")])).unwrap();
-        write(&out, &files(&[("index.html", "2"), ("sitemap.xml", ""), ("nl/index.html", "nl")])).unwrap();
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "2");
-        assert!(!out.join("old").exists());
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no staging folders left behind");
-    }
-
-    #[test]
-    fn refuses_to_replace_a_folder_that_is_not_a_build() {
-        let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join("notes.txt"), "keep").unwrap();
-        let err = write(dir.path(), &files(&[("index.html", "1")])).unwrap_err();
-        assert!(matches!(err, OutputError::NotABuild(_)));
-        assert!(dir.path().join("notes.txt").exists());
-    }
-
-    #[test]
-    fn a_file_the_writing_thread_cannot_write_fails_the_commit() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        write(&out, &files(&[("index.html", "1"), ("sitemap.xml", "")])).unwrap();
-        let staging = Staging::new(&out).unwrap();
-        staging.put("nl", b"a file".to_vec()).unwrap();
-        // `nl` is a file, so no folder `nl` can hold this one.
-        let later = staging.put("nl/index.html", b"page".to_vec());
-        let committed = later.and_then(|_| staging.commit());
-        let Err(OutputError::Io { path, .. }) = committed else { panic!("expected the write to fail: {committed:?}") };
-        assert!(path.ends_with("nl") || path.ends_with("nl/index.html"), "names the file: {}", path.display());
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "1");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "the staging folder is gone");
-    }
-
-    #[test]
-    fn an_abandoned_staging_folder_leaves_the_previous_build() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        write(&out, &files(&[("index.html", "1"), ("sitemap.xml", "")])).unwrap();
-        let staging = Staging::new(&out).unwrap();
-        staging.put("nl/deep/index.html", b"half a build".to_vec()).unwrap();
-        drop(staging);
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "1");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "the staging folder is gone");
-    }
-}
+mod tests;

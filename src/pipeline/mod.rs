@@ -53,6 +53,8 @@ pub struct Written {
 /// locale's text once its index is written. `out` is replaced only when
 /// every file was written: on failure it stays as it was.
 pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
+    // Where the output may go is settled before anything is built.
+    let target = output::guard::target(root, out)?;
     let Prepared { sources, mut site, renderer, mut diagnostics, .. } = Prepared::new(root)?;
     // The model holds all the text from here on: let the sources go.
     drop(sources.locales);
@@ -61,7 +63,7 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
         diagnostics.extend(problems);
         diagnostics.clone()
     };
-    let staging = output::Staging::new(out).map_err(|e| fail(Diagnostic::from(e).into()))?;
+    let staging = output::Staging::new(&target).map_err(|e| fail(e.into()))?;
     let put = |path: &str, content: Content<'_>| {
         match content.whole() {
             Some(bytes) => staging.put(path, bytes.into_owned()),
@@ -93,7 +95,8 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
     });
     handed.map_err(|e| fail(e.into()))?;
     let index_count = index.finish(&put_index).map_err(&mut fail)?;
-    staging.commit().map_err(|e| fail(Diagnostic::from(e).into()))?;
+    let warnings = staging.commit().map_err(|e| fail(e.into()))?;
+    diagnostics.extend(warnings);
     Ok(Written {
         warnings: diagnostics.sorted(),
         page_count: rendered.page_count,
