@@ -5,11 +5,14 @@
 
 pub mod fragment;
 pub mod glossary;
-pub mod html_guard;
+mod links;
 pub mod plain;
+pub mod raw_html;
+mod sanitize;
+pub mod url_policy;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options as ParserOptions, Parser, Tag, TagEnd};
-use std::collections::BTreeMap;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options as ParserOptions, Parser, Tag, TagEnd};
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
 
@@ -101,13 +104,19 @@ pub fn render(source: &str, options: &Options<'_>) -> Rendered {
         footnotes: BTreeMap::new(),
         plain: PlainTextBuilder::default(),
         local_references: Vec::new(),
+        html_block: None,
+        has_raw_html: false,
+        rewrites: HashMap::new(),
         result: Rendered::default(),
     };
     for (event, range) in Parser::new_ext(source, parser_options).into_offset_iter() {
-        adaptor.event(event, range);
+        adaptor.event(fragment::without_marks(event), range);
     }
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, adaptor.out.into_iter());
+    if adaptor.has_raw_html {
+        html = sanitize::clean(&html, adaptor.rewrites);
+    }
     let mut result = adaptor.result;
     result.plain = adaptor.plain.finish();
     for (anchor, line, column) in adaptor.local_references {
@@ -164,6 +173,11 @@ struct Adaptor<'o, 's> {
     footnotes: BTreeMap<String, usize>,
     plain: PlainTextBuilder,
     local_references: Vec<(String, usize, usize)>,
+    /// The lines of the HTML block being read.
+    html_block: Option<links::RawRun<'s>>,
+    has_raw_html: bool,
+    /// Addresses in raw HTML, as written, to what they resolve to.
+    rewrites: HashMap<String, String>,
     result: Rendered,
 }
 
@@ -212,6 +226,9 @@ impl<'o, 's> Adaptor<'o, 's> {
                 });
             }
             Event::End(TagEnd::Image) => self.end_image(),
+            Event::Start(Tag::Link { link_type: LinkType::Email, dest_url, title, .. }) => {
+                self.start_link(&format!("mailto:{dest_url}"), &title, range.start)
+            }
             Event::Start(Tag::Link { dest_url, title, .. }) => self.start_link(&dest_url, &title, range.start),
             Event::End(TagEnd::Link) => {
                 self.link_depth = self.link_depth.saturating_sub(1);
@@ -246,9 +263,26 @@ impl<'o, 's> Adaptor<'o, 's> {
                     self.out.push(Event::Code(code));
                 }
             }
+            Event::Start(Tag::HtmlBlock) => {
+                self.html_block = Some(Vec::new());
+                self.out.push(Event::Start(Tag::HtmlBlock));
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(run) = self.html_block.take() {
+                    self.raw_html(&run);
+                }
+                self.out.push(Event::End(TagEnd::HtmlBlock));
+            }
+            Event::Html(html) | Event::InlineHtml(html) if self.image.is_some() => {
+                // In an image's description, tags are text, as pulldown-cmark writes them.
+                if let Some(image) = &mut self.image {
+                    image.alt.push_str(&html);
+                }
+            }
             Event::Html(html) | Event::InlineHtml(html) => {
-                for (offset, message) in html_guard::check(&html) {
-                    self.error(range.start + offset, message);
+                match &mut self.html_block {
+                    Some(run) => run.push((html.clone(), range.start)),
+                    None => self.raw_html(&[(html.clone(), range.start)]),
                 }
                 self.out.push(Event::Html(html));
             }
@@ -356,102 +390,7 @@ impl<'o, 's> Adaptor<'o, 's> {
         self.result.heading_ids.push(id);
     }
 
-    fn end_image(&mut self) {
-        let Some(image) = self.image.take() else { return };
-        if image.alt.trim().is_empty() {
-            self.error(
-                image.offset,
-                format!(
-                    "image `{}` has no alt text; describe it between the brackets: ![what the image shows]({})",
-                    image.dest, image.dest
-                ),
-            );
-        }
-        if html_guard::is_other_origin(&image.dest) {
-            self.error(
-                image.offset,
-                format!("image `{}` comes from another site; pages load nothing from elsewhere: put the image in the site's theme `static/` folder", image.dest),
-            );
-        } else if !self.options.links.has_file(image.dest.trim_start_matches('/')) {
-            self.error(
-                image.offset,
-                format!("image `{}` is not a file of the site; put it in the theme's static/ folder (themes/default/static/{})", image.dest, image.dest.trim_start_matches('/')),
-            );
-        }
-        let title = if image.title.is_empty() { String::new() } else { format!(" title=\"{}\"", escape(&image.title)) };
-        let src = format!("{ROOT}{}", image.dest.trim_start_matches('/'));
-        let html = format!("<img src=\"{}\" alt=\"{}\"{title}>", escape(&src), escape(&image.alt));
-        if let Some(heading) = &mut self.heading {
-            heading.text.push_str(&image.alt);
-        }
-        self.out.push(Event::Html(html.into()));
-    }
-
-    fn start_link(&mut self, dest: &str, title: &str, offset: usize) {
-        self.link_depth += 1;
-        let href = self.resolve_link(dest, offset);
-        let title = if title.is_empty() { String::new() } else { format!(" title=\"{}\"", escape(title)) };
-        self.out.push(Event::Html(format!("<a href=\"{}\"{title}>", escape(&href)).into()));
-    }
-
-    /// The address a link of the content points to, checking ids.
-    fn resolve_link(&mut self, dest: &str, offset: usize) -> String {
-        let dest = dest.trim();
-        if dest.to_ascii_lowercase().starts_with("javascript:") {
-            self.error(offset, "a `javascript:` link is not allowed in content".to_owned());
-            return "#".to_owned();
-        }
-        if html_guard::is_other_origin(dest) {
-            return dest.to_owned();
-        }
-        if let Some(anchor) = dest.strip_prefix('#') {
-            let (line, column) = self.position(offset);
-            self.local_references.push((anchor.to_owned(), line, column));
-            return format!("#{ID}{anchor}");
-        }
-        let (id, anchor) = match dest.split_once('#') {
-            Some((id, anchor)) => (id, Some(anchor)),
-            None => (dest, None),
-        };
-        if id.is_empty() || id.contains(['/', '.', '\\', ' ']) {
-            let file = id.trim_start_matches('/');
-            if self.options.links.has_file(file) {
-                return format!("{ROOT}{file}{}", anchor.map_or(String::new(), |a| format!("#{a}")));
-            }
-            self.error(
-                offset,
-                format!("link `{dest}` names no page and no file of the site: link to an article by its id (`regels#r9`), to a file in the theme's static/ folder by its path, or give a full address starting with https://"),
-            );
-            return dest.to_owned();
-        }
-        match self.options.links.address(id) {
-            Some(address) => {
-                if let Some(anchor) = anchor {
-                    let (line, column) = self.position(offset);
-                    self.result.references.push(Reference {
-                        target: id.to_owned(),
-                        anchor: anchor.to_owned(),
-                        line,
-                        column,
-                    });
-                    format!("{ROOT}{address}#{anchor}")
-                } else {
-                    format!("{ROOT}{address}")
-                }
-            }
-            None => {
-                let hint = text::hint(id, self.options.links.known_ids());
-                self.error(offset, format!("link to unknown id `{id}`{hint}"));
-                dest.to_owned()
-            }
-        }
-    }
-
     fn text(&mut self, text: CowStr<'s>) {
-        let text = match fragment::sanitize_text(&text) {
-            std::borrow::Cow::Borrowed(_) => text,
-            std::borrow::Cow::Owned(clean) => CowStr::from(clean),
-        };
         if self.image.is_none() {
             self.plain.push(&text);
         }
