@@ -4,13 +4,14 @@
 //! the text or (for links only) another site.
 
 use pulldown_cmark::{CowStr, Event};
+use std::ops::Range;
 
 use super::url_policy::{self, Address};
 use super::{escape, raw_html, Adaptor, Reference, ID, ROOT};
 use crate::text;
 
-/// Raw HTML of one HTML block, line by line, with each line's source offset.
-pub(super) type RawRun<'s> = Vec<(CowStr<'s>, usize)>;
+/// Raw HTML of one HTML block, line by line, with each line's source range.
+pub(super) type RawRun<'s> = Vec<(CowStr<'s>, Range<usize>)>;
 
 impl Adaptor<'_, '_> {
     pub(super) fn end_image(&mut self) {
@@ -104,18 +105,19 @@ impl Adaptor<'_, '_> {
 
     /// Checks a run of raw HTML (the lines of an HTML block, or one inline
     /// tag) and resolves its addresses for the pass of [`super::sanitize`].
-    pub(super) fn raw_html(&mut self, run: &[(CowStr<'_>, usize)]) {
+    pub(super) fn raw_html(&mut self, run: &[(CowStr<'_>, Range<usize>)]) {
         self.has_raw_html = true;
         let html: String = run.iter().map(|(text, _)| &**text).collect();
+        let source = self.source;
         // Source offset of a byte offset of `html`.
         let source_offset = |mut at: usize| {
-            for (text, start) in run {
+            for (text, range) in run {
                 if at < text.len() {
-                    return start + at;
+                    return range.start + offset_in_source(text, &source[range.clone()], at);
                 }
                 at -= text.len();
             }
-            run.last().map_or(0, |(text, start)| start + text.len())
+            run.last().map_or(0, |(_, range)| range.end)
         };
         let found = raw_html::inspect(&html);
         for (at, message) in found.problems {
@@ -131,4 +133,15 @@ impl Adaptor<'_, '_> {
             self.rewrites.insert(address.value, resolved);
         }
     }
+}
+
+/// The offset in `source` of byte `at` of `text`, which is `source` with a
+/// prefix taken off some lines (the indentation and `>` of lists and quotes).
+fn offset_in_source(text: &str, source: &str, at: usize) -> usize {
+    let line = text[..at].matches('\n').count();
+    let column = at - text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let text_line = text.split('\n').nth(line).unwrap_or("");
+    let Some(source_line) = source.split('\n').nth(line) else { return at.min(source.len()) };
+    let line_start = source.split('\n').take(line).map(|l| l.len() + 1).sum::<usize>();
+    line_start + source_line.len().saturating_sub(text_line.len()) + column
 }

@@ -281,8 +281,8 @@ impl<'o, 's> Adaptor<'o, 's> {
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 match &mut self.html_block {
-                    Some(run) => run.push((html.clone(), range.start)),
-                    None => self.raw_html(&[(html.clone(), range.start)]),
+                    Some(run) => run.push((html.clone(), range)),
+                    None => self.raw_html(&[(html.clone(), range)]),
                 }
                 self.out.push(Event::Html(html));
             }
