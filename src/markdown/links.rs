@@ -1,9 +1,10 @@
 //! Where the links and images of a text point, and its raw HTML: Markdown
 //! links and images and the `href` and `src` of raw HTML go through the
 //! same URL policy, then to a page by id, a file of the site, an anchor of
-//! the text or (for links only) another site.
+//! the text or (for links only) another site. Raw HTML is checked by
+//! [`super::raw_html`] one HTML block or inline tag at a time.
 
-use pulldown_cmark::{CowStr, Event};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::ops::Range;
 
 use super::url_policy::{self, Address};
@@ -13,7 +14,7 @@ use crate::text;
 /// Raw HTML of one HTML block, line by line, with each line's source range.
 pub(super) type RawRun<'s> = Vec<(CowStr<'s>, Range<usize>)>;
 
-impl Adaptor<'_, '_> {
+impl<'s> Adaptor<'_, 's> {
     pub(super) fn end_image(&mut self) {
         let Some(image) = self.image.take() else { return };
         if image.alt.trim().is_empty() {
@@ -103,9 +104,39 @@ impl Adaptor<'_, '_> {
         with_anchor(format!("{ROOT}{address}"))
     }
 
+    /// An HTML block's start, end or line, or an inline tag: written out as
+    /// it is, and checked once a block or tag is complete.
+    pub(super) fn raw_html_event(&mut self, event: Event<'s>, range: Range<usize>) {
+        match event {
+            Event::Start(Tag::HtmlBlock) => {
+                self.html_block = Some(Vec::new());
+                self.out.push(event);
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(run) = self.html_block.take() {
+                    self.raw_html(&run);
+                }
+                self.out.push(event);
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if let Some(image) = &mut self.image {
+                    // In an image's description, tags are text, as pulldown-cmark writes them.
+                    image.alt.push_str(&html);
+                    return;
+                }
+                match &mut self.html_block {
+                    Some(run) => run.push((html.clone(), range)),
+                    None => self.raw_html(&[(html.clone(), range)]),
+                }
+                self.out.push(Event::Html(html));
+            }
+            _ => {}
+        }
+    }
+
     /// Checks a run of raw HTML (the lines of an HTML block, or one inline
     /// tag) and resolves its addresses for the pass of [`super::sanitize`].
-    pub(super) fn raw_html(&mut self, run: &[(CowStr<'_>, Range<usize>)]) {
+    fn raw_html(&mut self, run: &[(CowStr<'_>, Range<usize>)]) {
         self.has_raw_html = true;
         let html: String = run.iter().map(|(text, _)| &**text).collect();
         let source = self.source;

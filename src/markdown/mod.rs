@@ -3,6 +3,7 @@
 //! heading and footnote ids that stay unique on pages showing many articles,
 //! alt text on images, and the safe subset of raw HTML.
 
+mod anchors;
 pub mod fragment;
 pub mod glossary;
 mod links;
@@ -11,7 +12,7 @@ pub mod raw_html;
 mod sanitize;
 pub mod url_policy;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options as ParserOptions, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Options as ParserOptions, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
@@ -205,17 +206,7 @@ impl<'o, 's> Adaptor<'o, 's> {
                 self.items.pop();
                 self.out.push(Event::End(TagEnd::Item));
             }
-            Event::Start(Tag::Heading { level, id, classes, .. }) => {
-                self.heading = Some(HeadingState {
-                    out_index: self.out.len(),
-                    level: heading_number(level).max(2),
-                    id: id.map(|i| i.to_string()),
-                    classes: classes.iter().map(|c| c.to_string()).collect(),
-                    text: String::new(),
-                });
-                self.plain.start_heading(heading_number(level).max(2));
-                self.out.push(Event::Html(CowStr::Borrowed("")));
-            }
+            Event::Start(Tag::Heading { level, id, classes, .. }) => self.start_heading(level, id, &classes),
             Event::End(TagEnd::Heading(_)) => self.end_heading(),
             Event::Start(Tag::Image { dest_url, title, .. }) => {
                 self.image = Some(ImageState {
@@ -263,39 +254,11 @@ impl<'o, 's> Adaptor<'o, 's> {
                     self.out.push(Event::Code(code));
                 }
             }
-            Event::Start(Tag::HtmlBlock) => {
-                self.html_block = Some(Vec::new());
-                self.out.push(Event::Start(Tag::HtmlBlock));
-            }
-            Event::End(TagEnd::HtmlBlock) => {
-                if let Some(run) = self.html_block.take() {
-                    self.raw_html(&run);
-                }
-                self.out.push(Event::End(TagEnd::HtmlBlock));
-            }
-            Event::Html(html) | Event::InlineHtml(html) if self.image.is_some() => {
-                // In an image's description, tags are text, as pulldown-cmark writes them.
-                if let Some(image) = &mut self.image {
-                    image.alt.push_str(&html);
-                }
-            }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                match &mut self.html_block {
-                    Some(run) => run.push((html.clone(), range)),
-                    None => self.raw_html(&[(html.clone(), range)]),
-                }
-                self.out.push(Event::Html(html));
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) | Event::Html(_) | Event::InlineHtml(_) => {
+                self.raw_html_event(event, range)
             }
             Event::FootnoteReference(name) => self.footnote_reference(&name),
-            Event::Start(Tag::FootnoteDefinition(name)) => {
-                let number = self.footnote_number(&name);
-                let id = self.prefixed(&format!("fn-{name}"));
-                self.result.note_ids.push(id.clone());
-                let id = escape(&id);
-                self.out.push(Event::Html(
-                    format!("<div class=\"footnote-definition\" id=\"{ID}{id}\"><sup class=\"footnote-definition-label\">{number}</sup>").into(),
-                ));
-            }
+            Event::Start(Tag::FootnoteDefinition(name)) => self.footnote_definition(&name),
             other => {
                 match other {
                     Event::SoftBreak | Event::HardBreak => self.plain.push(" "),
@@ -315,79 +278,6 @@ impl<'o, 's> Adaptor<'o, 's> {
         } else {
             format!("{}-{id}", self.options.id_prefix)
         }
-    }
-
-    fn start_list(&mut self, start: Option<u64>) {
-        self.plain.push(" ");
-        let Some(first) = start else {
-            self.lists.push(ListFrame { anchored: None, next: 0 });
-            self.out.push(Event::Start(Tag::List(None)));
-            return;
-        };
-        let anchored = match (self.items.last(), self.options.rules) {
-            (None, Some((_, prefix))) if self.lists.is_empty() => Some((0, prefix.to_owned())),
-            (Some(Some((level, anchor))), Some(_)) => Some((level + 1, anchor.clone())),
-            _ => None,
-        };
-        let list_type = match (&anchored, self.options.rules) {
-            (Some((0, _)), Some((Numbering::UpperAlpha, _))) => " type=\"A\"",
-            (Some((0, _)), Some((Numbering::LowerAlpha, _))) | (Some((1, _)), _) => " type=\"a\"",
-            _ => "",
-        };
-        let start_attribute = if first == 1 { String::new() } else { format!(" start=\"{first}\"") };
-        self.out.push(Event::Html(format!("<ol{list_type}{start_attribute}>\n").into()));
-        self.lists.push(ListFrame { anchored, next: first });
-    }
-
-    fn start_item(&mut self) {
-        let Some(frame) = self.lists.last_mut() else { return };
-        let Some((level, base)) = &frame.anchored else {
-            self.items.push(None);
-            self.out.push(Event::Start(Tag::Item));
-            return;
-        };
-        let number = frame.next;
-        frame.next += 1;
-        let numbering = self.options.rules.map_or(Numbering::Decimal, |(n, _)| n);
-        let label = match (level, numbering) {
-            (0, Numbering::Decimal) => number.to_string(),
-            (0, Numbering::UpperAlpha) => letters(number).to_uppercase(),
-            (0, Numbering::LowerAlpha) | (1, _) => letters(number),
-            _ => format!("-{number}"),
-        };
-        let anchor = format!("{base}{label}");
-        if *level == 0 {
-            self.result.rule_count += 1;
-        }
-        self.out.push(Event::Html(format!("<li id=\"{ID}{}\">", escape(&anchor)).into()));
-        self.result.rule_anchors.push(anchor.clone());
-        self.plain.anchor("li", &anchor);
-        self.items.push(Some((*level, anchor)));
-    }
-
-    fn end_heading(&mut self) {
-        let Some(heading) = self.heading.take() else { return };
-        let id = heading.id.clone().unwrap_or_else(|| {
-            let slug = text::slugify(&heading.text);
-            let base = self.prefixed(if slug.is_empty() { "section" } else { &slug });
-            let mut id = base.clone();
-            let mut n = 2;
-            while self.result.heading_ids.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            id
-        });
-        let tag = Fragment::heading_tag(heading.level);
-        let class = if heading.classes.is_empty() {
-            String::new()
-        } else {
-            format!(" class=\"{}\"", escape(&heading.classes.join(" ")))
-        };
-        self.out[heading.out_index] = Event::Html(format!("<{tag} id=\"{ID}{}\"{class}>", escape(&id)).into());
-        self.out.push(Event::Html(format!("</{tag}>\n").into()));
-        self.plain.end_heading(&id);
-        self.result.heading_ids.push(id);
     }
 
     fn text(&mut self, text: CowStr<'s>) {
@@ -427,41 +317,6 @@ impl<'o, 's> Adaptor<'o, 's> {
             self.out.push(Event::Text(text[last..].to_owned().into()));
         }
     }
-
-    fn footnote_number(&mut self, name: &str) -> usize {
-        let next = self.footnotes.len() + 1;
-        *self.footnotes.entry(name.to_owned()).or_insert(next)
-    }
-
-    fn footnote_reference(&mut self, name: &str) {
-        let first = !self.footnotes.contains_key(name);
-        let number = self.footnote_number(name);
-        let target = escape(&self.prefixed(&format!("fn-{name}")));
-        let id = if first {
-            format!(" id=\"{ID}{}\"", escape(&self.prefixed(&format!("fnref-{name}"))))
-        } else {
-            String::new()
-        };
-        self.out.push(Event::Html(
-            format!("<sup class=\"footnote-reference\"{id}><a href=\"#{ID}{target}\">{number}</a></sup>").into(),
-        ));
-    }
-}
-
-fn heading_number(level: HeadingLevel) -> u8 {
-    level as u8
-}
-
-/// 1 → a, 26 → z, 27 → aa.
-fn letters(mut n: u64) -> String {
-    let mut out = Vec::new();
-    while n > 0 {
-        n -= 1;
-        out.push(b'a' + (n % 26) as u8);
-        n /= 26;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Escapes text for an HTML attribute or element.
