@@ -258,7 +258,7 @@ fn element_message(name: &str) -> String {
         }
         "form" | "input" | "button" | "select" | "option" | "optgroup" | "textarea" | "label" | "fieldset"
         | "legend" | "datalist" | "output" | "meter" | "progress" => {
-            "pages hold no forms: link to the form on the school's website instead"
+            "pages hold no forms: link to the form on your own website instead"
         }
         "svg" | "math" => "put the image in the theme's static/ folder and show it with ![what it shows](images/name.svg)",
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
