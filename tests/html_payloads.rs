@@ -17,6 +17,8 @@ use url::Url;
 const HEADER_LINES: usize = 8;
 
 struct Payload {
+    /// The `# --- ` heading the payload stands under.
+    kind: String,
     name: String,
     /// `None` when the payload must build; else line, column and the start
     /// of the first error, counted within the payload.
@@ -28,8 +30,11 @@ fn payloads() -> Vec<Payload> {
     let file = fixture("payloads").join("payloads.txt");
     let text = std::fs::read_to_string(&file).unwrap();
     let mut payloads: Vec<Payload> = Vec::new();
+    let mut kind = String::new();
     for line in text.lines() {
-        if let Some(head) = line.strip_prefix("=== ") {
+        if let Some(heading) = line.strip_prefix("# --- ") {
+            kind = heading.to_owned();
+        } else if let Some(head) = line.strip_prefix("=== ") {
             let (name, expect) = head.split_once(" | ").expect("`=== name | expect`");
             let error = expect.strip_prefix("error ").map(|e| {
                 let (position, message) = e.split_once(' ').unwrap();
@@ -37,7 +42,7 @@ fn payloads() -> Vec<Payload> {
                 (line.parse().unwrap(), column.parse().unwrap(), message.to_owned())
             });
             assert!(error.is_some() || expect == "ok", "{line}");
-            payloads.push(Payload { name: name.to_owned(), error, text: String::new() });
+            payloads.push(Payload { kind: kind.clone(), name: name.to_owned(), error, text: String::new() });
         } else if let Some(last) = payloads.last_mut() {
             last.text.push_str(line);
             last.text.push('\n');
@@ -69,12 +74,33 @@ fn site_with_payloads<'p>(payloads: impl IntoIterator<Item = &'p Payload>) -> te
     site
 }
 
+/// `cargo test --test html_payloads -- --nocapture every_kind` prints how many
+/// payloads of each kind there are, and how many are refused (each at its
+/// place, by the next test) or built into inert pages (by the one after).
 #[test]
 fn there_are_enough_payloads_of_every_kind() {
     let all = payloads();
+    let mut kinds: Vec<(&str, usize, usize)> = Vec::new();
+    for payload in &all {
+        if kinds.last().is_none_or(|(kind, _, _)| *kind != payload.kind) {
+            kinds.push((&payload.kind, 0, 0));
+        }
+        let row = kinds.last_mut().unwrap();
+        if payload.error.is_some() {
+            row.1 += 1;
+        } else {
+            row.2 += 1;
+        }
+    }
+    println!("{:<42} {:>8} {:>8}", "kind", "refused", "inert");
+    for (kind, refused, inert) in &kinds {
+        println!("{kind:<42} {refused:>8} {inert:>8}");
+    }
     let refused = all.iter().filter(|p| p.error.is_some()).count();
+    println!("{:<42} {refused:>8} {:>8}", "all", all.len() - refused);
     assert!(refused >= 60, "{refused} refused payloads");
     assert!(all.len() - refused >= 10, "accepted payloads");
+    assert!(kinds.len() >= 10 && kinds.iter().all(|(kind, _, _)| !kind.is_empty()), "every payload has a kind");
     let mut names: Vec<_> = all.iter().map(|p| &p.name).collect();
     names.sort();
     names.dedup();
