@@ -225,3 +225,15 @@ fn raw_html_addresses_resolve_like_markdown_ones() {
     assert!(html.contains("<a href=\"../nl/protocol/regels/#r9\">9</a> <a href=\"#art-r1\">1</a> <img alt=\"k\" src=\"../images/klas.jpg\">"), "{html}");
     assert_eq!(r.references, [Reference { target: "regels".into(), anchor: "r9".into(), line: 7, column: 4 }]);
 }
+
+#[test]
+fn every_prefix_of_every_payload_renders_without_panic() {
+    let payloads = include_str!("../../tests/fixtures/payloads/payloads.txt");
+    for payload in payloads.split("\n=== ").skip(1) {
+        let text = payload.split_once('\n').map_or("", |(_, text)| text);
+        for (end, _) in text.char_indices() {
+            let r = render_with(&text[..end], Some((Numbering::Decimal, "r")), None);
+            assert!(!r.html.resolve("", 0, "").contains('\u{E000}'), "{:?}", &text[..end]);
+        }
+    }
+}
