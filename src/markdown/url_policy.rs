@@ -5,12 +5,14 @@
 //! and `//host` forms are what a browser makes of them, not what they look
 //! like.
 
+use std::sync::LazyLock;
 use url::Url;
 
 /// The page an address is read from, standing for "this site": an address
 /// that leaves its host points to another site. `.invalid` is reserved and
 /// never a real host.
-const THIS_SITE: &str = "https://site.invalid/section/page/";
+static THIS_SITE: LazyLock<Url> =
+    LazyLock::new(|| Url::parse("https://site.invalid/section/page/").expect("the base is a valid address"));
 
 /// What an address in content points to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +77,7 @@ fn absolute(url: Url) -> Result<Address, Refused> {
 }
 
 fn relative(address: &str) -> Result<Address, Refused> {
-    let base = Url::parse(THIS_SITE).expect("the base is a valid address");
+    let base = &*THIS_SITE;
     let joined = base.join(address).map_err(|e| Refused::Invalid(e.to_string()))?;
     if joined.scheme() != base.scheme() || joined.host() != base.host() || joined.port() != base.port() {
         return Err(Refused::OtherHost);
