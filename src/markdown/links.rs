@@ -45,7 +45,7 @@ impl<'s> Adaptor<'_, 's> {
             }
             Ok(_) => dest.to_owned(),
             Err(refused) => {
-                self.error(offset, refused.message(&format!("image `{dest}`"), dest));
+                self.error(offset, refused.message("an image", dest));
                 return String::new();
             }
         };
@@ -144,7 +144,7 @@ impl<'s> Adaptor<'_, 's> {
         let source_offset = |mut at: usize| {
             for (text, range) in run {
                 if at < text.len() {
-                    return range.start + offset_in_source(text, &source[range.clone()], at);
+                    return range.start + offset_in_source(text, source.get(range.clone()).unwrap_or(""), at);
                 }
                 at -= text.len();
             }
