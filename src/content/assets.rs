@@ -118,7 +118,7 @@ fn check_site_files(
     for (key, value) in [("logo", &config.logo), ("stylesheet", &config.stylesheet)] {
         let Some(file) = value else { continue };
         let (line, column) = crate::yaml::locate(config_text, 1, key, file);
-        if crate::markdown::html_guard::is_other_origin(file) {
+        if crate::markdown::url_policy::site_path(file).is_none() {
             let message = format!("`{key}: {file}` is on another site; pages load nothing from elsewhere: put the file in themes/{}/static/", config.theme);
             diagnostics.push(Diagnostic::error(config_path, line, column, message));
         } else if !assets.statics.contains_key(file.trim_start_matches('/')) {

@@ -4,8 +4,10 @@
 //! an article be rendered once and shown on its own page, on the whole
 //! protocol and in every audience view.
 
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag};
+
 /// Starts a placeholder inside rendered HTML. U+E000 is a private-use
-/// character; content never needs it and [`sanitize_text`] removes it.
+/// character; content never needs it and [`without_marks`] removes it.
 pub const MARK: char = '\u{E000}';
 
 /// A root-relative link prefix: `<a href="{ROOT}nl/protocol/">`.
@@ -79,12 +81,43 @@ impl Fragment {
     }
 }
 
-/// Removes the placeholder character from content text.
-pub fn sanitize_text(text: &str) -> std::borrow::Cow<'_, str> {
+/// `event` of content without the placeholder character in any of its
+/// text: words, code, raw HTML, addresses, titles, ids, classes, labels.
+/// Character references are decoded by then, so `&#xE000;` goes too (in raw
+/// HTML they stay encoded; [`super::raw_html`] refuses them).
+pub fn without_marks(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Text(text) => Event::Text(clean(text)),
+        Event::Code(code) => Event::Code(clean(code)),
+        Event::Html(html) => Event::Html(clean(html)),
+        Event::InlineHtml(html) => Event::InlineHtml(clean(html)),
+        Event::FootnoteReference(label) => Event::FootnoteReference(clean(label)),
+        Event::Start(tag) => Event::Start(match tag {
+            Tag::Link { link_type, dest_url, title, id } => {
+                Tag::Link { link_type, dest_url: clean(dest_url), title: clean(title), id: clean(id) }
+            }
+            Tag::Image { link_type, dest_url, title, id } => {
+                Tag::Image { link_type, dest_url: clean(dest_url), title: clean(title), id: clean(id) }
+            }
+            Tag::Heading { level, id, classes, attrs } => Tag::Heading {
+                level,
+                id: id.map(clean),
+                classes: classes.into_iter().map(clean).collect(),
+                attrs: attrs.into_iter().map(|(key, value)| (clean(key), value.map(clean))).collect(),
+            },
+            Tag::CodeBlock(CodeBlockKind::Fenced(info)) => Tag::CodeBlock(CodeBlockKind::Fenced(clean(info))),
+            Tag::FootnoteDefinition(label) => Tag::FootnoteDefinition(clean(label)),
+            other => other,
+        }),
+        other => other,
+    }
+}
+
+fn clean(text: CowStr<'_>) -> CowStr<'_> {
     if text.contains(MARK) {
         text.replace(MARK, "").into()
     } else {
-        text.into()
+        text
     }
 }
 

@@ -3,13 +3,17 @@
 //! heading and footnote ids that stay unique on pages showing many articles,
 //! alt text on images, and the safe subset of raw HTML.
 
+mod anchors;
 pub mod fragment;
 pub mod glossary;
-pub mod html_guard;
+mod links;
 pub mod plain;
+pub mod raw_html;
+mod sanitize;
+pub mod url_policy;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options as ParserOptions, Parser, Tag, TagEnd};
-use std::collections::BTreeMap;
+use pulldown_cmark::{CowStr, Event, LinkType, Options as ParserOptions, Parser, Tag, TagEnd};
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
 
@@ -101,13 +105,19 @@ pub fn render(source: &str, options: &Options<'_>) -> Rendered {
         footnotes: BTreeMap::new(),
         plain: PlainTextBuilder::default(),
         local_references: Vec::new(),
+        html_block: None,
+        has_raw_html: false,
+        rewrites: HashMap::new(),
         result: Rendered::default(),
     };
     for (event, range) in Parser::new_ext(source, parser_options).into_offset_iter() {
-        adaptor.event(event, range);
+        adaptor.event(fragment::without_marks(event), range);
     }
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, adaptor.out.into_iter());
+    if adaptor.has_raw_html {
+        html = sanitize::clean(&html, adaptor.rewrites);
+    }
     let mut result = adaptor.result;
     result.plain = adaptor.plain.finish();
     for (anchor, line, column) in adaptor.local_references {
@@ -164,6 +174,11 @@ struct Adaptor<'o, 's> {
     footnotes: BTreeMap<String, usize>,
     plain: PlainTextBuilder,
     local_references: Vec<(String, usize, usize)>,
+    /// The lines of the HTML block being read.
+    html_block: Option<links::RawRun<'s>>,
+    has_raw_html: bool,
+    /// Addresses in raw HTML, as written, to what they resolve to.
+    rewrites: HashMap<String, String>,
     result: Rendered,
 }
 
@@ -191,17 +206,7 @@ impl<'o, 's> Adaptor<'o, 's> {
                 self.items.pop();
                 self.out.push(Event::End(TagEnd::Item));
             }
-            Event::Start(Tag::Heading { level, id, classes, .. }) => {
-                self.heading = Some(HeadingState {
-                    out_index: self.out.len(),
-                    level: heading_number(level).max(2),
-                    id: id.map(|i| i.to_string()),
-                    classes: classes.iter().map(|c| c.to_string()).collect(),
-                    text: String::new(),
-                });
-                self.plain.start_heading(heading_number(level).max(2));
-                self.out.push(Event::Html(CowStr::Borrowed("")));
-            }
+            Event::Start(Tag::Heading { level, id, classes, .. }) => self.start_heading(level, id, &classes),
             Event::End(TagEnd::Heading(_)) => self.end_heading(),
             Event::Start(Tag::Image { dest_url, title, .. }) => {
                 self.image = Some(ImageState {
@@ -212,6 +217,9 @@ impl<'o, 's> Adaptor<'o, 's> {
                 });
             }
             Event::End(TagEnd::Image) => self.end_image(),
+            Event::Start(Tag::Link { link_type: LinkType::Email, dest_url, title, .. }) => {
+                self.start_link(&format!("mailto:{dest_url}"), &title, range.start)
+            }
             Event::Start(Tag::Link { dest_url, title, .. }) => self.start_link(&dest_url, &title, range.start),
             Event::End(TagEnd::Link) => {
                 self.link_depth = self.link_depth.saturating_sub(1);
@@ -246,22 +254,11 @@ impl<'o, 's> Adaptor<'o, 's> {
                     self.out.push(Event::Code(code));
                 }
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                for (offset, message) in html_guard::check(&html) {
-                    self.error(range.start + offset, message);
-                }
-                self.out.push(Event::Html(html));
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) | Event::Html(_) | Event::InlineHtml(_) => {
+                self.raw_html_event(event, range)
             }
             Event::FootnoteReference(name) => self.footnote_reference(&name),
-            Event::Start(Tag::FootnoteDefinition(name)) => {
-                let number = self.footnote_number(&name);
-                let id = self.prefixed(&format!("fn-{name}"));
-                self.result.note_ids.push(id.clone());
-                let id = escape(&id);
-                self.out.push(Event::Html(
-                    format!("<div class=\"footnote-definition\" id=\"{ID}{id}\"><sup class=\"footnote-definition-label\">{number}</sup>").into(),
-                ));
-            }
+            Event::Start(Tag::FootnoteDefinition(name)) => self.footnote_definition(&name),
             other => {
                 match other {
                     Event::SoftBreak | Event::HardBreak => self.plain.push(" "),
@@ -283,175 +280,7 @@ impl<'o, 's> Adaptor<'o, 's> {
         }
     }
 
-    fn start_list(&mut self, start: Option<u64>) {
-        self.plain.push(" ");
-        let Some(first) = start else {
-            self.lists.push(ListFrame { anchored: None, next: 0 });
-            self.out.push(Event::Start(Tag::List(None)));
-            return;
-        };
-        let anchored = match (self.items.last(), self.options.rules) {
-            (None, Some((_, prefix))) if self.lists.is_empty() => Some((0, prefix.to_owned())),
-            (Some(Some((level, anchor))), Some(_)) => Some((level + 1, anchor.clone())),
-            _ => None,
-        };
-        let list_type = match (&anchored, self.options.rules) {
-            (Some((0, _)), Some((Numbering::UpperAlpha, _))) => " type=\"A\"",
-            (Some((0, _)), Some((Numbering::LowerAlpha, _))) | (Some((1, _)), _) => " type=\"a\"",
-            _ => "",
-        };
-        let start_attribute = if first == 1 { String::new() } else { format!(" start=\"{first}\"") };
-        self.out.push(Event::Html(format!("<ol{list_type}{start_attribute}>\n").into()));
-        self.lists.push(ListFrame { anchored, next: first });
-    }
-
-    fn start_item(&mut self) {
-        let Some(frame) = self.lists.last_mut() else { return };
-        let Some((level, base)) = &frame.anchored else {
-            self.items.push(None);
-            self.out.push(Event::Start(Tag::Item));
-            return;
-        };
-        let number = frame.next;
-        frame.next += 1;
-        let numbering = self.options.rules.map_or(Numbering::Decimal, |(n, _)| n);
-        let label = match (level, numbering) {
-            (0, Numbering::Decimal) => number.to_string(),
-            (0, Numbering::UpperAlpha) => letters(number).to_uppercase(),
-            (0, Numbering::LowerAlpha) | (1, _) => letters(number),
-            _ => format!("-{number}"),
-        };
-        let anchor = format!("{base}{label}");
-        if *level == 0 {
-            self.result.rule_count += 1;
-        }
-        self.out.push(Event::Html(format!("<li id=\"{ID}{}\">", escape(&anchor)).into()));
-        self.result.rule_anchors.push(anchor.clone());
-        self.plain.anchor("li", &anchor);
-        self.items.push(Some((*level, anchor)));
-    }
-
-    fn end_heading(&mut self) {
-        let Some(heading) = self.heading.take() else { return };
-        let id = heading.id.clone().unwrap_or_else(|| {
-            let slug = text::slugify(&heading.text);
-            let base = self.prefixed(if slug.is_empty() { "section" } else { &slug });
-            let mut id = base.clone();
-            let mut n = 2;
-            while self.result.heading_ids.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            id
-        });
-        let tag = Fragment::heading_tag(heading.level);
-        let class = if heading.classes.is_empty() {
-            String::new()
-        } else {
-            format!(" class=\"{}\"", escape(&heading.classes.join(" ")))
-        };
-        self.out[heading.out_index] = Event::Html(format!("<{tag} id=\"{ID}{}\"{class}>", escape(&id)).into());
-        self.out.push(Event::Html(format!("</{tag}>\n").into()));
-        self.plain.end_heading(&id);
-        self.result.heading_ids.push(id);
-    }
-
-    fn end_image(&mut self) {
-        let Some(image) = self.image.take() else { return };
-        if image.alt.trim().is_empty() {
-            self.error(
-                image.offset,
-                format!(
-                    "image `{}` has no alt text; describe it between the brackets: ![what the image shows]({})",
-                    image.dest, image.dest
-                ),
-            );
-        }
-        if html_guard::is_other_origin(&image.dest) {
-            self.error(
-                image.offset,
-                format!("image `{}` comes from another site; pages load nothing from elsewhere: put the image in the site's theme `static/` folder", image.dest),
-            );
-        } else if !self.options.links.has_file(image.dest.trim_start_matches('/')) {
-            self.error(
-                image.offset,
-                format!("image `{}` is not a file of the site; put it in the theme's static/ folder (themes/default/static/{})", image.dest, image.dest.trim_start_matches('/')),
-            );
-        }
-        let title = if image.title.is_empty() { String::new() } else { format!(" title=\"{}\"", escape(&image.title)) };
-        let src = format!("{ROOT}{}", image.dest.trim_start_matches('/'));
-        let html = format!("<img src=\"{}\" alt=\"{}\"{title}>", escape(&src), escape(&image.alt));
-        if let Some(heading) = &mut self.heading {
-            heading.text.push_str(&image.alt);
-        }
-        self.out.push(Event::Html(html.into()));
-    }
-
-    fn start_link(&mut self, dest: &str, title: &str, offset: usize) {
-        self.link_depth += 1;
-        let href = self.resolve_link(dest, offset);
-        let title = if title.is_empty() { String::new() } else { format!(" title=\"{}\"", escape(title)) };
-        self.out.push(Event::Html(format!("<a href=\"{}\"{title}>", escape(&href)).into()));
-    }
-
-    /// The address a link of the content points to, checking ids.
-    fn resolve_link(&mut self, dest: &str, offset: usize) -> String {
-        let dest = dest.trim();
-        if dest.to_ascii_lowercase().starts_with("javascript:") {
-            self.error(offset, "a `javascript:` link is not allowed in content".to_owned());
-            return "#".to_owned();
-        }
-        if html_guard::is_other_origin(dest) {
-            return dest.to_owned();
-        }
-        if let Some(anchor) = dest.strip_prefix('#') {
-            let (line, column) = self.position(offset);
-            self.local_references.push((anchor.to_owned(), line, column));
-            return format!("#{ID}{anchor}");
-        }
-        let (id, anchor) = match dest.split_once('#') {
-            Some((id, anchor)) => (id, Some(anchor)),
-            None => (dest, None),
-        };
-        if id.is_empty() || id.contains(['/', '.', '\\', ' ']) {
-            let file = id.trim_start_matches('/');
-            if self.options.links.has_file(file) {
-                return format!("{ROOT}{file}{}", anchor.map_or(String::new(), |a| format!("#{a}")));
-            }
-            self.error(
-                offset,
-                format!("link `{dest}` names no page and no file of the site: link to an article by its id (`regels#r9`), to a file in the theme's static/ folder by its path, or give a full address starting with https://"),
-            );
-            return dest.to_owned();
-        }
-        match self.options.links.address(id) {
-            Some(address) => {
-                if let Some(anchor) = anchor {
-                    let (line, column) = self.position(offset);
-                    self.result.references.push(Reference {
-                        target: id.to_owned(),
-                        anchor: anchor.to_owned(),
-                        line,
-                        column,
-                    });
-                    format!("{ROOT}{address}#{anchor}")
-                } else {
-                    format!("{ROOT}{address}")
-                }
-            }
-            None => {
-                let hint = text::hint(id, self.options.links.known_ids());
-                self.error(offset, format!("link to unknown id `{id}`{hint}"));
-                dest.to_owned()
-            }
-        }
-    }
-
     fn text(&mut self, text: CowStr<'s>) {
-        let text = match fragment::sanitize_text(&text) {
-            std::borrow::Cow::Borrowed(_) => text,
-            std::borrow::Cow::Owned(clean) => CowStr::from(clean),
-        };
         if self.image.is_none() {
             self.plain.push(&text);
         }
@@ -488,41 +317,6 @@ impl<'o, 's> Adaptor<'o, 's> {
             self.out.push(Event::Text(text[last..].to_owned().into()));
         }
     }
-
-    fn footnote_number(&mut self, name: &str) -> usize {
-        let next = self.footnotes.len() + 1;
-        *self.footnotes.entry(name.to_owned()).or_insert(next)
-    }
-
-    fn footnote_reference(&mut self, name: &str) {
-        let first = !self.footnotes.contains_key(name);
-        let number = self.footnote_number(name);
-        let target = escape(&self.prefixed(&format!("fn-{name}")));
-        let id = if first {
-            format!(" id=\"{ID}{}\"", escape(&self.prefixed(&format!("fnref-{name}"))))
-        } else {
-            String::new()
-        };
-        self.out.push(Event::Html(
-            format!("<sup class=\"footnote-reference\"{id}><a href=\"#{ID}{target}\">{number}</a></sup>").into(),
-        ));
-    }
-}
-
-fn heading_number(level: HeadingLevel) -> u8 {
-    level as u8
-}
-
-/// 1 → a, 26 → z, 27 → aa.
-fn letters(mut n: u64) -> String {
-    let mut out = Vec::new();
-    while n > 0 {
-        n -= 1;
-        out.push(b'a' + (n % 26) as u8);
-        n /= 26;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Escapes text for an HTML attribute or element.

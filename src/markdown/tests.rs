@@ -173,3 +173,67 @@ fn escape_replaces_the_five_characters_and_keeps_all_others() {
     assert_eq!(escape("€ café ©&ĳ"), "€ café ©&amp;ĳ");
     assert_eq!(escape("&&"), "&amp;&amp;");
 }
+
+#[test]
+fn raw_html_errors_point_into_quotes_and_lists() {
+    let r = render_with("> <div>\n> <p onclick=\"x\">a</p>\n> </div>\n\n- <span\n  style=\"x\">b</span>\n", None, None);
+    let found: Vec<_> =
+        r.diagnostics.iter().map(|d| (d.line, d.column, d.message.split(':').next().unwrap())).collect();
+    assert_eq!(
+        found,
+        [
+            (6, 6, "the event attribute `onclick` is not allowed in content"),
+            (10, 3, "the attribute `style` is not allowed in content")
+        ]
+    );
+}
+
+#[test]
+fn placeholder_character_never_reaches_code_titles_alt_text_or_addresses() {
+    let r = render_with(
+        "`a\u{E000}R` [x](regels \"t\u{E000}R\") ![K\u{E000}Rlas](images/klas.jpg) [y](#r\u{E000}1)\n\n## Kop {#k\u{E000}Ra .c\u{E000}R}\n\n1. een\n",
+        Some((Numbering::Decimal, "r")),
+        None,
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let html = r.html.resolve("ROOT/", 0, "");
+    assert!(!html.contains('\u{E000}'));
+    assert_eq!(html.matches("ROOT/").count(), 2, "the link and the image only: {html}");
+    assert!(
+        html.contains("<code>aR</code>") && html.contains("title=\"tR\"") && html.contains("alt=\"KRlas\""),
+        "{html}"
+    );
+    assert!(html.contains("id=\"kRa\" class=\"cR\"") && html.contains("href=\"#r1\""), "{html}");
+}
+
+#[test]
+fn email_autolinks_are_mail_links() {
+    let r = render_with("<mentor@school.example>\n", None, None);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert!(r.html.resolve("", 0, "").contains("href=\"mailto:mentor@school.example\""));
+}
+
+#[test]
+fn raw_html_addresses_resolve_like_markdown_ones() {
+    let r = render_with(
+        "1. een\n\n<a href=\"regels#r9\">9</a> <a href=\"#r1\">1</a> <img alt=\"k\" src=\"/images/klas.jpg\">\n",
+        Some((Numbering::Decimal, "r")),
+        None,
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let html = r.html.resolve("../", 0, "art-");
+    assert!(html.contains("<a href=\"../nl/protocol/regels/#r9\">9</a> <a href=\"#art-r1\">1</a> <img alt=\"k\" src=\"../images/klas.jpg\">"), "{html}");
+    assert_eq!(r.references, [Reference { target: "regels".into(), anchor: "r9".into(), line: 7, column: 4 }]);
+}
+
+#[test]
+fn every_prefix_of_every_payload_renders_without_panic() {
+    let payloads = include_str!("../../tests/fixtures/payloads/payloads.txt");
+    for payload in payloads.split("\n=== ").skip(1) {
+        let text = payload.split_once('\n').map_or("", |(_, text)| text);
+        for (end, _) in text.char_indices() {
+            let r = render_with(&text[..end], Some((Numbering::Decimal, "r")), None);
+            assert!(!r.html.resolve("", 0, "").contains('\u{E000}'), "{:?}", &text[..end]);
+        }
+    }
+}

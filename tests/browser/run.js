@@ -53,6 +53,7 @@ const { discoverSites, buildSite, siteFacts, newestMtime } = require('./lib/site
 const inpage = require('./lib/inpage');
 const interactions = require('./lib/interactions');
 const current = require('./lib/current');
+const payloads = require('./lib/payloads');
 // INTERACTIONS_ONLY=1: only the root site's interaction tests (both modules), no crawl.
 // CURRENT_ONLY=1: only the tests of lib/current.js (search, reading path, acknowledgement, PDF).
 const CURRENT_ONLY = !!process.env.CURRENT_ONLY;
@@ -712,6 +713,7 @@ async function main() {
         else console.log(`  kept build output in ${build.out}`);
       }
     }
+    if (!process.env.PREBUILT_OUT && !INTERACTIONS_ONLY) await payloads.runPayloads(browser, BIN, { repo: REPO, record, pageTimeout: PAGE_TIMEOUT });
   } finally {
     if (api) await api.dispose().catch(() => {});
     if (browser) await browser.close().catch(() => {});
@@ -722,6 +724,7 @@ async function main() {
 function report(summary) {
   const failures = results.filter((r) => !r.ok);
   const cats = ['build', 'crawl', 'not-found', ...CATEGORIES, 'screenshots', ...interactions.TESTS, ...current.TESTS];
+  cats.push(payloads.CATEGORY);
   if (failures.length) {
     console.log('\n==================== FAILURES ====================');
     for (const c of cats) {
