@@ -4,6 +4,7 @@
 mod learning;
 mod pages;
 pub mod policy;
+mod site_files;
 mod splice;
 
 use rayon::prelude::*;
@@ -21,9 +22,7 @@ pub use pages::{Page, PageKind, Shows};
 pub use splice::Body;
 use splice::Splices;
 
-/// A finished site: output path (with `/`) to bytes, in path order. The
-/// bytes are shared so a rebuild can keep the pages it did not change.
-pub type Files = BTreeMap<String, Arc<[u8]>>;
+pub use crate::files::Files;
 
 /// The templates the theme must provide: one per kind of page.
 pub fn templates() -> impl Iterator<Item = &'static str> {
@@ -165,10 +164,11 @@ impl Renderer {
         for (path, bytes) in &assets.statics {
             put(path, Content::Bytes(bytes))?;
         }
-        put(policy::COLORS_STYLESHEET, Content::Bytes(policy::colors_stylesheet(&site.config.colors).as_bytes()))?;
-        put("sitemap.xml", Content::Bytes(sitemap(site, &pages).as_bytes()))?;
+        for file in site_files::SITE_FILES {
+            put(file.path(), Content::Bytes(&file.bytes(site, &pages)))?;
+        }
         let page_count = pages.iter().filter(|p| p.output.ends_with(".html")).count();
-        Ok(Written { page_count, file_count: pages.len() + assets.statics.len() + 2 })
+        Ok(Written { page_count, file_count: pages.len() + assets.statics.len() + site_files::SITE_FILES.len() })
     }
 
     /// The pages `wanted` picks, for a rebuild that keeps the others.
@@ -289,19 +289,4 @@ fn chain(error: &tera::Error) -> String {
         source = cause.source();
     }
     message
-}
-
-fn sitemap(site: &Site, pages: &[Page]) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for page in pages.iter().filter(|p| p.in_sitemap()) {
-        xml.push_str(&format!(
-            "  <url><loc>{}{}</loc></url>\n",
-            crate::markdown::escape(&site.config.base_url),
-            crate::markdown::escape(&page.path)
-        ));
-    }
-    xml.push_str("</urlset>\n");
-    xml
 }

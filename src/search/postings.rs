@@ -6,7 +6,8 @@
 
 use rayon::prelude::*;
 
-use super::format::{PackedPage, PackedVariant, PackedWord, Record, WordIndex};
+use super::encoding::{PackedPage, PackedVariant, PackedWord, WordIndex};
+use super::record::Record;
 use super::words::{Split, WordSplitter};
 
 /// Weight of ordinary words; headings weigh more (pagefind's scale: the
