@@ -7,6 +7,7 @@
 mod bundle;
 mod encoding;
 pub mod format;
+mod grouping;
 mod postings;
 mod record;
 pub mod words;
