@@ -101,3 +101,37 @@ pub fn built_example() -> &'static Path {
     });
     path
 }
+
+/// The fixture `tests/fixtures/<name>` built once per test binary into a
+/// folder of its own under Cargo's temporary folder for tests (a rebuild
+/// replaces it, so nothing piles up between runs).
+pub fn built_fixture(name: &str) -> PathBuf {
+    static BUILT: std::sync::Mutex<std::collections::BTreeSet<String>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(env!("CARGO_CRATE_NAME")).join(name);
+    let mut built = BUILT.lock().unwrap();
+    if built.insert(name.to_owned()) {
+        let root = fixture(name);
+        let output = leidraad(&root, &["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+        assert!(output.status.success(), "build of {name} failed:\n{}", stderr(&output));
+    }
+    out
+}
+
+/// The value of `attribute` on every element `selector` matches, in order.
+pub fn attrs(html: &Html, selector: &str, attribute: &str) -> Vec<String> {
+    select(html, selector).iter().filter_map(|e| e.value().attr(attribute)).map(str::to_owned).collect()
+}
+
+/// The text of every element `selector` matches, in order, whitespace folded.
+pub fn texts(html: &Html, selector: &str) -> Vec<String> {
+    select(html, selector).iter().map(text_of).collect()
+}
+
+/// Panics unless every `id` on the page is unique.
+pub fn assert_unique_ids(html: &Html, what: &str) {
+    let ids = attrs(html, "[id]", "id");
+    let mut seen = std::collections::BTreeSet::new();
+    let twice: Vec<&String> = ids.iter().filter(|id| !seen.insert(*id)).collect();
+    assert!(twice.is_empty(), "{what}: ids used twice: {twice:?}");
+}
