@@ -1,50 +1,9 @@
-//! Versions and translations that stay current, the onboarding path, and the
-//! search index, on copies of the VSNON example.
+//! Versions, the onboarding path and the search index of the VSNON example.
+//! (Translations that go out of date: tests/translations.rs.)
 
 mod common;
 
 use common::*;
-use std::path::Path;
-
-fn example_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(repo().join("site.yaml"), dir.path().join("site.yaml")).unwrap();
-    copy_tree(&repo().join("content"), &dir.path().join("content"));
-    dir
-}
-
-#[test]
-fn a_changed_original_makes_its_translation_stale_until_stamped() {
-    let site = example_copy();
-    let original = site.path().join("content/nl/protocol/regels-op-school.md");
-    let text = std::fs::read_to_string(&original).unwrap();
-    std::fs::write(&original, text.replace("acceptabele doeleinden", "acceptabele en veilige doeleinden")).unwrap();
-
-    let check = leidraad(site.path(), &["check", "--root", site.path().to_str().unwrap()]);
-    assert!(check.status.success(), "a stale translation is a warning, not an error");
-    let warning = stderr(&check);
-    assert!(
-        warning.contains("content/en/protocol/rules-at-school.md:9:18: warning: this translation may be out of date:")
-            && warning.contains("regels-op-school.md changed since it was translated"),
-        "{warning}"
-    );
-
-    let out = build(site.path());
-    let html = page(&out.path().join("site"), "en/protocol/rules-at-school");
-    let links: Vec<_> = select(&html, "main a[hreflang=nl]");
-    assert!(
-        links.iter().any(|a| a.value().attr("href") == Some("../../../nl/protocol/regels-op-school/")),
-        "the notice links to the current original"
-    );
-    assert!(text_of(&select(&html, "main")[0]).contains("may be out of date"));
-
-    let translation = site.path().join("content/en/protocol/rules-at-school.md");
-    let stamped =
-        leidraad(site.path(), &["translated", "--root", site.path().to_str().unwrap(), translation.to_str().unwrap()]);
-    assert!(stamped.status.success(), "{}", stderr(&stamped));
-    let check = leidraad(site.path(), &["check", "--root", site.path().to_str().unwrap()]);
-    assert_eq!(stderr(&check), "", "stamping clears the warning");
-}
 
 #[test]
 fn versions_change_log_and_acknowledgement() {
@@ -92,14 +51,4 @@ fn every_page_offers_search_and_the_index_has_both_languages() {
     }
     let entry = std::fs::read_to_string(root.join("pagefind/pagefind-entry.json")).unwrap();
     assert!(entry.contains("\"nl\"") && entry.contains("\"en\""), "an index per language: {entry}");
-}
-
-#[test]
-fn translated_refuses_originals_and_unknown_files() {
-    let site = example_copy();
-    let original = site.path().join("content/nl/protocol/regels-op-school.md");
-    let output =
-        leidraad(Path::new("."), &["translated", "--root", site.path().to_str().unwrap(), original.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("this is an original"), "{}", stderr(&output));
 }
