@@ -69,6 +69,12 @@ fn every_page_of_the_contract_exists_in_both_locales() {
         "en/staff",
         "nl/begrippen",
         "en/glossary",
+        "nl/quiz",
+        "en/quiz",
+        "nl/scenarios",
+        "en/scenarios",
+        "nl/zoeken",
+        "en/search",
     ];
     for path in pages {
         let html = page(site(), path);
