@@ -118,7 +118,7 @@ fn every_language_switch_points_to_its_counterpart() {
                 .iter()
                 .filter_map(|a| target_file(&target, a.value().attr("href").unwrap()))
                 .collect();
-            assert_eq!(back, [file.clone()], "{file} switches to {target}, which does not switch back");
+            assert_eq!(back, std::slice::from_ref(file), "{file} switches to {target}, which does not switch back");
         }
     }
 }
