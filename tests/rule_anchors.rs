@@ -2,7 +2,7 @@
 //! anchor from its number (`#r2`, sub-items `#r2b`, `#rA` for upper-alpha
 //! numbering, `#stap1` with an `anchor_prefix`), links by id point at them,
 //! and where two articles that both number from 1 share a page, the later
-//! one's anchors carry its id there and nowhere else.
+//! one's anchors (and footnotes) carry its id there and nowhere else.
 
 mod common;
 
@@ -116,6 +116,18 @@ fn an_audience_view_prefixes_only_where_its_own_articles_meet() {
         rule_ids(&students),
         ["r1", "r2", "r2a", "r2b", "r3", "r8", "r9", "rA", "rB", "ra", "rb", "stap1", "stap2"]
     );
+}
+
+#[test]
+fn footnotes_link_to_their_notes_within_their_article() {
+    let html = page(&site(), "nl/protocol/regels");
+    assert_eq!(attrs(&html, "main sup.footnote-reference a", "href"), ["#fn-1"]);
+    assert_eq!(attrs(&html, "main .footnote-definition", "id"), ["fn-1"]);
+    assert_eq!(attrs(&html, "main .footnote-definition a", "href"), ["https://wetten.example/wvo"]);
+    // On the whole protocol the second article's note is behind its id.
+    let whole = page(&site(), "nl/protocol");
+    assert_eq!(attrs(&whole, "main .footnote-definition", "id"), ["fn-1", "afspraken-ouders-fn-1"]);
+    assert_eq!(attrs(&whole, "main sup.footnote-reference a", "href"), ["#fn-1", "#afspraken-ouders-fn-1"]);
 }
 
 #[test]
