@@ -11,6 +11,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod files;
 pub mod i18n;
 pub mod markdown;
 pub mod memory;

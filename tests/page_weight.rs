@@ -48,6 +48,6 @@ fn every_article_page_with_what_it_loads_is_under_50_kb() {
             assert!(loads.iter().any(|l| l.ends_with(".css")), "{relative} has its stylesheet");
             assert!(bytes <= LIMIT, "{relative} weighs {bytes} bytes with {loads:?}, over {LIMIT}");
         }
-        assert!(articles >= 20, "{}: {articles} article pages", root.display());
+        assert!(articles > 0, "{}: no article page found", root.display());
     }
 }

@@ -29,35 +29,10 @@ fn checks_without_warnings() {
 }
 
 #[test]
-fn each_audience_view_holds_its_own_agreements() {
-    let cases = [
-        ("nl/leerlingen", "a4", ["b1", "c7"]),
-        ("nl/ouders", "b2", ["a4", "c7"]),
-        ("nl/medewerkers", "c7", ["a4", "b2"]),
-    ];
-    for (view, own, others) in cases {
-        let html = page(site(), view);
-        assert_eq!(select(&html, &format!("main li#{own}")).len(), 1, "{view} has #{own}");
-        for other in others {
-            assert!(select(&html, &format!("main li#{other}")).is_empty(), "{view} lacks #{other}");
-        }
-    }
-}
-
-#[test]
-fn the_whole_protocol_has_unique_ids_and_every_part() {
-    let html = page(site(), "nl/protocol");
-    let mut ids: Vec<&str> = select(&html, "[id]").iter().map(|e| e.value().attr("id").unwrap()).collect();
-    let total = ids.len();
-    ids.sort_unstable();
-    ids.dedup();
-    assert_eq!(ids.len(), total, "ids are unique although several articles number from 1");
-    for anchor in ["a1", "a6", "b3", "c11", "stap1", "stap7"] {
-        assert_eq!(select(&html, &format!("main li#{anchor}")).len(), 1, "#{anchor}");
-    }
-    let text = text_of(&select(&html, "main")[0]);
-    for words in ["Inleiding", "Doelstellingen", "Sancties", "Tips", "GMR"] {
-        assert!(text.contains(words), "the protocol holds {words}");
+fn the_whole_protocol_holds_every_article_with_all_its_rules() {
+    // Several of its articles number from 1, so ids meet there.
+    for locale in ["nl", "en"] {
+        assert_whole_protocol_published(site(), &format!("{locale}/protocol"));
     }
 }
 
@@ -73,24 +48,8 @@ fn laws_link_to_their_official_sources_and_footnotes_render() {
 }
 
 #[test]
-fn footnote_definitions_became_linked_glossary_terms() {
-    let glossary = page(site(), "nl/begrippenlijst");
-    for term in ["persoonsgegevens", "werkaccount", "schoolaccount"] {
-        assert_eq!(select(&glossary, &format!("[id=\"{term}\"]")).len(), 1, "{term} is defined");
-    }
-    let html = page(site(), "nl/protocol/afspraken-medewerkers");
-    let linked: Vec<String> =
-        select(&html, "main a.term").iter().map(|a| a.value().attr("href").unwrap().to_owned()).collect();
-    for term in ["werkaccount", "schoolaccount", "persoonsgegevens"] {
-        assert!(linked.iter().any(|h| h.ends_with(&format!("#{term}"))), "{term} linked in {linked:?}");
-    }
-}
-
-#[test]
 fn the_incident_plan_is_also_a_scenario_card_with_good_and_bad_ends() {
     let html = page(site(), "nl/casussen/incident-stappenplan");
-    let steps = select(&html, "main section[id^=step-]");
-    assert!(steps.len() >= 6, "{} steps", steps.len());
     let text = text_of(&select(&html, "main")[0]);
     assert!(text.contains("Goede afloop") && text.contains("Slechte afloop"));
     assert!(text.to_lowercase().contains("politie"), "the decision tree reaches the police");

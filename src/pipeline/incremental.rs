@@ -16,7 +16,6 @@ use crate::check;
 use crate::content::{self, ArticleMeta, Document};
 use crate::diagnostic::Diagnostics;
 use crate::model::Origin;
-use crate::render::PageKind;
 
 /// The next build, and how many pages were rendered; `None` when the change
 /// needs a full build.
@@ -111,15 +110,10 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
         return Some(Err(problems));
     }
 
+    // The pages that show a touched article, as each kind of page says.
     let wanted = |page: &crate::render::Page| {
         let Some(here) = site.locale(&page.locale) else { return false };
-        let shows = |i: usize| touched.iter().any(|(l, id)| *l == page.locale && here.articles[i].id == *id);
-        match page.kind {
-            PageKind::Protocol => touched.iter().any(|(l, _)| *l == page.locale),
-            PageKind::Article(i) => shows(i),
-            PageKind::Audience(v) => here.views[v].groups.iter().flat_map(|g| &g.articles).any(|&i| shows(i)),
-            _ => false,
-        }
+        page.shows_article(&site, |i| touched.iter().any(|(l, id)| *l == page.locale && here.articles[i].id == *id))
     };
     let none = crate::render::Bodies::new();
     let reuse = if texts_only { &*kept.bodies } else { &none };

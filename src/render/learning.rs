@@ -4,168 +4,250 @@
 
 use fast_qr::convert::{svg::SvgBuilder, Builder};
 use fast_qr::{QRBuilder, ECL};
-use serde_json::{json, Value};
+use serde::Serialize;
 
-use crate::i18n::Translator;
+use super::pages::shared::{audience_links, untranslated, Link, Untranslated};
+use super::pages::Input;
 use crate::markdown::escape;
-use crate::model::{address, LocaleSite, Quiz, RuleRef, Scenario, Site};
+use crate::model::{address, Quiz, RuleRef, Scenario};
+use crate::quiz::scenario::Outcome;
 use crate::quiz::QuestionKind;
 
+/// A link to a rule a question or step cites.
+#[derive(Serialize)]
+pub struct RuleLink {
+    url: String,
+    article: String,
+    rule: String,
+}
+
+/// A quiz as shown in lists.
+#[derive(Serialize)]
+pub struct QuizSummary {
+    id: String,
+    title: String,
+    summary: String,
+    url: String,
+    question_count: usize,
+    pass: u8,
+    audiences: Vec<Link>,
+    untranslated: Option<Untranslated>,
+}
+
+/// Everything `quiz.html` shows of a quiz.
+#[derive(Serialize)]
+pub struct QuizData {
+    #[serde(flatten)]
+    summary: QuizSummary,
+    absolute_url: String,
+    intro_html: String,
+    qr_svg: String,
+    questions: Vec<Question>,
+}
+
+#[derive(Serialize)]
+struct Question {
+    number: usize,
+    id: String,
+    kind: QuestionKind,
+    input_type: &'static str,
+    prompt: String,
+    options: Vec<QuestionOption>,
+    answer: Vec<Answer>,
+    explanation: String,
+    refs: Vec<RuleLink>,
+}
+
+#[derive(Serialize)]
+struct QuestionOption {
+    id: String,
+    text: String,
+    correct: bool,
+    feedback: String,
+    position: usize,
+}
+
+#[derive(Serialize)]
+struct Answer {
+    text: String,
+    feedback: String,
+}
+
+/// A scenario card as shown in lists.
+#[derive(Serialize)]
+pub struct ScenarioSummary {
+    id: String,
+    title: String,
+    summary: String,
+    url: String,
+    audiences: Vec<Link>,
+    untranslated: Option<Untranslated>,
+}
+
+/// Everything `scenario.html` shows of a card, and the deck shows of it.
+#[derive(Serialize)]
+pub struct ScenarioData {
+    #[serde(flatten)]
+    summary: ScenarioSummary,
+    intro_html: String,
+    start_anchor: String,
+    situation: String,
+    steps: Vec<Step>,
+}
+
+#[derive(Serialize)]
+struct Step {
+    id: String,
+    anchor: String,
+    text: String,
+    is_start: bool,
+    choices: Vec<Choice>,
+    /// `good`, `bad` or `neutral`; empty for a step with choices.
+    #[serde(serialize_with = "outcome_or_empty")]
+    outcome: Option<Outcome>,
+    refs: Vec<RuleLink>,
+}
+
+#[derive(Serialize)]
+struct Choice {
+    label: String,
+    url: String,
+}
+
+fn outcome_or_empty<S: serde::Serializer>(outcome: &Option<Outcome>, serializer: S) -> Result<S::Ok, S::Error> {
+    match outcome {
+        Some(outcome) => outcome.serialize(serializer),
+        None => serializer.serialize_str(""),
+    }
+}
+
 /// Links to the rules a question or step cites.
-fn refs(site: &Site, here: &LocaleSite, root: &str, refs: &[RuleRef]) -> Vec<Value> {
+fn refs(page: &Input<'_>, refs: &[RuleRef]) -> Vec<RuleLink> {
     refs.iter()
         .filter_map(|r| {
-            let article = here.article(&r.target)?;
+            let article = page.here.article(&r.target)?;
             let anchor = r.anchor.as_deref().map_or(String::new(), |a| format!("#{a}"));
             let rule = r.anchor.as_deref().map_or("", |a| a.strip_prefix(article.anchor_prefix.as_str()).unwrap_or(a));
             let label = match &article.number {
                 Some(number) => format!("{number} {}", article.title),
                 None => article.title.clone(),
             };
-            Some(json!({
-                "url": format!("{root}{}{anchor}", address::article(&site.config, &here.locale, &article.slug)),
-                "article": label,
-                "rule": rule,
-            }))
+            Some(RuleLink {
+                url: format!("{}{anchor}", page.link(&address::article(&page.site.config, page.locale, &article.slug))),
+                article: label,
+                rule: rule.to_owned(),
+            })
         })
         .collect()
 }
 
-fn audiences(site: &Site, locale: &str, root: &str, indices: &[usize]) -> Vec<Value> {
-    indices
-        .iter()
-        .map(|&a| {
-            let audience = &site.config.audiences[a];
-            json!({ "id": audience.id, "name": audience.name[locale], "url": format!("{root}{}", address::audience(&site.config, locale, a)) })
-        })
-        .collect()
+pub fn quiz_summary(page: &Input<'_>, quiz: &Quiz) -> QuizSummary {
+    let config = &page.site.config;
+    QuizSummary {
+        id: quiz.id.clone(),
+        title: quiz.title.clone(),
+        summary: quiz.summary.clone().unwrap_or_default(),
+        url: page.link(&address::quiz(config, page.locale, &quiz.slug)),
+        question_count: quiz.questions.len(),
+        pass: quiz.pass,
+        audiences: audience_links(page, &quiz.audiences),
+        untranslated: untranslated(&quiz.origin, page.root, |from| address::quiz(config, from, &quiz.slug)),
+    }
 }
 
-/// A quiz as shown in lists.
-pub fn quiz_summary(site: &Site, here: &LocaleSite, root: &str, quiz: &Quiz) -> Value {
-    json!({
-        "id": quiz.id,
-        "title": quiz.title,
-        "summary": quiz.summary.clone().unwrap_or_default(),
-        "url": format!("{root}{}", address::quiz(&site.config, &here.locale, &quiz.slug)),
-        "question_count": quiz.questions.len(),
-        "pass": quiz.pass,
-        "audiences": audiences(site, &here.locale, root, &quiz.audiences),
-        "untranslated": super::context::untranslated(&quiz.origin, root, |from| address::quiz(&site.config, from, &quiz.slug)),
-    })
+pub fn scenario_summary(page: &Input<'_>, scenario: &Scenario) -> ScenarioSummary {
+    let config = &page.site.config;
+    ScenarioSummary {
+        id: scenario.id.clone(),
+        title: scenario.title.clone(),
+        summary: scenario.summary.clone().unwrap_or_default(),
+        url: page.link(&address::scenario(config, page.locale, &scenario.slug)),
+        audiences: audience_links(page, &scenario.audiences),
+        untranslated: untranslated(&scenario.origin, page.root, |from| address::scenario(config, from, &scenario.slug)),
+    }
 }
 
-/// A scenario card as shown in lists.
-pub fn scenario_summary(site: &Site, here: &LocaleSite, root: &str, scenario: &Scenario) -> Value {
-    json!({
-        "id": scenario.id,
-        "title": scenario.title,
-        "summary": scenario.summary.clone().unwrap_or_default(),
-        "url": format!("{root}{}", address::scenario(&site.config, &here.locale, &scenario.slug)),
-        "audiences": audiences(site, &here.locale, root, &scenario.audiences),
-        "untranslated": super::context::untranslated(&scenario.origin, root, |from| address::scenario(&site.config, from, &scenario.slug)),
-    })
-}
-
-/// Everything `quiz.html` shows of a quiz.
-pub fn quiz(site: &Site, here: &LocaleSite, root: &str, quiz: &Quiz, t: &Translator) -> Result<Value, String> {
-    let path = address::quiz(&site.config, &here.locale, &quiz.slug);
-    let absolute_url = format!("{}{path}", site.config.base_url);
-    let questions: Vec<Value> = quiz
+pub fn quiz(page: &Input<'_>, quiz: &Quiz) -> Result<QuizData, String> {
+    let path = address::quiz(&page.site.config, page.locale, &quiz.slug);
+    let absolute_url = format!("{}{path}", page.site.config.base_url);
+    let questions = quiz
         .questions
         .iter()
         .enumerate()
         .map(|(q, question)| {
             let id = format!("q{}", q + 1);
-            let options: Vec<Value> = question
+            let options = question
                 .display_order
                 .iter()
                 .map(|&o| {
                     let answer = &question.answers[o];
-                    json!({
-                        "id": format!("{id}-a{}", o + 1),
-                        "text": answer.text,
-                        "correct": answer.correct,
-                        "feedback": answer.feedback.clone().unwrap_or_default(),
-                        "position": o + 1,
-                    })
+                    QuestionOption {
+                        id: format!("{id}-a{}", o + 1),
+                        text: answer.text.clone(),
+                        correct: answer.correct,
+                        feedback: answer.feedback.clone().unwrap_or_default(),
+                        position: o + 1,
+                    }
                 })
                 .collect();
-            let answer: Vec<Value> = question
+            let answer = question
                 .answers
                 .iter()
                 .filter(|a| question.kind == QuestionKind::Order || a.correct)
-                .map(|a| json!({ "text": a.text, "feedback": a.feedback.clone().unwrap_or_default() }))
+                .map(|a| Answer { text: a.text.clone(), feedback: a.feedback.clone().unwrap_or_default() })
                 .collect();
             let input_type = match question.kind {
                 QuestionKind::Single | QuestionKind::Truefalse => "radio",
                 QuestionKind::Multiple => "checkbox",
                 QuestionKind::Order => "",
             };
-            json!({
-                "number": q + 1,
-                "id": id,
-                "kind": question.kind,
-                "input_type": input_type,
-                "prompt": question.prompt,
-                "options": options,
-                "answer": answer,
-                "explanation": question.explanation.clone().unwrap_or_default(),
-                "refs": refs(site, here, root, &question.refs),
-            })
+            Question {
+                number: q + 1,
+                id,
+                kind: question.kind,
+                input_type,
+                prompt: question.prompt.clone(),
+                options,
+                answer,
+                explanation: question.explanation.clone().unwrap_or_default(),
+                refs: refs(page, &question.refs),
+            }
         })
         .collect();
-    let mut value = quiz_summary(site, here, root, quiz);
-    let extra = json!({
-        "absolute_url": absolute_url,
-        "intro_html": quiz.intro.resolve(root, 0, ""),
-        "qr_svg": qr_svg(&absolute_url, &t.get("quiz-qr-label")?)?,
-        "questions": questions,
-    });
-    merge(&mut value, extra);
-    Ok(value)
+    Ok(QuizData {
+        summary: quiz_summary(page, quiz),
+        intro_html: quiz.intro.resolve(page.root, 0, ""),
+        qr_svg: qr_svg(&absolute_url, &page.t.get("quiz-qr-label")?)?,
+        absolute_url,
+        questions,
+    })
 }
 
-/// Everything `scenario.html` shows of a card, and the deck shows of it.
-pub fn scenario(site: &Site, here: &LocaleSite, root: &str, scenario: &Scenario) -> Value {
+pub fn scenario(page: &Input<'_>, scenario: &Scenario) -> ScenarioData {
     let anchor = |step: &str| format!("step-{step}");
-    let steps: Vec<Value> = scenario
+    let steps = scenario
         .steps
         .iter()
-        .map(|step| {
-            let choices: Vec<Value> = step
+        .map(|step| Step {
+            id: step.id.clone(),
+            anchor: anchor(&step.id),
+            text: step.text.clone(),
+            is_start: step.id == scenario.start,
+            choices: step
                 .choices
                 .iter()
-                .map(|c| json!({ "label": c.label, "url": format!("#{}", anchor(&c.next)) }))
-                .collect();
-            json!({
-                "id": step.id,
-                "anchor": anchor(&step.id),
-                "text": step.text,
-                "is_start": step.id == scenario.start,
-                "choices": choices,
-                "outcome": step.outcome.map_or(Value::String(String::new()), |o| json!(o)),
-                "refs": refs(site, here, root, &step.refs),
-            })
+                .map(|c| Choice { label: c.label.clone(), url: format!("#{}", anchor(&c.next)) })
+                .collect(),
+            outcome: step.outcome,
+            refs: refs(page, &step.refs),
         })
         .collect();
-    let situation = scenario.steps.first().map(|s| s.text.clone()).unwrap_or_default();
-    let mut value = scenario_summary(site, here, root, scenario);
-    merge(
-        &mut value,
-        json!({
-            "intro_html": scenario.intro.resolve(root, 0, ""),
-            "start_anchor": anchor(&scenario.start),
-            "situation": situation,
-            "steps": steps,
-        }),
-    );
-    value
-}
-
-fn merge(value: &mut Value, extra: Value) {
-    if let (Value::Object(map), Value::Object(extra)) = (value, extra) {
-        map.extend(extra);
+    ScenarioData {
+        summary: scenario_summary(page, scenario),
+        intro_html: scenario.intro.resolve(page.root, 0, ""),
+        start_anchor: anchor(&scenario.start),
+        situation: scenario.steps.first().map(|s| s.text.clone()).unwrap_or_default(),
+        steps,
     }
 }
 

@@ -1,9 +1,10 @@
 //! Rendering: Tera templates over the read-only model, in parallel, giving
 //! every output file as bytes in memory. Nothing here touches the disk.
 
-mod context;
 mod learning;
+mod pages;
 pub mod policy;
+mod site_files;
 mod splice;
 
 use rayon::prelude::*;
@@ -17,31 +18,16 @@ use crate::content::assets::Assets;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{Messages, TranslateFunction};
 use crate::model::Site;
-pub use context::{Page, PageKind};
+pub use pages::{Page, PageKind, Shows};
 pub use splice::Body;
 use splice::Splices;
 
-/// A finished site: output path (with `/`) to bytes, in path order. The
-/// bytes are shared so a rebuild can keep the pages it did not change.
-pub type Files = BTreeMap<String, Arc<[u8]>>;
+pub use crate::files::Files;
 
-/// The templates the theme must provide.
-pub const TEMPLATES: &[&str] = &[
-    "language.html",
-    "home.html",
-    "protocol.html",
-    "article.html",
-    "audience.html",
-    "glossary.html",
-    "quizzes.html",
-    "quiz.html",
-    "scenarios.html",
-    "scenario.html",
-    "search.html",
-    "changelog.html",
-    "acknowledgement.html",
-    "404.html",
-];
+/// The templates the theme must provide: one per kind of page.
+pub fn templates() -> impl Iterator<Item = &'static str> {
+    pages::KINDS.iter().map(|kind| kind.template())
+}
 
 /// One rendered output file.
 pub type Output = (String, Arc<[u8]>);
@@ -151,7 +137,7 @@ impl Renderer {
     /// threads) as soon as it is made and then let go, so that a large site
     /// need not fit in memory. Stops at the first error `put` returns.
     pub fn site_into(&self, site: &Site, assets: &Assets, put: &Put<'_>) -> Result<Written, Diagnostics> {
-        let pages = context::pages(site);
+        let pages = pages::pages(site);
         let render = |page: &Page| self.page(site, page).and_then(|body| put(&page.output, Content::Page(&body)));
         // The pages that show many articles one after another, beside the
         // others, so that one of their large contexts is in memory at a time.
@@ -178,10 +164,11 @@ impl Renderer {
         for (path, bytes) in &assets.statics {
             put(path, Content::Bytes(bytes))?;
         }
-        put(policy::COLORS_STYLESHEET, Content::Bytes(policy::colors_stylesheet(&site.config.colors).as_bytes()))?;
-        put("sitemap.xml", Content::Bytes(sitemap(site, &pages).as_bytes()))?;
+        for file in site_files::SITE_FILES {
+            put(file.path(), Content::Bytes(&file.bytes(site, &pages)))?;
+        }
         let page_count = pages.iter().filter(|p| p.output.ends_with(".html")).count();
-        Ok(Written { page_count, file_count: pages.len() + assets.statics.len() + 2 })
+        Ok(Written { page_count, file_count: pages.len() + assets.statics.len() + site_files::SITE_FILES.len() })
     }
 
     /// The pages `wanted` picks, for a rebuild that keeps the others.
@@ -194,7 +181,7 @@ impl Renderer {
         wanted: impl Fn(&Page) -> bool,
         reuse: &Bodies,
     ) -> Result<(Vec<Output>, Bodies), Diagnostics> {
-        let pages: Vec<Page> = context::pages(site).into_iter().filter(|p| wanted(p)).collect();
+        let pages: Vec<Page> = pages::pages(site).into_iter().filter(|p| wanted(p)).collect();
         type Made = (Output, Option<Arc<Body>>);
         let rendered: Vec<Result<Made, Diagnostic>> = pages
             .par_iter()
@@ -231,14 +218,14 @@ impl Renderer {
 
     fn page(&self, site: &Site, page: &Page) -> Result<Body, Diagnostic> {
         let engine = &self.engines[&page.locale];
+        let template = page.template();
         let error = |message: String| {
-            let path = self.origins.get(page.template).cloned().unwrap_or_else(|| PathBuf::from(page.template));
+            let path = self.origins.get(template).cloned().unwrap_or_else(|| PathBuf::from(template));
             Diagnostic::error(path, 0, 0, format!("template error: {message}"))
         };
         let mut splices = Splices::default();
-        let context = context::build(site, page, &self.messages, &mut splices).map_err(error)?;
-        let context = tera::Context::from_value(context).map_err(|e| error(e.to_string()))?;
-        let html = engine.render(page.template, &context).map_err(|e| error(chain(&e)))?;
+        let context = pages::context(site, page, &self.messages, &mut splices).map_err(error)?;
+        let html = engine.render(template, &context).map_err(|e| error(chain(&e)))?;
         Ok(Body::new(html, splices))
     }
 }
@@ -246,8 +233,8 @@ impl Renderer {
 /// One Tera per locale, compiled once and cloned, each with its own `t()`.
 fn engines(config: &Config, assets: &Assets, messages: &Messages) -> Result<BTreeMap<String, tera::Tera>, Diagnostics> {
     let mut errors = Diagnostics::new();
-    for name in TEMPLATES {
-        if !assets.templates.contains_key(*name) {
+    for name in templates() {
+        if !assets.templates.contains_key(name) {
             errors.push(Diagnostic::error(
                 "themes",
                 0,
@@ -302,19 +289,4 @@ fn chain(error: &tera::Error) -> String {
         source = cause.source();
     }
     message
-}
-
-fn sitemap(site: &Site, pages: &[Page]) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for page in pages.iter().filter(|p| p.in_sitemap()) {
-        xml.push_str(&format!(
-            "  <url><loc>{}{}</loc></url>\n",
-            crate::markdown::escape(&site.config.base_url),
-            crate::markdown::escape(&page.path)
-        ));
-    }
-    xml.push_str("</urlset>\n");
-    xml
 }

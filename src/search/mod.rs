@@ -5,8 +5,11 @@
 //! "foto's" finds "foto".
 
 mod bundle;
+mod encoding;
 pub mod format;
+mod grouping;
 mod postings;
+mod record;
 pub mod words;
 
 use rayon::prelude::*;
@@ -15,9 +18,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::files::Files;
 use crate::markdown::PlainText;
 use crate::model::{address, LocaleSite, Origin, Site};
-use crate::render::Files;
 pub use format::{Record, Version};
 
 /// Where the index lives in the site, relative to the root.

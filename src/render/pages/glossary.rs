@@ -1,0 +1,54 @@
+//! A locale's defined terms, which the articles link to.
+
+use serde::Serialize;
+
+use super::shared::{untranslated, Untranslated};
+use super::{Content, Input, PageKind, Splices};
+use crate::model::{address, LocaleSite, Site};
+
+pub struct Glossary;
+
+#[derive(Serialize)]
+struct Data {
+    terms: Vec<Term>,
+}
+
+#[derive(Serialize)]
+struct Term {
+    id: String,
+    term: String,
+    aliases: Vec<String>,
+    definition_html: String,
+    untranslated: Option<Untranslated>,
+}
+
+impl PageKind for Glossary {
+    fn name(&self) -> &'static str {
+        "glossary"
+    }
+    fn template(&self) -> &'static str {
+        "glossary.html"
+    }
+    fn address(&self, site: &Site, here: &LocaleSite, _instance: usize) -> String {
+        address::glossary(&site.config, &here.locale)
+    }
+    fn counterpart(&self, site: &Site, _here: &LocaleSite, _instance: usize, other: &str) -> String {
+        address::glossary(&site.config, other)
+    }
+    fn content(&self, page: &Input<'_>, _splices: &mut Splices) -> Result<Content, String> {
+        let config = &page.site.config;
+        let terms = page
+            .here
+            .glossary
+            .iter()
+            .map(|term| Term {
+                id: term.id.clone(),
+                term: term.term.clone(),
+                aliases: term.aliases.clone(),
+                definition_html: term.definition.resolve(page.root, 0, ""),
+                untranslated: untranslated(&term.origin, page.root, |from| address::glossary(config, from)),
+            })
+            .collect();
+        Content::new(page.t.get("glossary-title")?, String::new(), &Data { terms })
+    }
+}

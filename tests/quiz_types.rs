@@ -1,0 +1,176 @@
+//! The quiz of the `quiz` fixture, one question of each type: what a
+//! student sees and can answer without JavaScript (inputs with labels, a
+//! select per item of an order question), the feedback and answer behind
+//! each question, links to the cited rules, the pass mark, the answer key
+//! and what a teacher projects.
+
+mod common;
+
+use common::*;
+use std::path::PathBuf;
+
+fn site() -> PathBuf {
+    built_fixture("quiz")
+}
+
+fn quiz() -> scraper::Html {
+    page(&site(), "nl/quiz/oefenen")
+}
+
+#[test]
+fn the_quiz_states_its_questions_and_pass_mark() {
+    let html = quiz();
+    assert_eq!(texts(&html, "main h1"), ["Oefenquiz"]);
+    assert_eq!(texts(&html, "main .quiz-header .intro"), ["Een korte oefening."]);
+    assert_eq!(texts(&html, "main .quiz-header .stats"), ["4 vragen · Voldoende vanaf 75%"]);
+    assert_eq!(attrs(&html, "main [data-quiz]", "data-pass"), ["75"]);
+    assert_eq!(
+        texts(&html, "main fieldset legend"),
+        [
+            "Vraag 1 Je maakt een foto van je klas. Wat doe je?",
+            "Vraag 2 Wat hoort niet in de klassenapp?",
+            "Vraag 3 Doorsturen is niet erg.",
+            "Vraag 4 Wat doe je bij een kwetsend bericht?"
+        ]
+    );
+    assert_eq!(attrs(&html, "main [data-question]", "data-kind"), ["single", "multiple", "truefalse", "order"]);
+    assert_eq!(
+        texts(&html, "main .question-hint"),
+        [
+            "Kies één antwoord.",
+            "Kies alle goede antwoorden.",
+            "Waar of niet waar? Kies één antwoord.",
+            "Zet in de goede volgorde: wat komt eerst?"
+        ]
+    );
+    // The list of quizzes shows the same.
+    let list = page(&site(), "nl/quiz");
+    assert_eq!(attrs(&list, "main .card-quiz a", "href"), ["../../nl/quiz/oefenen/"]);
+    assert_eq!(
+        texts(&list, "main .card-quiz .card-meta"),
+        ["4 vragen · Voldoende vanaf 75%", "Geldt voor: Leerlingen"]
+    );
+}
+
+#[test]
+fn every_option_is_an_input_with_its_label() {
+    let html = quiz();
+    let inputs = |question: &str| -> Vec<(String, String, String)> {
+        select(&html, &format!("#{question} input"))
+            .iter()
+            .map(|input| {
+                let id = input.value().attr("id").unwrap();
+                let label = texts(&html, &format!("label[for=\"{id}\"]"));
+                assert_eq!(label.len(), 1, "#{id} has one label");
+                let kind = input.value().attr("type").unwrap().to_owned();
+                (kind, label[0].clone(), input.value().attr("data-correct").unwrap().to_owned())
+            })
+            .collect()
+    };
+    let option = |kind: &str, label: &str, correct: bool| (kind.to_owned(), label.to_owned(), correct.to_string());
+    assert_eq!(inputs("q1"), [option("radio", "Meteen online zetten.", false), option("radio", "Eerst vragen.", true)]);
+    assert_eq!(
+        inputs("q2"),
+        [
+            option("checkbox", "Een meme over een klasgenoot.", true),
+            option("checkbox", "Een herinnering aan het huiswerk.", false),
+            option("checkbox", "Berichten van een nepaccount.", true)
+        ]
+    );
+    assert_eq!(inputs("q3"), [option("radio", "Waar", false), option("radio", "Niet waar", true)]);
+    assert_eq!(attrs(&html, "#q1 input", "name"), ["q1", "q1"], "one choice per single question");
+}
+
+#[test]
+fn an_order_question_is_shuffled_and_answered_with_selects() {
+    let html = quiz();
+    let items = texts(&html, "#q4 .order-item .order-text");
+    assert_eq!(items.len(), 3);
+    assert_ne!(items, ["Niet doorsturen.", "Een schermafbeelding bewaren.", "Het aan je mentor vertellen."]);
+    for item in select(&html, "#q4 .order-item") {
+        let text = text_of(&item.select(&scraper::Selector::parse(".order-text").unwrap()).next().unwrap());
+        let position = item.value().attr("data-position").unwrap();
+        let expected = match text.as_str() {
+            "Niet doorsturen." => "1",
+            "Een schermafbeelding bewaren." => "2",
+            "Het aan je mentor vertellen." => "3",
+            other => panic!("unknown item {other}"),
+        };
+        assert_eq!(position, expected, "{text}");
+        let select_id = item.value().attr("data-option-id").unwrap();
+        assert_eq!(texts(&html, &format!("label[for=\"{select_id}\"]")), [format!("Plaats van ‘{text}’")]);
+        assert_eq!(texts(&html, &format!("select#{select_id} option")), ["Kies", "1", "2", "3"]);
+    }
+    assert_eq!(texts(&html, "#q4 details .answer-label"), ["De goede volgorde", "Waarom?"]);
+    assert_eq!(
+        texts(&html, "#q4 details .answer-order li"),
+        ["Niet doorsturen.", "Een schermafbeelding bewaren.", "Het aan je mentor vertellen."]
+    );
+}
+
+#[test]
+fn each_question_has_its_answer_feedback_and_cited_rules_behind_a_disclosure() {
+    let html = quiz();
+    assert_eq!(texts(&html, "#q1 .option-feedback[hidden]"), ["Vraag het eerst.", "Precies."]);
+    assert_eq!(texts(&html, "#q1 details summary"), ["Bekijk het antwoord"]);
+    assert_eq!(texts(&html, "#q1 details .answer-list li"), ["Eerst vragen."]);
+    assert_eq!(
+        texts(&html, "#q1 details .feedback-item"),
+        ["Fout antwoord Meteen online zetten. Vraag het eerst.", "Goed antwoord Eerst vragen. Precies."]
+    );
+    assert_eq!(texts(&html, "#q1 details .explanation p:not(.answer-label)"), ["Iedereen heeft recht op privacy."]);
+    assert_eq!(texts(&html, "#q2 details .answer-label"), ["De goede antwoorden", "Uitleg per antwoord"]);
+    assert_eq!(
+        texts(&html, "#q2 details .answer-list li"),
+        ["Een meme over een klasgenoot.", "Berichten van een nepaccount."]
+    );
+    assert_eq!(texts(&html, "#q3 details .answer-list li"), ["Niet waar"]);
+
+    let refs = |question: &str| -> Vec<(String, String)> {
+        select(&html, &format!("#{question} details .refs a"))
+            .iter()
+            .map(|a| (a.value().attr("href").unwrap().to_owned(), text_of(a)))
+            .collect()
+    };
+    let pair = |href: &str, text: &str| (href.to_owned(), text.to_owned());
+    assert_eq!(refs("q1"), [pair("../../../nl/protocol/regels/#r1", "Regel 1 — Regels")]);
+    assert_eq!(
+        refs("q2"),
+        [
+            pair("../../../nl/protocol/regels/#r2a", "Regel 2a — Regels"),
+            pair("../../../nl/protocol/regels/#r2b", "Regel 2b — Regels")
+        ]
+    );
+    assert_eq!(refs("q3"), [pair("../../../nl/protocol/regels/", "Regels")]);
+    assert!(refs("q4").is_empty());
+    // The anchors cited exist on the article's page.
+    let article = page(&site(), "nl/protocol/regels");
+    for id in ["r1", "r2a", "r2b"] {
+        assert_eq!(select(&article, &format!("li#{id}")).len(), 1, "#{id}");
+    }
+}
+
+#[test]
+fn the_answer_key_lists_every_right_answer_in_order() {
+    let html = quiz();
+    assert_eq!(texts(&html, "main #answer-key-title"), ["Antwoorden: Oefenquiz"]);
+    assert_eq!(
+        texts(&html, "main .answer-key-list > li"),
+        [
+            "Je maakt een foto van je klas. Wat doe je? Eerst vragen. Iedereen heeft recht op privacy.",
+            "Wat hoort niet in de klassenapp? Een meme over een klasgenoot. Berichten van een nepaccount.",
+            "Doorsturen is niet erg. Niet waar",
+            "Wat doe je bij een kwetsend bericht? Niet doorsturen. Een schermafbeelding bewaren. Het aan je mentor vertellen. Eerst niet meedoen, dan bewijs, dan hulp."
+        ]
+    );
+}
+
+#[test]
+fn teachers_get_the_address_and_a_qr_code_that_opens_it() {
+    let html = quiz();
+    let address = "https://oefening.example/protocol/nl/quiz/oefenen/";
+    assert_eq!(texts(&html, "main .quiz-address-url"), [address]);
+    let qr = select(&html, "main svg[role=img][aria-label]");
+    assert_eq!(qr.len(), 1, "one labelled QR code");
+    assert_eq!(read_qr(&qr[0].html()), address, "a phone that scans the code opens this quiz");
+}
