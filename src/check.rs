@@ -99,32 +99,3 @@ fn rule_reference_problem(site: &Site, by_id: &ArticlesById<'_>, reference: &Rul
         text::hint(anchor, anchors)
     ))
 }
-
-/// Contrast ratio of a `#rrggbb` (or `#rgb`) colour against white, by WCAG 2.1.
-pub fn contrast_with_white(colour: &str) -> Option<f64> {
-    let hex = colour.strip_prefix('#').filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))?;
-    let hex: String = match hex.len() {
-        3 => hex.chars().flat_map(|c| [c, c]).collect(),
-        6 => hex.to_owned(),
-        _ => return None,
-    };
-    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok().map(|v| f64::from(v) / 255.0);
-    let linear = |c: f64| if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) };
-    let (r, g, b) = (channel(0)?, channel(2)?, channel(4)?);
-    let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-    Some(1.05 / (luminance + 0.05))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn contrast_matches_wcag_examples() {
-        assert!((contrast_with_white("#000000").unwrap() - 21.0).abs() < 0.01);
-        assert!((contrast_with_white("#fff").unwrap() - 1.0).abs() < 0.01);
-        let grey = contrast_with_white("#767676").unwrap();
-        assert!(grey > 4.5 && grey < 4.6, "{grey}");
-        assert_eq!(contrast_with_white("blue"), None);
-    }
-}

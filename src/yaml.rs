@@ -3,6 +3,7 @@
 //! the key that was probably meant.
 
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
@@ -227,6 +228,22 @@ fn find_word(haystack: &str, word: &str) -> Option<usize> {
         let after = haystack[i + word.len()..].chars().next();
         !before.is_some_and(is_word) && !after.is_some_and(is_word)
     })
+}
+
+/// Accepts `number: 5` as well as `number: "1-7"`.
+pub fn string_or_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Value {
+        Text(String),
+        Int(i64),
+        Float(f64),
+    }
+    Ok(Option::<Value>::deserialize(deserializer)?.map(|v| match v {
+        Value::Text(s) => s,
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => f.to_string(),
+    }))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Splitting a Markdown file into its YAML front matter and body, keeping the
 //! line each starts on, and the typed front matter of each content kind.
 
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
 /// A Markdown file cut in two. Lines are 1-based lines of the whole file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +47,7 @@ pub enum Numbering {
 #[serde(deny_unknown_fields)]
 pub struct ArticleMeta {
     pub id: String,
-    #[serde(default, deserialize_with = "string_or_number")]
+    #[serde(default, deserialize_with = "crate::yaml::string_or_number")]
     pub number: Option<String>,
     pub title: String,
     pub audiences: Vec<String>,
@@ -87,22 +87,6 @@ pub struct GlossaryEntry {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub definition: String,
-}
-
-/// Accepts `number: 5` as well as `number: "1-7"`.
-pub(crate) fn string_or_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Value {
-        Text(String),
-        Int(i64),
-        Float(f64),
-    }
-    Ok(Option::<Value>::deserialize(deserializer)?.map(|v| match v {
-        Value::Text(s) => s,
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => f.to_string(),
-    }))
 }
 
 #[cfg(test)]
