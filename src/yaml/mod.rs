@@ -1,6 +1,8 @@
 //! YAML through serde_yaml (the maintained serde_norway fork), with errors
 //! turned into diagnostics that name the line in the whole file and suggest
-//! the key that was probably meant.
+//! the key that was probably meant. Every YAML text passes `limits` first.
+
+pub mod limits;
 
 use serde::de::DeserializeOwned;
 use std::path::Path;
@@ -10,8 +12,18 @@ use crate::text;
 
 /// Parses `yaml`, which starts on line `first_line` of the file at `path`.
 pub fn parse<T: DeserializeOwned>(yaml: &str, path: &Path, first_line: usize) -> Result<T, Diagnostic> {
+    limits::check(yaml).map_err(|exceeded| {
+        let (line, column) = text::LineIndex::new(yaml).position(yaml, exceeded.offset);
+        Diagnostic::error(path, line + first_line - 1, column, exceeded.message)
+    })?;
     serde_yaml::from_str(yaml).map_err(|error| {
-        let (line, column) = error.location().map_or((0, 0), |l| (l.line(), l.column()));
+        let lines = text::LineIndex::new(yaml);
+        let alias = || limits::first_alias(yaml).map(|offset| lines.position(yaml, offset));
+        let (line, column) = match error.location() {
+            Some(location) => (location.line(), location.column()),
+            None if error.to_string().contains("repetition limit") => alias().unwrap_or((0, 0)),
+            None => (0, 0),
+        };
         let line = if line > 0 { line + first_line - 1 } else { first_line };
         Diagnostic::error(path, line, column, explain(&error.to_string()))
     })
@@ -45,6 +57,12 @@ fn explain(message: &str) -> String {
         let known = listed(expected);
         let hint = text::hint(value, known.iter().map(String::as_str));
         return format!("{prefix}unknown value `{value}`{hint}; allowed are {}", quoted(&known));
+    }
+    if message.contains("recursion limit exceeded") {
+        return limits::too_deep();
+    }
+    if message.contains("repetition limit exceeded") {
+        return "the aliases (`*name`) here repeat their anchors' content too often; write the values out instead of repeating them by alias".to_owned();
     }
     let plain = message
         .replace("expected i64", "expected a whole number")
