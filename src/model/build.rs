@@ -10,6 +10,7 @@ use super::{
     address, ids, learning, Article, AudienceView, ContextGroup, IdKind, LocaleSite, Origin, Site, Term, TextPage,
 };
 use crate::config::{Config, ALL_AUDIENCES};
+use crate::content::broken::BrokenKind;
 use crate::content::{ArticleBodies, ArticleMeta, Document, PageMeta, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::glossary::{GlossaryLinker, TermPattern};
@@ -151,17 +152,20 @@ pub fn build_with(sources: &Sources, mut bodies: ArticleBodies) -> (Site, Enviro
         }
         diagnostics.extend(problems);
 
-        let mut articles = complete(config, locale, &own_articles, "protocol", &mut diagnostics);
+        // A page whose file here could not be read is not also untranslated.
+        let unread = |id: &str| is_broken(&sources.locales[locale], id);
+        let mut articles = complete(config, locale, &own_articles, "protocol", &unread, &mut diagnostics);
         mark_outdated(sources, locale, &mut articles, &mut diagnostics);
-        let quizzes = complete(config, locale, &own_quizzes, "quiz", &mut diagnostics);
-        let scenarios = complete(config, locale, &own_scenarios, "scenarios", &mut diagnostics);
+        let quizzes = complete(config, locale, &own_quizzes, "quiz", &unread, &mut diagnostics);
+        let scenarios = complete(config, locale, &own_scenarios, "scenarios", &unread, &mut diagnostics);
         let glossary = glossary(sources, locale, targets, &mut diagnostics);
         let mut site =
             LocaleSite { home, changelog, quizzes, scenarios, glossary, ..LocaleSite::new(locale.clone(), articles) };
         site.views = audience_views(config, &site, &mut intros);
         locales.push(site);
     }
-    (Site { config: config.clone(), locales, index }, environment, diagnostics)
+    let unchecked = sources.locales.values().flat_map(|c| &c.broken).flat_map(|b| b.ids.iter().cloned()).collect();
+    (Site { config: config.clone(), locales, index, unchecked }, environment, diagnostics)
 }
 
 /// Each quiz and card on its own, and each translation against its original.
@@ -176,6 +180,7 @@ fn validate_learning(sources: &Sources, diagnostics: &mut Diagnostics) {
             }
             match originals.quizzes.iter().find(|o| o.meta.id == doc.meta.id) {
                 Some(original) => diagnostics.extend(quiz::compare_translation(original, doc)),
+                None if is_broken(originals, &doc.meta.id) => {}
                 None => diagnostics.push(no_original(
                     doc,
                     &config.default_locale,
@@ -190,6 +195,7 @@ fn validate_learning(sources: &Sources, diagnostics: &mut Diagnostics) {
             }
             match originals.scenarios.iter().find(|o| o.meta.id == doc.meta.id) {
                 Some(original) => diagnostics.extend(quiz::scenario::compare_translation(original, doc)),
+                None if is_broken(originals, &doc.meta.id) => {}
                 None => diagnostics.push(no_original(
                     doc,
                     &config.default_locale,
@@ -198,6 +204,11 @@ fn validate_learning(sources: &Sources, diagnostics: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// Whether a file of `content` that could not be read defines `id`.
+fn is_broken(content: &crate::content::LocaleSources, id: &str) -> bool {
+    content.broken.iter().any(|b| b.ids.iter().any(|i| i == id))
 }
 
 /// A translation whose id names nothing in the default locale.
@@ -249,8 +260,13 @@ fn link_targets(sources: &Sources, index: &BTreeMap<String, IdKind>) -> BTreeMap
             .map(|d| (d.meta.id.as_str(), d.stem.as_str()))
             .chain(content.quizzes.iter().map(|d| (d.meta.id.as_str(), d.stem.as_str())))
             .chain(content.scenarios.iter().map(|d| (d.meta.id.as_str(), d.stem.as_str())));
+        let broken = content
+            .broken
+            .iter()
+            .filter(|b| matches!(b.kind, BrokenKind::Article | BrokenKind::Quiz | BrokenKind::Scenario))
+            .flat_map(|b| b.ids.iter().map(|id| (id.as_str(), b.stem.as_str())));
         let map = slugs.entry(locale).or_default();
-        for (id, stem) in stems {
+        for (id, stem) in stems.chain(broken) {
             map.entry(id).or_insert(stem);
         }
     }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::IdKind;
 use crate::config::ALL_AUDIENCES;
+use crate::content::broken::BrokenKind;
 use crate::content::{Document, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::{text, yaml};
@@ -113,6 +114,19 @@ pub fn check(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<Strin
                 }
             }
             index.entry(id.to_owned()).or_insert(header.kind);
+        }
+
+        for broken in &content.broken {
+            let kind = match broken.kind {
+                BrokenKind::Article => IdKind::Article,
+                BrokenKind::Quiz => IdKind::Quiz,
+                BrokenKind::Scenario => IdKind::Scenario,
+                BrokenKind::Glossary => IdKind::Term,
+                BrokenKind::Other => continue,
+            };
+            for id in &broken.ids {
+                index.entry(id.clone()).or_insert(kind);
+            }
         }
 
         let mut terms: BTreeMap<&str, usize> = BTreeMap::new();

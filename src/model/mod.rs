@@ -168,6 +168,9 @@ pub struct Site {
     pub locales: Vec<LocaleSite>,
     /// Every linkable id and what it is.
     pub index: BTreeMap<String, IdKind>,
+    /// Ids of files that could not be read (already reported): what links
+    /// to them or cites them cannot be checked, and is not reported.
+    pub unchecked: std::collections::BTreeSet<String>,
 }
 
 impl Site {

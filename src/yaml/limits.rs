@@ -341,9 +341,7 @@ impl<'a> Scanner<'a> {
             }
             while !is_blankz(self.peek()) {
                 let c = self.peek().unwrap_or(' ');
-                if c == ':' && (is_blankz(self.peek_at(1)) || self.flow > 0)
-                    || self.flow > 0 && is_flow_indicator(c)
-                {
+                if c == ':' && (is_blankz(self.peek_at(1)) || self.flow > 0) || self.flow > 0 && is_flow_indicator(c) {
                     self.key_allowed = leading_blanks;
                     return;
                 }
