@@ -6,7 +6,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -79,6 +79,59 @@ impl Messages {
     pub fn translator(&self, locale: &str) -> Arc<Translator> {
         self.translators.get(locale).cloned().expect("every configured locale has a translator")
     }
+
+    /// Whether any locale defines message `key`.
+    fn defines(&self, key: &str) -> bool {
+        self.translators.values().any(|t| t.ids.iter().any(|id| id == key))
+    }
+}
+
+/// Messages that templates ask for by name (`t(key="...")`) and that no
+/// locale defines, reported where they are asked for. A message some
+/// locales lack is reported at its definition by [`load`]; a key that is
+/// computed in the template can only fail when a page is rendered.
+pub fn check_templates(assets: &Assets, messages: &Messages) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    let known: Vec<&str> = messages.translators.values().flat_map(|t| t.ids.iter().map(String::as_str)).collect();
+    for asset in assets.templates.values() {
+        let lines = LineIndex::new(&asset.text);
+        for (offset, key) in literal_keys(&asset.text) {
+            if messages.defines(key) {
+                continue;
+            }
+            let (line, column) = lines.position(&asset.text, offset);
+            diagnostics.push(Diagnostic::error(
+                &asset.origin,
+                line,
+                column,
+                format!(
+                    "message `{key}` is used here, but no locale defines it; add it to the messages of every locale (locales/<locale>/*.ftl){}",
+                    text::hint(key, known.iter().copied())
+                ),
+            ));
+        }
+    }
+    diagnostics
+}
+
+/// The keys written out in `t(key="...")` calls of a template, with the
+/// byte offset of each key.
+fn literal_keys(template: &str) -> Vec<(usize, &str)> {
+    let mut keys = Vec::new();
+    for (start, _) in template.match_indices("t(") {
+        if template[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let rest = &template[start + 2..];
+        let Some(rest) = rest.trim_start().strip_prefix("key") else { continue };
+        let Some(rest) = rest.trim_start().strip_prefix('=') else { continue };
+        let rest = rest.trim_start();
+        let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'' | '`')) else { continue };
+        let Some(end) = rest[1..].find(quote) else { continue };
+        let offset = template.len() - rest.len() + 1;
+        keys.push((offset, &rest[1..=end]));
+    }
+    keys
 }
 
 struct Definition {
@@ -170,11 +223,12 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
             }
             for (name, definition) in defined {
                 if !other.contains_key(name) {
+                    let file = counterpart(&definition.origin, locale, other_locale);
                     diagnostics.push(Diagnostic::error(
                         &definition.origin,
                         definition.line,
                         1,
-                        format!("message `{name}` is missing in locale `{other_locale}`: add it to a file in `locales/{other_locale}/`"),
+                        format!("message `{name}` is missing in locale `{other_locale}`: add it to {}", file.display()),
                     ));
                 }
             }
@@ -185,6 +239,18 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
         return Err(diagnostics);
     }
     Ok(Messages { translators })
+}
+
+/// The file of locale `other` that matches `origin` of `locale`: the same
+/// name in the site's `locales/<other>/` (a built-in file is overridden there).
+fn counterpart(origin: &Path, locale: &str, other: &str) -> PathBuf {
+    let site = origin.strip_prefix(crate::content::assets::BUILTIN).unwrap_or(origin);
+    let mut parts: Vec<&std::ffi::OsStr> = site.iter().collect();
+    let folder = parts.windows(2).rposition(|pair| pair[0] == "locales" && pair[1] == locale);
+    if let Some(i) = folder {
+        parts[i + 1] = std::ffi::OsStr::new(other);
+    }
+    parts.into_iter().collect()
 }
 
 fn definition_line(text: &str, name: &str) -> usize {
@@ -279,7 +345,24 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert_eq!(
             errors[0].to_string(),
-            "locales/nl/ui.ftl:2:1: message `b` is missing in locale `en`: add it to a file in `locales/en/`"
+            "locales/nl/ui.ftl:2:1: message `b` is missing in locale `en`: add it to locales/en/ui.ftl"
+        );
+    }
+
+    #[test]
+    fn a_message_no_locale_defines_is_reported_where_a_template_uses_it() {
+        let messages = load(&config(&["nl", "en"]), &assets(&[("nl", "a = A\n"), ("en", "a = A\n")])).unwrap();
+        let mut templates = Assets::default();
+        let text = "<p>{{ t(key=\"a\") }}</p>\n<p>{{ t( key = 'b' ) }} {{ t(key=\"a\" ~ x) }}</p>\n";
+        templates.templates.insert(
+            "page.html".into(),
+            TextAsset { origin: PathBuf::from("themes/x/templates/page.html"), text: text.to_owned() },
+        );
+        let errors: Vec<String> =
+            check_templates(&templates, &messages).sorted().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            ["themes/x/templates/page.html:2:17: message `b` is used here, but no locale defines it; add it to the messages of every locale (locales/<locale>/*.ftl)"]
         );
     }
 

@@ -116,3 +116,39 @@ fn deep_nesting_is_answered_with_its_position() {
         ]
     );
 }
+
+#[test]
+fn a_message_no_locale_defines_is_reported_at_the_template_line_that_uses_it() {
+    let site = site_with(None);
+    let builtin = common::repo().join("themes/default/templates/404.html");
+    let text = std::fs::read_to_string(builtin).unwrap();
+    let at = text.find("t(key=\"back-home\")").unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let column = text[..at].rsplit('\n').next().unwrap().chars().count() + 8;
+    write(
+        site.path(),
+        "themes/default/templates/404.html",
+        text.replace("t(key=\"back-home\")", "t(key=\"back-hom\")"),
+    );
+    assert_eq!(
+        errors(site.path()),
+        [format!("themes/default/templates/404.html:{line}:{column}: message `back-hom` is used here, but no locale defines it; add it to the messages of every locale (locales/<locale>/*.ftl); did you mean `back-home`?")]
+    );
+}
+
+#[test]
+fn a_problem_in_a_glossary_definition_is_reported_where_it_is() {
+    let site = site_with(None);
+    write(
+        site.path(),
+        "content/nl/glossary.yaml",
+        "- id: foto\n  term: foto\n  definition: Zie [iets](nergens).\n- id: film\n  term: film\n  definition: |\n    Eerste regel.\n\n    Zie [x](niets).\n",
+    );
+    assert_eq!(
+        errors(site.path()),
+        [
+            "content/nl/glossary.yaml:3:19: link to unknown id `nergens`",
+            "content/nl/glossary.yaml:9:9: link to unknown id `niets`",
+        ]
+    );
+}

@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod broken;
 pub mod front_matter;
+pub mod glossary;
 
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -17,6 +18,7 @@ use crate::quiz::scenario::ScenarioMeta;
 use crate::quiz::QuizMeta;
 use crate::{text, yaml};
 pub use front_matter::{ArticleMeta, GlossaryEntry, Numbering, PageMeta};
+pub use glossary::GlossarySource;
 
 /// A Markdown file with its parsed front matter.
 #[derive(Debug, Clone)]
@@ -34,13 +36,6 @@ pub struct Document<M> {
     /// The fingerprint of the text as read (`source_hash`), kept because
     /// the body may be let go once it is rendered.
     pub hash: String,
-}
-
-/// A glossary entry with the line it starts on.
-#[derive(Debug, Clone)]
-pub struct GlossarySource {
-    pub entry: GlossaryEntry,
-    pub line: usize,
 }
 
 /// Everything under `content/<locale>/`.
@@ -278,18 +273,7 @@ fn parse_file(locale_dir: &Path, path: &Path) -> Result<Parsed, Diagnostic> {
         ["changelog.md"] => Ok(Parsed::Changelog(parse_document(path)?)),
         ["glossary.yaml"] => {
             let text = read_text(path)?;
-            let entries: Vec<GlossaryEntry> = if text.trim().is_empty() { Vec::new() } else { yaml::parse(&text, path, 1)? };
-            let lines: Vec<usize> = text
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| l.starts_with("- "))
-                .map(|(i, _)| i + 1)
-                .collect();
-            let entries = entries
-                .into_iter()
-                .enumerate()
-                .map(|(i, entry)| GlossarySource { entry, line: lines.get(i).copied().unwrap_or(1) })
-                .collect();
+            let entries = glossary::parse(path, &text)?;
             Ok(Parsed::Glossary(path.to_path_buf(), text, entries))
         }
         ["protocol", name] if name.ends_with(".md") => Ok(Parsed::Article(Box::new(page_document(path)?))),

@@ -496,7 +496,7 @@ fn glossary(
         }
         let options = markdown::Options {
             path: &path,
-            first_line: source.line,
+            first_line: source.definition.line,
             id_prefix: id,
             rules: None,
             links: &targets[from.as_str()],
@@ -504,7 +504,7 @@ fn glossary(
         };
         let rendered = markdown::render(&source.entry.definition, &options);
         if origin == Origin::Own {
-            diagnostics.extend(rendered.diagnostics);
+            diagnostics.extend(rendered.diagnostics.into_iter().map(|d| source.definition.shift(d)));
         }
         terms.push(Term {
             id: id.to_owned(),

@@ -135,6 +135,9 @@ impl Prepared {
         diagnostics.extend(sources.problems.iter().cloned());
         let messages =
             i18n::load(&sources.config, &sources.assets).map_err(|e| diagnostics.extend(e)).ok().map(Arc::new);
+        if let Some(messages) = &messages {
+            diagnostics.extend(i18n::check_templates(&sources.assets, messages));
+        }
         // Compiling the templates takes as long as the Markdown of a few
         // hundred articles: it runs beside the model.
         let ((site, environment, problems), renderer) = rayon::join(
