@@ -38,20 +38,29 @@ pub fn forbidden(text: &str) -> Option<(usize, usize, String)> {
 /// Line starts of a text, to turn byte offsets into 1-based lines and columns.
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The last offset asked for and its column: offsets asked for in
+    /// order along one long line are counted from there, not from the
+    /// line's start, so that placing every link of a line is linear.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        LineIndex { starts, last: std::cell::Cell::new((0, 1)) }
     }
 
     /// 1-based (line, column) of a byte offset; the column counts characters.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&start| start <= offset);
         let start = self.starts[line - 1];
-        let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let (last_offset, last_column) = self.last.get();
+        let (from, column) =
+            if (start..=offset).contains(&last_offset) { (last_offset, last_column) } else { (start, 1) };
+        let Some(between) = text.get(from..offset) else { return (line, 1) };
+        let column = column + between.chars().count();
+        self.last.set((offset, column));
         (line, column)
     }
 }
@@ -122,6 +131,11 @@ mod tests {
         assert_eq!(index.position(text, 0), (1, 1));
         assert_eq!(index.position(text, 4), (2, 2));
         assert_eq!(index.position(text, text.len() - 1), (3, 1));
+        // In any order, from a remembered place or not.
+        assert_eq!(index.position(text, 5), (2, 3));
+        assert_eq!(index.position(text, 3), (2, 1));
+        assert_eq!(index.position(text, 7), (2, 4));
+        assert_eq!(index.position(text, 8), (3, 1));
     }
 
     #[test]

@@ -6,13 +6,15 @@ use std::path::Path;
 
 use super::GlossaryEntry;
 use crate::diagnostic::Diagnostic;
-use crate::yaml::{self, Outline};
+use crate::yaml::{self, Outline, Span};
 
 /// A glossary entry with the line it starts on.
 #[derive(Debug, Clone)]
 pub struct GlossarySource {
     pub entry: GlossaryEntry,
     pub line: usize,
+    /// (line, column) of the entry's id.
+    pub id_at: (usize, usize),
     /// Where the definition's text starts in the file.
     pub definition: Place,
 }
@@ -53,7 +55,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<GlossarySource>, Diagnostic>
             let definition = item
                 .and_then(|&span| outline.key(span, "definition"))
                 .map_or(Place { line, column: 1, block: false }, |(index, _)| place(&lines, index));
-            GlossarySource { entry, line, definition }
+            let id_at = item
+                .and_then(|&span| outline.key(span, "id"))
+                .map_or((line, 1), |(index, _)| outline.find(Span { start: index, end: index + 1 }, &entry.id));
+            GlossarySource { entry, line, id_at, definition }
         })
         .collect())
 }

@@ -101,6 +101,7 @@ pub fn render(source: &str, options: &Options<'_>) -> Rendered {
         footnotes: BTreeMap::new(),
         plain: PlainTextBuilder::default(),
         local_references: Vec::new(),
+        heading_numbers: std::collections::HashMap::new(),
         result: Rendered::default(),
     };
     for (event, range) in Parser::new_ext(source, parser_options).into_offset_iter() {
@@ -164,6 +165,8 @@ struct Adaptor<'o, 's> {
     footnotes: BTreeMap<String, usize>,
     plain: PlainTextBuilder,
     local_references: Vec<(String, usize, usize)>,
+    /// Heading ids given so far, each with the next number to try after it.
+    heading_numbers: std::collections::HashMap<String, usize>,
     result: Rendered,
 }
 
@@ -336,14 +339,18 @@ impl<'o, 's> Adaptor<'o, 's> {
         let id = heading.id.clone().unwrap_or_else(|| {
             let slug = text::slugify(&heading.text);
             let base = self.prefixed(if slug.is_empty() { "section" } else { &slug });
+            // The next free number of this base is remembered, so that many
+            // equal headings cost linear time.
             let mut id = base.clone();
-            let mut n = 2;
-            while self.result.heading_ids.contains(&id) {
+            let mut n = self.heading_numbers.get(&base).copied().unwrap_or(2);
+            while self.heading_numbers.contains_key(&id) {
                 id = format!("{base}-{n}");
                 n += 1;
             }
+            self.heading_numbers.insert(base, n);
             id
         });
+        self.heading_numbers.entry(id.clone()).or_insert(2);
         let tag = Fragment::heading_tag(heading.level);
         let class = if heading.classes.is_empty() {
             String::new()

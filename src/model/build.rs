@@ -6,19 +6,17 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 use super::translations::{complete, source_locale};
-use super::{
-    address, ids, learning, Article, AudienceView, ContextGroup, IdKind, LocaleSite, Origin, Site, Term, TextPage,
-};
+use super::{address, ids, learning, Article, AudienceView, ContextGroup, IdKind, LocaleSite, Origin, Site, TextPage};
 use crate::config::{Config, ALL_AUDIENCES};
 use crate::content::broken::BrokenKind;
 use crate::content::{ArticleBodies, ArticleMeta, Document, PageMeta, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::markdown::glossary::{GlossaryLinker, TermPattern};
+use crate::markdown::glossary::GlossaryLinker;
 use crate::markdown::{self, LinkTargets, Rendered};
 use crate::{quiz, text};
 
 /// The ids one locale can link to, with their addresses, and the site's files.
-struct Targets {
+pub(super) struct Targets {
     addresses: BTreeMap<String, String>,
     files: std::sync::Arc<std::collections::BTreeSet<String>>,
 }
@@ -77,7 +75,8 @@ pub fn build_with(sources: &Sources, mut bodies: ArticleBodies) -> (Site, Enviro
     let mut diagnostics = Diagnostics::new();
     let index = ids::check(sources, &mut diagnostics);
     validate_learning(sources, &mut diagnostics);
-    let environment = Environment { targets: link_targets(sources, &index), linkers: glossary_linkers(sources) };
+    let environment =
+        Environment { targets: link_targets(sources, &index), linkers: super::glossary::linkers(sources) };
     let targets = &environment.targets;
 
     // Render every article of every locale in parallel.
@@ -158,7 +157,7 @@ pub fn build_with(sources: &Sources, mut bodies: ArticleBodies) -> (Site, Enviro
         mark_outdated(sources, locale, &mut articles, &mut diagnostics);
         let quizzes = complete(config, locale, &own_quizzes, "quiz", &unread, &mut diagnostics);
         let scenarios = complete(config, locale, &own_scenarios, "scenarios", &unread, &mut diagnostics);
-        let glossary = glossary(sources, locale, targets, &mut diagnostics);
+        let glossary = super::glossary::terms(sources, locale, targets, &mut diagnostics);
         let mut site =
             LocaleSite { home, changelog, quizzes, scenarios, glossary, ..LocaleSite::new(locale.clone(), articles) };
         site.views = audience_views(config, &site, &mut intros);
@@ -295,25 +294,6 @@ fn link_targets(sources: &Sources, index: &BTreeMap<String, IdKind>) -> BTreeMap
                 }
             }
             (locale.clone(), Targets { addresses, files: std::sync::Arc::clone(&files) })
-        })
-        .collect()
-}
-
-fn glossary_linkers(sources: &Sources) -> BTreeMap<String, GlossaryLinker> {
-    let config = &sources.config;
-    config
-        .locales
-        .iter()
-        .map(|locale| {
-            let terms: Vec<TermPattern> = sources.locales[locale]
-                .glossary
-                .iter()
-                .map(|g| TermPattern {
-                    id: g.entry.id.clone(),
-                    words: std::iter::once(g.entry.term.clone()).chain(g.entry.aliases.iter().cloned()).collect(),
-                })
-                .collect();
-            (locale.clone(), GlossaryLinker::new(&terms, address::glossary(config, locale) + "#"))
         })
         .collect()
 }
@@ -460,61 +440,4 @@ fn article(
         source: doc.path.clone(),
         origin: Origin::Own,
     }
-}
-
-fn glossary(
-    sources: &Sources,
-    locale: &str,
-    targets: &BTreeMap<String, Targets>,
-    diagnostics: &mut Diagnostics,
-) -> Vec<Term> {
-    let config = &sources.config;
-    let mut ids: Vec<&str> = Vec::new();
-    for l in std::iter::once(locale).chain(config.locales.iter().map(String::as_str)) {
-        for g in &sources.locales[l].glossary {
-            if !ids.contains(&g.entry.id.as_str()) {
-                ids.push(&g.entry.id);
-            }
-        }
-    }
-    let mut terms = Vec::new();
-    for id in ids {
-        let Some(from) = source_locale(sources, locale, |c| c.glossary.iter().any(|g| g.entry.id == id)) else {
-            continue;
-        };
-        let content = &sources.locales[&from];
-        let source = content.glossary.iter().find(|g| g.entry.id == id).expect("source locale has the term");
-        let path = content.glossary_path.clone().unwrap_or_default();
-        let origin = if from == locale { Origin::Own } else { Origin::Fallback { locale: from.clone() } };
-        if origin != Origin::Own {
-            diagnostics.push(Diagnostic::warning(
-                &path,
-                source.line,
-                1,
-                format!("term `{id}` is not translated into `{locale}` yet; add it to content/{locale}/glossary.yaml"),
-            ));
-        }
-        let options = markdown::Options {
-            path: &path,
-            first_line: source.definition.line,
-            id_prefix: id,
-            rules: None,
-            links: &targets[from.as_str()],
-            glossary: None,
-        };
-        let rendered = markdown::render(&source.entry.definition, &options);
-        if origin == Origin::Own {
-            diagnostics.extend(rendered.diagnostics.into_iter().map(|d| source.definition.shift(d)));
-        }
-        terms.push(Term {
-            id: id.to_owned(),
-            term: source.entry.term.clone(),
-            aliases: source.entry.aliases.clone(),
-            definition: rendered.html,
-            definition_text: rendered.plain.text,
-            origin,
-        });
-    }
-    terms.sort_by(|a, b| (a.term.to_lowercase(), &a.id).cmp(&(b.term.to_lowercase(), &b.id)));
-    terms
 }

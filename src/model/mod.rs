@@ -3,6 +3,7 @@
 //! id, audience views, the glossary, and the index of ids for links.
 
 mod build;
+mod glossary;
 mod ids;
 mod learning;
 mod translations;

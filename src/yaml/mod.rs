@@ -134,6 +134,19 @@ pub fn locate(yaml: &str, first_line: usize, key: &str, token: &str) -> (usize, 
     (first_line + start, 1)
 }
 
+/// [`locate`] for several tokens written in this order after `key:` (the
+/// items of one list), in one pass however many there are.
+pub fn locate_all(yaml: &str, first_line: usize, key: &str, tokens: &[&str]) -> Vec<(usize, usize)> {
+    let outline = Outline::new(yaml, first_line);
+    let key_pattern = format!("{key}:");
+    let start = outline
+        .lines
+        .iter()
+        .position(|l| l.trim_start().trim_start_matches("- ").starts_with(&key_pattern))
+        .unwrap_or(0);
+    outline.find_all(Span { start, end: outline.lines.len() }, tokens)
+}
+
 /// Lines of a YAML text, to place errors inside nested front matter (the
 /// third option of the second question) that serde cannot place.
 pub struct Outline<'a> {
@@ -232,6 +245,36 @@ impl<'a> Outline<'a> {
             }
         }
         (self.line(within.start.min(self.lines.len().saturating_sub(1))), 1)
+    }
+}
+
+impl Outline<'_> {
+    /// (line, column) of each of `tokens` inside `within`, each searched
+    /// after the one before, so that a list of any length is placed in one
+    /// pass. A token not found there is placed at the span's first line,
+    /// and so are all after it.
+    pub fn find_all(&self, within: Span, tokens: &[impl AsRef<str>]) -> Vec<(usize, usize)> {
+        let fallback = (self.line(within.start.min(self.lines.len().saturating_sub(1))), 1);
+        let mut found = Vec::with_capacity(tokens.len());
+        // The cursor: a line, a byte offset in it, and the characters before that offset.
+        let (mut index, mut offset, mut chars) = (within.start, 0, 0);
+        for token in tokens {
+            let token = token.as_ref();
+            let mut place = None;
+            while index < within.end.min(self.lines.len()) {
+                let line = self.lines[index];
+                if let Some(at) = find_word(&line[offset..], token) {
+                    chars += line[offset..offset + at].chars().count();
+                    place = Some((self.line(index), chars + 1));
+                    chars += token.chars().count();
+                    offset += at + token.len();
+                    break;
+                }
+                (index, offset, chars) = (index + 1, 0, 0);
+            }
+            found.push(place.unwrap_or(fallback));
+        }
+        found
     }
 }
 

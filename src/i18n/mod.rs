@@ -9,6 +9,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod sources;
+
+pub use sources::check_templates;
+
 use crate::config::Config;
 use crate::content::assets::Assets;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -81,57 +85,9 @@ impl Messages {
     }
 
     /// Whether any locale defines message `key`.
-    fn defines(&self, key: &str) -> bool {
+    pub(super) fn defines(&self, key: &str) -> bool {
         self.translators.values().any(|t| t.ids.iter().any(|id| id == key))
     }
-}
-
-/// Messages that templates ask for by name (`t(key="...")`) and that no
-/// locale defines, reported where they are asked for. A message some
-/// locales lack is reported at its definition by [`load`]; a key that is
-/// computed in the template can only fail when a page is rendered.
-pub fn check_templates(assets: &Assets, messages: &Messages) -> Diagnostics {
-    let mut diagnostics = Diagnostics::new();
-    let known: Vec<&str> = messages.translators.values().flat_map(|t| t.ids.iter().map(String::as_str)).collect();
-    for asset in assets.templates.values() {
-        let lines = LineIndex::new(&asset.text);
-        for (offset, key) in literal_keys(&asset.text) {
-            if messages.defines(key) {
-                continue;
-            }
-            let (line, column) = lines.position(&asset.text, offset);
-            diagnostics.push(Diagnostic::error(
-                &asset.origin,
-                line,
-                column,
-                format!(
-                    "message `{key}` is used here, but no locale defines it; add it to the messages of every locale (locales/<locale>/*.ftl){}",
-                    text::hint(key, known.iter().copied())
-                ),
-            ));
-        }
-    }
-    diagnostics
-}
-
-/// The keys written out in `t(key="...")` calls of a template, with the
-/// byte offset of each key.
-fn literal_keys(template: &str) -> Vec<(usize, &str)> {
-    let mut keys = Vec::new();
-    for (start, _) in template.match_indices("t(") {
-        if template[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
-            continue;
-        }
-        let rest = &template[start + 2..];
-        let Some(rest) = rest.trim_start().strip_prefix("key") else { continue };
-        let Some(rest) = rest.trim_start().strip_prefix('=') else { continue };
-        let rest = rest.trim_start();
-        let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'' | '`')) else { continue };
-        let Some(end) = rest[1..].find(quote) else { continue };
-        let offset = template.len() - rest.len() + 1;
-        keys.push((offset, &rest[1..=end]));
-    }
-    keys
 }
 
 struct Definition {
@@ -166,6 +122,18 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
         ordered.sort_by_key(|asset| !asset.is_builtin());
         for asset in ordered {
             let lines = LineIndex::new(&asset.text);
+            // fluent-syntax parses placeables by recursion: a deep enough
+            // nest overflows the stack, so it is refused before parsing.
+            let definition_lines = sources::definition_lines(&asset.text);
+            if let Some(offset) = sources::too_deep(&asset.text) {
+                let (line, column) = lines.position(&asset.text, offset);
+                diagnostics.push(Diagnostic::error(&asset.origin, line, column, sources::too_deep_message()));
+                // Its messages count as defined, so that other locales are not reported for them.
+                for (name, line) in definition_lines {
+                    defined.entry(name).or_insert(Definition { origin: asset.origin.clone(), line, builtin: false });
+                }
+                continue;
+            }
             let resource = match FluentResource::try_new(asset.text.clone()) {
                 Ok(resource) => resource,
                 Err((resource, errors)) => {
@@ -187,7 +155,7 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
                     ast::Entry::Term(t) => format!("-{}", t.id.name),
                     _ => continue,
                 };
-                let line = definition_line(&asset.text, &name);
+                let line = definition_lines.get(&name).copied().unwrap_or(1);
                 if let Some(previous) = defined.get(&name) {
                     if previous.builtin && !asset.is_builtin() {
                         defined.insert(name, Definition { origin: asset.origin.clone(), line, builtin: false });
@@ -251,12 +219,6 @@ fn counterpart(origin: &Path, locale: &str, other: &str) -> PathBuf {
         parts[i + 1] = std::ffi::OsStr::new(other);
     }
     parts.into_iter().collect()
-}
-
-fn definition_line(text: &str, name: &str) -> usize {
-    text.lines()
-        .position(|l| l.strip_prefix(name).is_some_and(|rest| rest.trim_start().starts_with('=')))
-        .map_or(1, |i| i + 1)
 }
 
 /// The template function `t(key="...", name=value, ...)` for one locale.
