@@ -17,23 +17,50 @@ pub fn decode(bytes: &[u8]) -> Result<String, usize> {
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
+/// The first character that no input may contain, as 1-based (line,
+/// column) and what to do: NUL, which is not text (a file saved as UTF-16,
+/// or a bad copy), and the private-use character that marks placeholders in
+/// rendered HTML (`markdown::MARK`), which content could use to forge them.
+pub fn forbidden(text: &str) -> Option<(usize, usize, String)> {
+    let offset = text.find(['\0', crate::markdown::MARK])?;
+    let (line, column) = LineIndex::new(text).position(text, offset);
+    let message = if text[offset..].starts_with('\0') {
+        "the file contains a NUL character (U+0000), which is not text; remove it, or if the file was saved as UTF-16, save it as UTF-8".to_owned()
+    } else {
+        format!(
+            "the file contains the private-use character U+{:04X}, which leidraad reserves for its own use; remove it",
+            u32::from(crate::markdown::MARK)
+        )
+    };
+    Some((line, column, message))
+}
+
 /// Line starts of a text, to turn byte offsets into 1-based lines and columns.
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The last offset asked for and its column: offsets asked for in
+    /// order along one long line are counted from there, not from the
+    /// line's start, so that placing every link of a line is linear.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        LineIndex { starts, last: std::cell::Cell::new((0, 1)) }
     }
 
     /// 1-based (line, column) of a byte offset; the column counts characters.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&start| start <= offset);
         let start = self.starts[line - 1];
-        let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let (last_offset, last_column) = self.last.get();
+        let (from, column) =
+            if (start..=offset).contains(&last_offset) { (last_offset, last_column) } else { (start, 1) };
+        let Some(between) = text.get(from..offset) else { return (line, 1) };
+        let column = column + between.chars().count();
+        self.last.set((offset, column));
         (line, column)
     }
 }
@@ -87,12 +114,28 @@ mod tests {
     }
 
     #[test]
+    fn nul_and_the_placeholder_mark_are_found_where_they_are() {
+        assert_eq!(forbidden("a\nbc"), None);
+        let (line, column, message) = forbidden("a\nb\0c").unwrap();
+        assert_eq!((line, column), (2, 2));
+        assert!(message.contains("NUL"), "{message}");
+        let (line, column, message) = forbidden("é\n\n  x\u{E000}R").unwrap();
+        assert_eq!((line, column), (3, 4));
+        assert!(message.contains("U+E000"), "{message}");
+    }
+
+    #[test]
     fn positions_are_one_based() {
         let text = "ab\ncdé\nf";
         let index = LineIndex::new(text);
         assert_eq!(index.position(text, 0), (1, 1));
         assert_eq!(index.position(text, 4), (2, 2));
         assert_eq!(index.position(text, text.len() - 1), (3, 1));
+        // In any order, from a remembered place or not.
+        assert_eq!(index.position(text, 5), (2, 3));
+        assert_eq!(index.position(text, 3), (2, 1));
+        assert_eq!(index.position(text, 7), (2, 4));
+        assert_eq!(index.position(text, 8), (3, 1));
     }
 
     #[test]

@@ -86,7 +86,10 @@ fn dangling_references() {
 #[test]
 fn fluent_message_missing_in_one_locale() {
     let err = failing_build("missing-message");
-    assert_eq!(error_lines(&err), ["locales/nl/extra.ftl:2:1: message `extra-welkom` is missing in locale `en`: add it to a file in `locales/en/`"]);
+    assert_eq!(
+        error_lines(&err),
+        ["locales/nl/extra.ftl:2:1: message `extra-welkom` is missing in locale `en`: add it to locales/en/extra.ftl"]
+    );
 }
 
 #[test]

@@ -155,6 +155,15 @@ fn slash_path(path: &Path) -> String {
     path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
+/// Reports a NUL or placeholder mark in a theme or message file; true when there is one.
+fn forbid(text: &str, origin: &Path, diagnostics: &mut Diagnostics) -> bool {
+    let found = crate::text::forbidden(text);
+    if let Some((line, column, message)) = &found {
+        diagnostics.push(Diagnostic::error(origin, *line, *column, message.clone()));
+    }
+    found.is_some()
+}
+
 fn add_theme_file(
     assets: &mut Assets,
     relative: &Path,
@@ -167,6 +176,7 @@ fn add_theme_file(
     let rest = slash_path(parts.as_path());
     match top.as_deref() {
         Some("templates") => match crate::text::decode(&bytes) {
+            Ok(text) if forbid(&text, &origin, diagnostics) => {}
             Ok(text) => {
                 assets.templates.insert(rest, TextAsset { origin, text });
             }
@@ -195,6 +205,7 @@ fn add_message_file(
         return;
     }
     match crate::text::decode(&bytes) {
+        Ok(text) if forbid(&text, &origin, diagnostics) => {}
         Ok(text) => {
             assets.messages.entry(locale).or_default().insert(name, TextAsset { origin, text });
         }

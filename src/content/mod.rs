@@ -3,7 +3,9 @@
 //! build happens here.
 
 pub mod assets;
+pub mod broken;
 pub mod front_matter;
+pub mod glossary;
 
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -16,6 +18,7 @@ use crate::quiz::scenario::ScenarioMeta;
 use crate::quiz::QuizMeta;
 use crate::{text, yaml};
 pub use front_matter::{ArticleMeta, GlossaryEntry, Numbering, PageMeta};
+pub use glossary::GlossarySource;
 
 /// A Markdown file with its parsed front matter.
 #[derive(Debug, Clone)]
@@ -35,13 +38,6 @@ pub struct Document<M> {
     pub hash: String,
 }
 
-/// A glossary entry with the line it starts on.
-#[derive(Debug, Clone)]
-pub struct GlossarySource {
-    pub entry: GlossaryEntry,
-    pub line: usize,
-}
-
 /// Everything under `content/<locale>/`.
 #[derive(Debug, Clone, Default)]
 pub struct LocaleSources {
@@ -55,6 +51,8 @@ pub struct LocaleSources {
     pub glossary: Vec<GlossarySource>,
     pub glossary_path: Option<PathBuf>,
     pub glossary_yaml: String,
+    /// Files that could not be read or parsed (reported as errors).
+    pub broken: Vec<broken::Broken>,
 }
 
 /// The whole input of a build.
@@ -67,8 +65,11 @@ pub struct Sources {
     /// Per locale, in the order of `site.yaml`.
     pub locales: BTreeMap<String, LocaleSources>,
     pub assets: assets::Assets,
-    /// Files found but not used, and the like.
-    pub warnings: Vec<Diagnostic>,
+    /// What reading found: files found but not used, and the like, and the
+    /// errors of files that could not be read or parsed, which are left out
+    /// of `locales` (but listed in their `broken`) so that every other file
+    /// can still be checked.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// A short fingerprint of an original's text, recorded by a translation as
@@ -112,20 +113,27 @@ pub fn take_article_bodies(sources: &mut Sources) -> ArticleBodies {
 }
 
 /// Reads a text file as content: UTF-8 (BOM and CRLF allowed), or an error
-/// naming the first line that is not.
+/// naming the first line that is not, or the first NUL or placeholder
+/// mark (`text::forbidden`).
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read the file: {e}")))?;
-    text::decode(&bytes).map_err(|line| {
+    let text = text::decode(&bytes).map_err(|line| {
         Diagnostic::error(
             path,
             line,
             1,
             "the file is not UTF-8 text; save it as UTF-8 in your editor (\"Save as\", encoding UTF-8)",
         )
-    })
+    })?;
+    match text::forbidden(&text) {
+        Some((line, column, message)) => Err(Diagnostic::error(path, line, column, message)),
+        None => Ok(text),
+    }
 }
 
 /// Loads `site.yaml`, every content file and the theme and message files.
+/// Fails only when `site.yaml` cannot be read or parsed, which everything
+/// else depends on; problems with other files are in `Sources::problems`.
 pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
     let config_path = display_path(root, Path::new("site.yaml"));
     if !config_path.is_file() {
@@ -137,8 +145,19 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
         )
         .into());
     }
-    let config_text = read_text(&config_path)?;
-    let config = config::parse(&config_text, &config_path)?;
+    // Without a sound site.yaml there are no locales to read content for.
+    let unchecked = |errors: Diagnostics| {
+        let mut errors = errors;
+        errors.push(Diagnostic::warning(
+            display_path(root, Path::new("content")),
+            0,
+            0,
+            "not checked, because site.yaml has errors; fix those and run again",
+        ));
+        errors
+    };
+    let config_text = read_text(&config_path).map_err(|e| unchecked(e.into()))?;
+    let config = config::parse(&config_text, &config_path).map_err(unchecked)?;
 
     let mut diagnostics = Diagnostics::new();
     let content_dir = display_path(root, Path::new("content"));
@@ -179,12 +198,14 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
         }
     }
 
-    let parsed: Vec<(String, Result<Parsed, Diagnostic>)> =
-        files.par_iter().map(|(locale, path)| (locale.clone(), parse_file(&content_dir.join(locale), path))).collect();
+    let parsed: Vec<(String, &PathBuf, Result<Parsed, Diagnostic>)> = files
+        .par_iter()
+        .map(|(locale, path)| (locale.clone(), path, parse_file(&content_dir.join(locale), path)))
+        .collect();
 
     let mut locales: BTreeMap<String, LocaleSources> =
         config.locales.iter().map(|l| (l.clone(), LocaleSources::default())).collect();
-    for (locale, result) in parsed {
+    for (locale, path, result) in parsed {
         let sources = locales.get_mut(&locale).expect("locale folders are filtered above");
         match result {
             Ok(Parsed::Home(doc)) => sources.home = Some(doc),
@@ -215,16 +236,16 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
                 0,
                 "leidraad does not use this file; articles go in `protocol/`, quizzes in `quiz/`, scenario cards in `scenarios/`, audience intros in `audiences/` (images and other files in the theme's `static/` folder)",
             )),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
+                sources.broken.push(broken::recover(&content_dir.join(&locale), path));
+            }
         }
     }
 
     let assets = assets::load(root, &config, &config_text, &mut diagnostics);
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    let warnings = diagnostics.into_iter().collect();
-    Ok(Sources { root: root.to_path_buf(), config, config_path, locales, assets, warnings })
+    let problems = diagnostics.into_iter().collect();
+    Ok(Sources { root: root.to_path_buf(), config, config_path, locales, assets, problems })
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -252,18 +273,7 @@ fn parse_file(locale_dir: &Path, path: &Path) -> Result<Parsed, Diagnostic> {
         ["changelog.md"] => Ok(Parsed::Changelog(parse_document(path)?)),
         ["glossary.yaml"] => {
             let text = read_text(path)?;
-            let entries: Vec<GlossaryEntry> = if text.trim().is_empty() { Vec::new() } else { yaml::parse(&text, path, 1)? };
-            let lines: Vec<usize> = text
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| l.starts_with("- "))
-                .map(|(i, _)| i + 1)
-                .collect();
-            let entries = entries
-                .into_iter()
-                .enumerate()
-                .map(|(i, entry)| GlossarySource { entry, line: lines.get(i).copied().unwrap_or(1) })
-                .collect();
+            let entries = glossary::parse(path, &text)?;
             Ok(Parsed::Glossary(path.to_path_buf(), text, entries))
         }
         ["protocol", name] if name.ends_with(".md") => Ok(Parsed::Article(Box::new(page_document(path)?))),

@@ -72,14 +72,18 @@ impl Adaptor<'_, '_> {
         let id = heading.id.clone().unwrap_or_else(|| {
             let slug = text::slugify(&heading.text);
             let base = self.prefixed(if slug.is_empty() { "section" } else { &slug });
+            // The next free number of this base is remembered, so that many
+            // equal headings cost linear time.
             let mut id = base.clone();
-            let mut n = 2;
-            while self.result.heading_ids.contains(&id) {
+            let mut n = self.heading_numbers.get(&base).copied().unwrap_or(2);
+            while self.heading_numbers.contains_key(&id) {
                 id = format!("{base}-{n}");
                 n += 1;
             }
+            self.heading_numbers.insert(base, n);
             id
         });
+        self.heading_numbers.entry(id.clone()).or_insert(2);
         let tag = Fragment::heading_tag(heading.level);
         let class = if heading.classes.is_empty() {
             String::new()

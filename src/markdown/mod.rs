@@ -108,6 +108,7 @@ pub fn render(source: &str, options: &Options<'_>) -> Rendered {
         html_block: None,
         has_raw_html: false,
         rewrites: HashMap::new(),
+        heading_numbers: HashMap::new(),
         result: Rendered::default(),
     };
     for (event, range) in Parser::new_ext(source, parser_options).into_offset_iter() {
@@ -179,6 +180,8 @@ struct Adaptor<'o, 's> {
     has_raw_html: bool,
     /// Addresses in raw HTML, as written, to what they resolve to.
     rewrites: HashMap<String, String>,
+    /// Heading ids given so far, each with the next number to try after it.
+    heading_numbers: HashMap<String, usize>,
     result: Rendered,
 }
 

@@ -6,18 +6,17 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 use super::translations::{complete, source_locale};
-use super::{
-    address, ids, learning, Article, AudienceView, ContextGroup, IdKind, LocaleSite, Origin, Site, Term, TextPage,
-};
+use super::{address, ids, learning, Article, AudienceView, ContextGroup, IdKind, LocaleSite, Origin, Site, TextPage};
 use crate::config::{Config, ALL_AUDIENCES};
+use crate::content::broken::BrokenKind;
 use crate::content::{ArticleBodies, ArticleMeta, Document, PageMeta, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::markdown::glossary::{GlossaryLinker, TermPattern};
+use crate::markdown::glossary::GlossaryLinker;
 use crate::markdown::{self, LinkTargets, Rendered};
 use crate::{quiz, text};
 
 /// The ids one locale can link to, with their addresses, and the site's files.
-struct Targets {
+pub(super) struct Targets {
     addresses: BTreeMap<String, String>,
     files: std::sync::Arc<std::collections::BTreeSet<String>>,
 }
@@ -76,7 +75,8 @@ pub fn build_with(sources: &Sources, mut bodies: ArticleBodies) -> (Site, Enviro
     let mut diagnostics = Diagnostics::new();
     let index = ids::check(sources, &mut diagnostics);
     validate_learning(sources, &mut diagnostics);
-    let environment = Environment { targets: link_targets(sources, &index), linkers: glossary_linkers(sources) };
+    let environment =
+        Environment { targets: link_targets(sources, &index), linkers: super::glossary::linkers(sources) };
     let targets = &environment.targets;
 
     // Render every article of every locale in parallel.
@@ -151,17 +151,20 @@ pub fn build_with(sources: &Sources, mut bodies: ArticleBodies) -> (Site, Enviro
         }
         diagnostics.extend(problems);
 
-        let mut articles = complete(config, locale, &own_articles, "protocol", &mut diagnostics);
+        // A page whose file here could not be read is not also untranslated.
+        let unread = |id: &str| is_broken(&sources.locales[locale], id);
+        let mut articles = complete(config, locale, &own_articles, "protocol", &unread, &mut diagnostics);
         mark_outdated(sources, locale, &mut articles, &mut diagnostics);
-        let quizzes = complete(config, locale, &own_quizzes, "quiz", &mut diagnostics);
-        let scenarios = complete(config, locale, &own_scenarios, "scenarios", &mut diagnostics);
-        let glossary = glossary(sources, locale, targets, &mut diagnostics);
+        let quizzes = complete(config, locale, &own_quizzes, "quiz", &unread, &mut diagnostics);
+        let scenarios = complete(config, locale, &own_scenarios, "scenarios", &unread, &mut diagnostics);
+        let glossary = super::glossary::terms(sources, locale, targets, &mut diagnostics);
         let mut site =
             LocaleSite { home, changelog, quizzes, scenarios, glossary, ..LocaleSite::new(locale.clone(), articles) };
         site.views = audience_views(config, &site, &mut intros);
         locales.push(site);
     }
-    (Site { config: config.clone(), locales, index }, environment, diagnostics)
+    let unchecked = sources.locales.values().flat_map(|c| &c.broken).flat_map(|b| b.ids.iter().cloned()).collect();
+    (Site { config: config.clone(), locales, index, unchecked }, environment, diagnostics)
 }
 
 /// Each quiz and card on its own, and each translation against its original.
@@ -176,6 +179,7 @@ fn validate_learning(sources: &Sources, diagnostics: &mut Diagnostics) {
             }
             match originals.quizzes.iter().find(|o| o.meta.id == doc.meta.id) {
                 Some(original) => diagnostics.extend(quiz::compare_translation(original, doc)),
+                None if is_broken(originals, &doc.meta.id) => {}
                 None => diagnostics.push(no_original(
                     doc,
                     &config.default_locale,
@@ -190,6 +194,7 @@ fn validate_learning(sources: &Sources, diagnostics: &mut Diagnostics) {
             }
             match originals.scenarios.iter().find(|o| o.meta.id == doc.meta.id) {
                 Some(original) => diagnostics.extend(quiz::scenario::compare_translation(original, doc)),
+                None if is_broken(originals, &doc.meta.id) => {}
                 None => diagnostics.push(no_original(
                     doc,
                     &config.default_locale,
@@ -198,6 +203,11 @@ fn validate_learning(sources: &Sources, diagnostics: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// Whether a file of `content` that could not be read defines `id`.
+fn is_broken(content: &crate::content::LocaleSources, id: &str) -> bool {
+    content.broken.iter().any(|b| b.ids.iter().any(|i| i == id))
 }
 
 /// A translation whose id names nothing in the default locale.
@@ -249,8 +259,13 @@ fn link_targets(sources: &Sources, index: &BTreeMap<String, IdKind>) -> BTreeMap
             .map(|d| (d.meta.id.as_str(), d.stem.as_str()))
             .chain(content.quizzes.iter().map(|d| (d.meta.id.as_str(), d.stem.as_str())))
             .chain(content.scenarios.iter().map(|d| (d.meta.id.as_str(), d.stem.as_str())));
+        let broken = content
+            .broken
+            .iter()
+            .filter(|b| matches!(b.kind, BrokenKind::Article | BrokenKind::Quiz | BrokenKind::Scenario))
+            .flat_map(|b| b.ids.iter().map(|id| (id.as_str(), b.stem.as_str())));
         let map = slugs.entry(locale).or_default();
-        for (id, stem) in stems {
+        for (id, stem) in stems.chain(broken) {
             map.entry(id).or_insert(stem);
         }
     }
@@ -279,25 +294,6 @@ fn link_targets(sources: &Sources, index: &BTreeMap<String, IdKind>) -> BTreeMap
                 }
             }
             (locale.clone(), Targets { addresses, files: std::sync::Arc::clone(&files) })
-        })
-        .collect()
-}
-
-fn glossary_linkers(sources: &Sources) -> BTreeMap<String, GlossaryLinker> {
-    let config = &sources.config;
-    config
-        .locales
-        .iter()
-        .map(|locale| {
-            let terms: Vec<TermPattern> = sources.locales[locale]
-                .glossary
-                .iter()
-                .map(|g| TermPattern {
-                    id: g.entry.id.clone(),
-                    words: std::iter::once(g.entry.term.clone()).chain(g.entry.aliases.iter().cloned()).collect(),
-                })
-                .collect();
-            (locale.clone(), GlossaryLinker::new(&terms, address::glossary(config, locale) + "#"))
         })
         .collect()
 }
@@ -444,61 +440,4 @@ fn article(
         source: doc.path.clone(),
         origin: Origin::Own,
     }
-}
-
-fn glossary(
-    sources: &Sources,
-    locale: &str,
-    targets: &BTreeMap<String, Targets>,
-    diagnostics: &mut Diagnostics,
-) -> Vec<Term> {
-    let config = &sources.config;
-    let mut ids: Vec<&str> = Vec::new();
-    for l in std::iter::once(locale).chain(config.locales.iter().map(String::as_str)) {
-        for g in &sources.locales[l].glossary {
-            if !ids.contains(&g.entry.id.as_str()) {
-                ids.push(&g.entry.id);
-            }
-        }
-    }
-    let mut terms = Vec::new();
-    for id in ids {
-        let Some(from) = source_locale(sources, locale, |c| c.glossary.iter().any(|g| g.entry.id == id)) else {
-            continue;
-        };
-        let content = &sources.locales[&from];
-        let source = content.glossary.iter().find(|g| g.entry.id == id).expect("source locale has the term");
-        let path = content.glossary_path.clone().unwrap_or_default();
-        let origin = if from == locale { Origin::Own } else { Origin::Fallback { locale: from.clone() } };
-        if origin != Origin::Own {
-            diagnostics.push(Diagnostic::warning(
-                &path,
-                source.line,
-                1,
-                format!("term `{id}` is not translated into `{locale}` yet; add it to content/{locale}/glossary.yaml"),
-            ));
-        }
-        let options = markdown::Options {
-            path: &path,
-            first_line: source.line,
-            id_prefix: id,
-            rules: None,
-            links: &targets[from.as_str()],
-            glossary: None,
-        };
-        let rendered = markdown::render(&source.entry.definition, &options);
-        if origin == Origin::Own {
-            diagnostics.extend(rendered.diagnostics);
-        }
-        terms.push(Term {
-            id: id.to_owned(),
-            term: source.entry.term.clone(),
-            aliases: source.entry.aliases.clone(),
-            definition: rendered.html,
-            definition_text: rendered.plain.text,
-            origin,
-        });
-    }
-    terms.sort_by(|a, b| (a.term.to_lowercase(), &a.id).cmp(&(b.term.to_lowercase(), &b.id)));
-    terms
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::IdKind;
 use crate::config::ALL_AUDIENCES;
+use crate::content::broken::BrokenKind;
 use crate::content::{Document, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::{text, yaml};
@@ -39,6 +40,23 @@ impl<'a> Header<'a> {
     }
 }
 
+/// Errors for the `names` under `key` (audiences or contexts) that `known`
+/// lacks, placed in one pass over the front matter.
+fn unknown_names(header: &Header<'_>, key: &str, names: &[String], known: &[&str], diagnostics: &mut Diagnostics) {
+    let known_set: std::collections::HashSet<&str> = known.iter().copied().collect();
+    let unknown: Vec<&str> = names.iter().map(String::as_str).filter(|n| !known_set.contains(n)).collect();
+    if unknown.is_empty() {
+        return;
+    }
+    let what = key.trim_end_matches('s');
+    let listed = known.join(", ");
+    for (name, (line, column)) in unknown.iter().zip(yaml::locate_all(header.yaml, header.yaml_line, key, &unknown)) {
+        let hint = text::hint(name, known.iter().copied());
+        let message = format!("unknown {what} `{name}`{hint}; site.yaml defines {listed}");
+        diagnostics.push(Diagnostic::error(header.path, line, column, message));
+    }
+}
+
 /// Checks ids, audiences and contexts; returns the index of every linkable id.
 pub fn check(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<String, IdKind> {
     let config = &sources.config;
@@ -59,6 +77,8 @@ pub fn check(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<Strin
         let scenarios =
             content.scenarios.iter().map(|d| Header::new(IdKind::Scenario, d, &d.meta.id, &d.meta.audiences));
         for header in articles.chain(quizzes).chain(scenarios) {
+            unknown_names(&header, "audiences", header.audiences, &audience_ids, diagnostics);
+            unknown_names(&header, "contexts", header.contexts, &context_ids, diagnostics);
             let mut report = |key: &str, token: &str, message: String| {
                 let (line, column) = yaml::locate(header.yaml, header.yaml_line, key, token);
                 diagnostics.push(Diagnostic::error(header.path, line, column, message));
@@ -74,34 +94,12 @@ pub fn check(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<Strin
                     format!("duplicate id `{id}`: {} uses it too; every id must be unique", first.display()),
                 );
             }
-            for audience in header.audiences {
-                if !audience_ids.contains(&audience.as_str()) {
-                    let hint = text::hint(audience, audience_ids.iter().copied());
-                    let known = audience_ids.join(", ");
-                    report(
-                        "audiences",
-                        audience,
-                        format!("unknown audience `{audience}`{hint}; site.yaml defines {known}"),
-                    );
-                }
-            }
             if header.audiences.is_empty() {
                 report(
                     "audiences",
                     "audiences",
                     format!("`audiences` is empty; list who it is for, or `{ALL_AUDIENCES}`"),
                 );
-            }
-            for context in header.contexts {
-                if !context_ids.contains(&context.as_str()) {
-                    let hint = text::hint(context, context_ids.iter().copied());
-                    let known = context_ids.join(", ");
-                    report(
-                        "contexts",
-                        context,
-                        format!("unknown context `{context}`{hint}; site.yaml defines {known}"),
-                    );
-                }
             }
             if let Some(prefix) = header.anchor_prefix {
                 if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphabetic()) {
@@ -115,12 +113,24 @@ pub fn check(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<Strin
             index.entry(id.to_owned()).or_insert(header.kind);
         }
 
+        for broken in &content.broken {
+            let kind = match broken.kind {
+                BrokenKind::Article => IdKind::Article,
+                BrokenKind::Quiz => IdKind::Quiz,
+                BrokenKind::Scenario => IdKind::Scenario,
+                BrokenKind::Glossary => IdKind::Term,
+                BrokenKind::Other => continue,
+            };
+            for id in &broken.ids {
+                index.entry(id.clone()).or_insert(kind);
+            }
+        }
+
         let mut terms: BTreeMap<&str, usize> = BTreeMap::new();
         let path = content.glossary_path.as_deref().unwrap_or(Path::new("glossary.yaml"));
         for source in &content.glossary {
             let id = source.entry.id.as_str();
-            let (line, column) = yaml::locate(&content.glossary_yaml, 1, "id", id);
-            let line = line.max(source.line);
+            let (line, column) = source.id_at;
             if !crate::config::is_slug(id) {
                 let message = format!("id `{id}` may contain only lower-case letters, digits and hyphens");
                 diagnostics.push(Diagnostic::error(path, line, column, message));

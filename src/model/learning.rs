@@ -115,7 +115,12 @@ pub(super) fn quiz(
                 (0..question.options.len()).collect()
             },
             explanation: question.explanation.clone(),
-            refs: question.refs.iter().map(|r| rule_ref(r, lines.reference(q, r))).collect(),
+            refs: question
+                .refs
+                .iter()
+                .zip(lines.references(q, &question.refs))
+                .map(|(r, at)| rule_ref(r, at))
+                .collect(),
         })
         .collect();
     Quiz {
@@ -154,7 +159,7 @@ pub(super) fn scenario(
                     .map(|c| ScenarioChoice { label: c.label.clone(), next: c.next.clone() })
                     .collect(),
                 outcome: step.outcome,
-                refs: step.refs.iter().map(|r| rule_ref(r, lines.find(&id, r))).collect(),
+                refs: step.refs.iter().zip(lines.find_all(&id, &step.refs)).map(|(r, at)| rule_ref(r, at)).collect(),
                 id,
             }
         })

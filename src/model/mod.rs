@@ -3,6 +3,7 @@
 //! id, audience views, the glossary, and the index of ids for links.
 
 mod build;
+mod glossary;
 mod ids;
 mod learning;
 mod translations;
@@ -168,6 +169,9 @@ pub struct Site {
     pub locales: Vec<LocaleSite>,
     /// Every linkable id and what it is.
     pub index: BTreeMap<String, IdKind>,
+    /// Ids of files that could not be read (already reported): what links
+    /// to them or cites them cannot be checked, and is not reported.
+    pub unchecked: std::collections::BTreeSet<String>,
 }
 
 impl Site {

@@ -70,12 +70,14 @@ impl<T: Translatable> Translatable for std::sync::Arc<T> {
 }
 
 /// The pages of `locale`: its own, and for every id it lacks the original
-/// (default locale first) marked as a fallback, with a warning; in order.
+/// (default locale first) marked as a fallback, with a warning unless
+/// `unread` says its file in `locale` could not be read; in order.
 pub fn complete<T: Translatable>(
     config: &Config,
     locale: &str,
     own: &BTreeMap<String, Vec<T>>,
     folder: &str,
+    unread: &dyn Fn(&str) -> bool,
     diagnostics: &mut Diagnostics,
 ) -> Vec<T> {
     let mut pages: Vec<T> = own.get(locale).cloned().unwrap_or_default();
@@ -83,7 +85,7 @@ pub fn complete<T: Translatable>(
     let preference = std::iter::once(config.default_locale.as_str()).chain(config.locales.iter().map(String::as_str));
     for from in preference {
         for original in own.get(from).into_iter().flatten() {
-            if present.insert(original.id().to_owned()) {
+            if present.insert(original.id().to_owned()) && !unread(original.id()) {
                 diagnostics.push(Diagnostic::warning(
                     original.source(),
                     0,

@@ -135,9 +135,12 @@ impl Prepared {
         // rebuilds read the files they need again.
         let bodies = content::take_article_bodies(&mut sources);
         let mut diagnostics = Diagnostics::new();
-        diagnostics.extend(sources.warnings.iter().cloned());
+        diagnostics.extend(sources.problems.iter().cloned());
         let messages =
             i18n::load(&sources.config, &sources.assets).map_err(|e| diagnostics.extend(e)).ok().map(Arc::new);
+        if let Some(messages) = &messages {
+            diagnostics.extend(i18n::check_templates(&sources.assets, messages));
+        }
         // Compiling the templates takes as long as the Markdown of a few
         // hundred articles: it runs beside the model.
         let ((site, environment, problems), renderer) = rayon::join(

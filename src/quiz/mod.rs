@@ -57,30 +57,27 @@ pub struct AnswerOption {
     pub feedback: Option<String>,
 }
 
-/// Where the parts of a quiz file are, for messages.
-pub struct QuizLines {
-    outline_yaml: String,
+/// Where the parts of a quiz file are, for messages: the outline of its
+/// front matter and the spans of its questions, found once, so that
+/// placing every question costs time linear in the file.
+pub struct QuizLines<'a> {
+    outline: Outline<'a>,
     first_line: usize,
+    questions: Vec<Span>,
 }
 
-impl QuizLines {
-    pub fn new<M>(doc: &Document<M>) -> Self {
-        QuizLines { outline_yaml: doc.yaml.clone(), first_line: doc.yaml_line }
-    }
-
-    fn outline(&self) -> Outline<'_> {
-        Outline::new(&self.outline_yaml, self.first_line)
-    }
-
-    fn questions(&self) -> Vec<Span> {
-        let outline = self.outline();
-        outline.key(outline.whole(), "questions").map(|(_, span)| outline.items(span)).unwrap_or_default()
+impl<'a> QuizLines<'a> {
+    pub fn new<M>(doc: &'a Document<M>) -> Self {
+        let outline = Outline::new(&doc.yaml, doc.yaml_line);
+        let questions =
+            outline.key(outline.whole(), "questions").map(|(_, span)| outline.items(span)).unwrap_or_default();
+        QuizLines { outline, first_line: doc.yaml_line, questions }
     }
 
     /// (line, column) of question `q` (0-based), at its `key` if given.
     pub fn question(&self, q: usize, key: Option<&str>) -> (usize, usize) {
-        let outline = self.outline();
-        let Some(span) = self.questions().get(q).copied() else { return (self.first_line, 1) };
+        let outline = &self.outline;
+        let Some(span) = self.questions.get(q).copied() else { return (self.first_line, 1) };
         match key.and_then(|k| outline.key(span, k)) {
             Some((index, _)) => outline.find(Span { start: index, end: index + 1 }, key.unwrap_or_default()),
             None => (outline.line(span.start), 1),
@@ -89,21 +86,22 @@ impl QuizLines {
 
     /// (line, column) of option `o` of question `q`.
     pub fn option(&self, q: usize, o: usize) -> (usize, usize) {
-        let outline = self.outline();
-        let Some(span) = self.questions().get(q).copied() else { return (self.first_line, 1) };
+        let outline = &self.outline;
+        let Some(span) = self.questions.get(q).copied() else { return (self.first_line, 1) };
         let options = outline.key(span, "options").map(|(_, s)| outline.items(s)).unwrap_or_default();
         options
             .get(o)
             .map_or((outline.line(span.start), 1), |s| outline.find(Span { start: s.start, end: s.start + 1 }, "-"))
     }
 
-    /// (line, column) of `token` within question `q`'s `refs`.
-    pub fn reference(&self, q: usize, token: &str) -> (usize, usize) {
-        let outline = self.outline();
-        let Some(span) = self.questions().get(q).copied() else { return (self.first_line, 1) };
+    /// (line, column) of each of `tokens` within question `q`'s `refs`,
+    /// found in one pass in the order they are written.
+    pub fn references(&self, q: usize, tokens: &[String]) -> Vec<(usize, usize)> {
+        let outline = &self.outline;
+        let Some(span) = self.questions.get(q).copied() else { return vec![(self.first_line, 1); tokens.len()] };
         let refs =
             outline.key(span, "refs").map_or(span, |(index, s)| Span { start: index, end: s.end.max(index + 1) });
-        outline.find(refs, token)
+        outline.find_all(refs, tokens)
     }
 }
 

@@ -52,38 +52,43 @@ pub enum Outcome {
     Neutral,
 }
 
-/// Where the steps of a card are, for messages.
-pub struct StepLines {
-    yaml: String,
-    first_line: usize,
+/// Where the steps of a card are, for messages: the outline of its front
+/// matter and the span of every step, found once, so that placing every
+/// step costs time linear in the file.
+pub struct StepLines<'a> {
+    outline: Outline<'a>,
+    steps: std::collections::HashMap<String, Span>,
 }
 
-impl StepLines {
-    pub fn new<M>(doc: &Document<M>) -> Self {
-        StepLines { yaml: doc.yaml.clone(), first_line: doc.yaml_line }
-    }
-
-    fn span(&self, step: &str) -> Option<(Outline<'_>, Span)> {
-        let outline = Outline::new(&self.yaml, self.first_line);
-        let (_, steps) = outline.key(outline.whole(), "steps")?;
-        let span = outline.entries(steps).into_iter().find(|(k, _)| k == step)?.1;
-        Some((outline, span))
+impl<'a> StepLines<'a> {
+    pub fn new<M>(doc: &'a Document<M>) -> Self {
+        let outline = Outline::new(&doc.yaml, doc.yaml_line);
+        let steps = outline
+            .key(outline.whole(), "steps")
+            .map(|(_, steps)| outline.entries(steps).into_iter().rev().collect())
+            .unwrap_or_default();
+        StepLines { outline, steps }
     }
 
     /// (line, column) of `token` in step `step`, or of the step itself.
     pub fn find(&self, step: &str, token: &str) -> (usize, usize) {
-        match self.span(step) {
-            Some((outline, span)) => outline.find(span, token),
-            None => {
-                let outline = Outline::new(&self.yaml, self.first_line);
-                outline.find(outline.whole(), step)
-            }
+        match self.steps.get(step) {
+            Some(&span) => self.outline.find(span, token),
+            None => self.outline.find(self.outline.whole(), step),
+        }
+    }
+
+    /// (line, column) of each of `tokens` in step `step`, in one pass.
+    pub fn find_all(&self, step: &str, tokens: &[String]) -> Vec<(usize, usize)> {
+        match self.steps.get(step) {
+            Some(&span) => self.outline.find_all(span, tokens),
+            None => vec![self.find(step, step); tokens.len()],
         }
     }
 
     /// (line, column) of the value of a top-level `key`.
     pub fn value(&self, key: &str, value: &str) -> (usize, usize) {
-        let outline = Outline::new(&self.yaml, self.first_line);
+        let outline = &self.outline;
         match outline.key(outline.whole(), key) {
             Some((index, _)) => outline.find(Span { start: index, end: index + 1 }, value),
             None => outline.find(outline.whole(), key),
@@ -180,18 +185,22 @@ pub fn validate(doc: &Document<ScenarioMeta>) -> Vec<Diagnostic> {
         );
     }
 
-    // Every reachable step can still end in an outcome.
+    // Every reachable step can still end in an outcome: walk back from the
+    // outcomes along the choices that lead to them.
+    let mut leading_to: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (id, step) in &meta.steps {
+        for choice in &step.choices {
+            leading_to.entry(choice.next.as_str()).or_default().push(id);
+        }
+    }
     let mut ends: BTreeSet<&str> =
         meta.steps.iter().filter(|(_, s)| s.outcome.is_some()).map(|(id, _)| id.as_str()).collect();
-    loop {
-        let before = ends.len();
-        for (id, step) in &meta.steps {
-            if step.choices.iter().any(|c| ends.contains(c.next.as_str())) {
-                ends.insert(id);
+    let mut queue: VecDeque<&str> = ends.iter().copied().collect();
+    while let Some(id) = queue.pop_front() {
+        for &before in leading_to.get(id).into_iter().flatten() {
+            if ends.insert(before) {
+                queue.push_back(before);
             }
-        }
-        if ends.len() == before {
-            break;
         }
     }
     // A `next` that names no step was reported above; it is the cause then.

@@ -252,7 +252,8 @@ fn engines(config: &Config, assets: &Assets, messages: &Messages) -> Result<BTre
         let message = chain(&e);
         let culprit = assets.templates.iter().find(|(name, _)| message.contains(&format!("'{name}'")));
         let path = culprit.map_or_else(|| std::path::PathBuf::from("themes"), |(_, asset)| asset.origin.clone());
-        errors.push(Diagnostic::error(path, 0, 0, format!("template error: {message}")));
+        let (line, column) = parse_position(&message).unwrap_or((0, 0));
+        errors.push(Diagnostic::error(path, line, column, format!("template error: {message}")));
     }
     if errors.has_errors() {
         return Err(errors);
@@ -266,6 +267,14 @@ fn engines(config: &Config, assets: &Assets, messages: &Messages) -> Result<BTre
             (locale.clone(), engine)
         })
         .collect())
+}
+
+/// The `--> line:column` that Tera's parser puts in its messages.
+fn parse_position(message: &str) -> Option<(usize, usize)> {
+    let rest = &message[message.find(" --> ")? + 5..];
+    let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(rest.len());
+    let (line, column) = rest[..end].split_once(':')?;
+    Some((line.parse().ok()?, column.parse().ok()?))
 }
 
 /// Escapes template output, and removes `MARK`, so that only the tokens

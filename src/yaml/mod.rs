@@ -1,6 +1,8 @@
 //! YAML through serde_yaml (the maintained serde_norway fork), with errors
 //! turned into diagnostics that name the line in the whole file and suggest
-//! the key that was probably meant.
+//! the key that was probably meant. Every YAML text passes `limits` first.
+
+pub mod limits;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
@@ -11,8 +13,18 @@ use crate::text;
 
 /// Parses `yaml`, which starts on line `first_line` of the file at `path`.
 pub fn parse<T: DeserializeOwned>(yaml: &str, path: &Path, first_line: usize) -> Result<T, Diagnostic> {
+    limits::check(yaml).map_err(|exceeded| {
+        let (line, column) = text::LineIndex::new(yaml).position(yaml, exceeded.offset);
+        Diagnostic::error(path, line + first_line - 1, column, exceeded.message)
+    })?;
     serde_yaml::from_str(yaml).map_err(|error| {
-        let (line, column) = error.location().map_or((0, 0), |l| (l.line(), l.column()));
+        let lines = text::LineIndex::new(yaml);
+        let alias = || limits::first_alias(yaml).map(|offset| lines.position(yaml, offset));
+        let (line, column) = match error.location() {
+            Some(location) => (location.line(), location.column()),
+            None if error.to_string().contains("repetition limit") => alias().unwrap_or((0, 0)),
+            None => (0, 0),
+        };
         let line = if line > 0 { line + first_line - 1 } else { first_line };
         Diagnostic::error(path, line, column, explain(&error.to_string()))
     })
@@ -46,6 +58,12 @@ fn explain(message: &str) -> String {
         let known = listed(expected);
         let hint = text::hint(value, known.iter().map(String::as_str));
         return format!("{prefix}unknown value `{value}`{hint}; allowed are {}", quoted(&known));
+    }
+    if message.contains("recursion limit exceeded") {
+        return limits::too_deep();
+    }
+    if message.contains("repetition limit exceeded") {
+        return "the aliases (`*name`) here repeat their anchors' content too often; write the values out instead of repeating them by alias".to_owned();
     }
     let plain = message
         .replace("expected i64", "expected a whole number")
@@ -115,6 +133,19 @@ pub fn locate(yaml: &str, first_line: usize, key: &str, token: &str) -> (usize, 
         }
     }
     (first_line + start, 1)
+}
+
+/// [`locate`] for several tokens written in this order after `key:` (the
+/// items of one list), in one pass however many there are.
+pub fn locate_all(yaml: &str, first_line: usize, key: &str, tokens: &[&str]) -> Vec<(usize, usize)> {
+    let outline = Outline::new(yaml, first_line);
+    let key_pattern = format!("{key}:");
+    let start = outline
+        .lines
+        .iter()
+        .position(|l| l.trim_start().trim_start_matches("- ").starts_with(&key_pattern))
+        .unwrap_or(0);
+    outline.find_all(Span { start, end: outline.lines.len() }, tokens)
 }
 
 /// Lines of a YAML text, to place errors inside nested front matter (the
@@ -215,6 +246,36 @@ impl<'a> Outline<'a> {
             }
         }
         (self.line(within.start.min(self.lines.len().saturating_sub(1))), 1)
+    }
+}
+
+impl Outline<'_> {
+    /// (line, column) of each of `tokens` inside `within`, each searched
+    /// after the one before, so that a list of any length is placed in one
+    /// pass. A token not found there is placed at the span's first line,
+    /// and so are all after it.
+    pub fn find_all(&self, within: Span, tokens: &[impl AsRef<str>]) -> Vec<(usize, usize)> {
+        let fallback = (self.line(within.start.min(self.lines.len().saturating_sub(1))), 1);
+        let mut found = Vec::with_capacity(tokens.len());
+        // The cursor: a line, a byte offset in it, and the characters before that offset.
+        let (mut index, mut offset, mut chars) = (within.start, 0, 0);
+        for token in tokens {
+            let token = token.as_ref();
+            let mut place = None;
+            while index < within.end.min(self.lines.len()) {
+                let line = self.lines[index];
+                if let Some(at) = find_word(&line[offset..], token) {
+                    chars += line[offset..offset + at].chars().count();
+                    place = Some((self.line(index), chars + 1));
+                    chars += token.chars().count();
+                    offset += at + token.len();
+                    break;
+                }
+                (index, offset, chars) = (index + 1, 0, 0);
+            }
+            found.push(place.unwrap_or(fallback));
+        }
+        found
     }
 }
 

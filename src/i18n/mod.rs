@@ -6,8 +6,12 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+mod sources;
+
+pub use sources::check_templates;
 
 use crate::config::Config;
 use crate::content::assets::Assets;
@@ -79,6 +83,11 @@ impl Messages {
     pub fn translator(&self, locale: &str) -> Arc<Translator> {
         self.translators.get(locale).cloned().expect("every configured locale has a translator")
     }
+
+    /// Whether any locale defines message `key`.
+    pub(super) fn defines(&self, key: &str) -> bool {
+        self.translators.values().any(|t| t.ids.iter().any(|id| id == key))
+    }
 }
 
 struct Definition {
@@ -113,6 +122,18 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
         ordered.sort_by_key(|asset| !asset.is_builtin());
         for asset in ordered {
             let lines = LineIndex::new(&asset.text);
+            // fluent-syntax parses placeables by recursion: a deep enough
+            // nest overflows the stack, so it is refused before parsing.
+            let definition_lines = sources::definition_lines(&asset.text);
+            if let Some(offset) = sources::too_deep(&asset.text) {
+                let (line, column) = lines.position(&asset.text, offset);
+                diagnostics.push(Diagnostic::error(&asset.origin, line, column, sources::too_deep_message()));
+                // Its messages count as defined, so that other locales are not reported for them.
+                for (name, line) in definition_lines {
+                    defined.entry(name).or_insert(Definition { origin: asset.origin.clone(), line, builtin: false });
+                }
+                continue;
+            }
             let resource = match FluentResource::try_new(asset.text.clone()) {
                 Ok(resource) => resource,
                 Err((resource, errors)) => {
@@ -134,7 +155,7 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
                     ast::Entry::Term(t) => format!("-{}", t.id.name),
                     _ => continue,
                 };
-                let line = definition_line(&asset.text, &name);
+                let line = definition_lines.get(&name).copied().unwrap_or(1);
                 if let Some(previous) = defined.get(&name) {
                     if previous.builtin && !asset.is_builtin() {
                         defined.insert(name, Definition { origin: asset.origin.clone(), line, builtin: false });
@@ -170,11 +191,12 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
             }
             for (name, definition) in defined {
                 if !other.contains_key(name) {
+                    let file = counterpart(&definition.origin, locale, other_locale);
                     diagnostics.push(Diagnostic::error(
                         &definition.origin,
                         definition.line,
                         1,
-                        format!("message `{name}` is missing in locale `{other_locale}`: add it to a file in `locales/{other_locale}/`"),
+                        format!("message `{name}` is missing in locale `{other_locale}`: add it to {}", file.display()),
                     ));
                 }
             }
@@ -187,10 +209,16 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
     Ok(Messages { translators })
 }
 
-fn definition_line(text: &str, name: &str) -> usize {
-    text.lines()
-        .position(|l| l.strip_prefix(name).is_some_and(|rest| rest.trim_start().starts_with('=')))
-        .map_or(1, |i| i + 1)
+/// The file of locale `other` that matches `origin` of `locale`: the same
+/// name in the site's `locales/<other>/` (a built-in file is overridden there).
+fn counterpart(origin: &Path, locale: &str, other: &str) -> PathBuf {
+    let site = origin.strip_prefix(crate::content::assets::BUILTIN).unwrap_or(origin);
+    let mut parts: Vec<&std::ffi::OsStr> = site.iter().collect();
+    let folder = parts.windows(2).rposition(|pair| pair[0] == "locales" && pair[1] == locale);
+    if let Some(i) = folder {
+        parts[i + 1] = std::ffi::OsStr::new(other);
+    }
+    parts.into_iter().collect()
 }
 
 /// The template function `t(key="...", name=value, ...)` for one locale.
@@ -279,7 +307,24 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert_eq!(
             errors[0].to_string(),
-            "locales/nl/ui.ftl:2:1: message `b` is missing in locale `en`: add it to a file in `locales/en/`"
+            "locales/nl/ui.ftl:2:1: message `b` is missing in locale `en`: add it to locales/en/ui.ftl"
+        );
+    }
+
+    #[test]
+    fn a_message_no_locale_defines_is_reported_where_a_template_uses_it() {
+        let messages = load(&config(&["nl", "en"]), &assets(&[("nl", "a = A\n"), ("en", "a = A\n")])).unwrap();
+        let mut templates = Assets::default();
+        let text = "<p>{{ t(key=\"a\") }}</p>\n<p>{{ t( key = 'b' ) }} {{ t(key=\"a\" ~ x) }}</p>\n";
+        templates.templates.insert(
+            "page.html".into(),
+            TextAsset { origin: PathBuf::from("themes/x/templates/page.html"), text: text.to_owned() },
+        );
+        let errors: Vec<String> =
+            check_templates(&templates, &messages).sorted().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            ["themes/x/templates/page.html:2:17: message `b` is used here, but no locale defines it; add it to the messages of every locale (locales/<locale>/*.ftl)"]
         );
     }
 
