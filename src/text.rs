@@ -17,24 +17,6 @@ pub fn decode(bytes: &[u8]) -> Result<String, usize> {
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
-/// The first character that no input may contain, as 1-based (line,
-/// column) and what to do: NUL, which is not text (a file saved as UTF-16,
-/// or a bad copy), and the private-use character that marks placeholders in
-/// rendered HTML (`markdown::MARK`), which content could use to forge them.
-pub fn forbidden(text: &str) -> Option<(usize, usize, String)> {
-    let offset = text.find(['\0', crate::markdown::MARK])?;
-    let (line, column) = LineIndex::new(text).position(text, offset);
-    let message = if text[offset..].starts_with('\0') {
-        "the file contains a NUL character (U+0000), which is not text; remove it, or if the file was saved as UTF-16, save it as UTF-8".to_owned()
-    } else {
-        format!(
-            "the file contains the private-use character U+{:04X}, which leidraad reserves for its own use; remove it",
-            u32::from(crate::markdown::MARK)
-        )
-    };
-    Some((line, column, message))
-}
-
 /// Line starts of a text, to turn byte offsets into 1-based lines and columns.
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -111,17 +93,6 @@ mod tests {
     fn decode_names_first_bad_line() {
         // "café" in Latin-1 on line 3.
         assert_eq!(decode(b"one\ntwo\ncaf\xE9\n"), Err(3));
-    }
-
-    #[test]
-    fn nul_and_the_placeholder_mark_are_found_where_they_are() {
-        assert_eq!(forbidden("a\nbc"), None);
-        let (line, column, message) = forbidden("a\nb\0c").unwrap();
-        assert_eq!((line, column), (2, 2));
-        assert!(message.contains("NUL"), "{message}");
-        let (line, column, message) = forbidden("é\n\n  x\u{E000}R").unwrap();
-        assert_eq!((line, column), (3, 4));
-        assert!(message.contains("U+E000"), "{message}");
     }
 
     #[test]

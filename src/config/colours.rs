@@ -1,8 +1,8 @@
 //! The site's colours: checked as colours, and against white for the
 //! contrast WCAG 2.1 AA asks of what they colour.
 
+use super::problems::Problems;
 use super::raw::RawColors;
-use super::validate::Problems;
 use super::Colors;
 
 /// The colours of `site.yaml`, or the theme's where it sets none.

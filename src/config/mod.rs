@@ -3,6 +3,7 @@
 //! only here; no code knows any of them by name.
 
 mod colours;
+mod problems;
 mod raw;
 mod validate;
 

@@ -5,32 +5,18 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::colours;
+use super::problems::Problems;
 use super::raw::RawConfig;
 use super::{
     base_path, is_language_code, is_slug, Audience, Config, Context, Date, Localized, Sections, ALL_AUDIENCES,
 };
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::Diagnostics;
 use crate::{text, yaml};
-
-/// Collects the problems of one `site.yaml`, each placed at the line of
-/// the key and value it is about.
-pub(super) struct Problems<'a> {
-    source: &'a str,
-    path: &'a Path,
-    errors: Diagnostics,
-}
-
-impl Problems<'_> {
-    pub(super) fn report(&mut self, key: &str, token: &str, message: String) {
-        let (line, column) = yaml::locate(self.source, 1, key, token);
-        self.errors.push(Diagnostic::error(self.path, line, column, message));
-    }
-}
 
 /// Reads and checks `site.yaml` from its text.
 pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
     let raw: RawConfig = yaml::parse(source, path, 1)?;
-    let mut problems = Problems { source, path, errors: Diagnostics::new() };
+    let mut problems = Problems::new(source, path);
     check_locales(&raw, &mut problems);
     check_texts(&raw, &mut problems);
     let sections = sections(&raw, &mut problems);

@@ -157,7 +157,7 @@ fn slash_path(path: &Path) -> String {
 
 /// Reports a NUL or placeholder mark in a theme or message file; true when there is one.
 fn forbid(text: &str, origin: &Path, diagnostics: &mut Diagnostics) -> bool {
-    let found = crate::text::forbidden(text);
+    let found = super::read::forbidden(text);
     if let Some((line, column, message)) = &found {
         diagnostics.push(Diagnostic::error(origin, *line, *column, message.clone()));
     }

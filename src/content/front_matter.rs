@@ -3,6 +3,8 @@
 
 use serde::Deserialize;
 
+use crate::markdown::Numbering;
+
 /// A Markdown file cut in two. Lines are 1-based lines of the whole file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split<'a> {
@@ -30,16 +32,6 @@ pub fn split(text: &str) -> Result<Split<'_>, &'static str> {
         offset += line.len();
     }
     Err("the front matter is not closed: add a line `---` after the YAML keys")
-}
-
-/// How the top-level items of an article's numbered lists are labelled.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Numbering {
-    #[default]
-    Decimal,
-    UpperAlpha,
-    LowerAlpha,
 }
 
 /// Front matter of `protocol/*.md`.

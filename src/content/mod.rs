@@ -6,6 +6,8 @@ pub mod assets;
 pub mod broken;
 pub mod front_matter;
 pub mod glossary;
+pub mod learning;
+mod read;
 
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -14,11 +16,12 @@ use walkdir::WalkDir;
 
 use crate::config::{self, Config};
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
-use crate::quiz::scenario::ScenarioMeta;
-use crate::quiz::QuizMeta;
+pub use crate::markdown::Numbering;
 use crate::{text, yaml};
-pub use front_matter::{ArticleMeta, GlossaryEntry, Numbering, PageMeta};
+pub use front_matter::{ArticleMeta, GlossaryEntry, PageMeta};
 pub use glossary::GlossarySource;
+use learning::{QuizMeta, ScenarioMeta};
+pub use read::read_text;
 
 /// A Markdown file with its parsed front matter.
 #[derive(Debug, Clone)]
@@ -110,25 +113,6 @@ pub fn take_article_bodies(sources: &mut Sources) -> ArticleBodies {
             (locale.clone(), bodies)
         })
         .collect()
-}
-
-/// Reads a text file as content: UTF-8 (BOM and CRLF allowed), or an error
-/// naming the first line that is not, or the first NUL or placeholder
-/// mark (`text::forbidden`).
-pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read the file: {e}")))?;
-    let text = text::decode(&bytes).map_err(|line| {
-        Diagnostic::error(
-            path,
-            line,
-            1,
-            "the file is not UTF-8 text; save it as UTF-8 in your editor (\"Save as\", encoding UTF-8)",
-        )
-    })?;
-    match text::forbidden(&text) {
-        Some((line, column, message)) => Err(Diagnostic::error(path, line, column, message)),
-        None => Ok(text),
-    }
 }
 
 /// Loads `site.yaml`, every content file and the theme and message files.

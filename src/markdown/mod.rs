@@ -17,13 +17,22 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
 
-use crate::content::Numbering;
 use crate::diagnostic::Diagnostic;
 use crate::text::{self, LineIndex};
 pub use fragment::{Fragment, ID, MARK, ROOT};
 use glossary::GlossaryLinker;
 pub use plain::PlainText;
 use plain::PlainTextBuilder;
+
+/// How the top-level items of an article's numbered lists are labelled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Numbering {
+    #[default]
+    Decimal,
+    UpperAlpha,
+    LowerAlpha,
+}
 
 /// What a link by id may point to.
 pub trait LinkTargets: Sync {

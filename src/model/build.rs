@@ -5,33 +5,17 @@
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
+use super::targets::Targets;
 use super::translations::{complete, source_locale};
-use super::{address, ids, learning, Article, AudienceView, ContextGroup, IdKind, LocaleSite, Origin, Site, TextPage};
-use crate::config::{Config, ALL_AUDIENCES};
+use super::views::{audience_indices, audience_views};
+use super::{address, ids, learning, Article, IdKind, LocaleSite, Origin, Site, TextPage};
+use crate::config::Config;
 use crate::content::broken::BrokenKind;
 use crate::content::{ArticleBodies, ArticleMeta, Document, PageMeta, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::glossary::GlossaryLinker;
-use crate::markdown::{self, LinkTargets, Rendered};
+use crate::markdown::{self, Rendered};
 use crate::{quiz, text};
-
-/// The ids one locale can link to, with their addresses, and the site's files.
-pub(super) struct Targets {
-    addresses: BTreeMap<String, String>,
-    files: std::sync::Arc<std::collections::BTreeSet<String>>,
-}
-
-impl LinkTargets for Targets {
-    fn address(&self, id: &str) -> Option<String> {
-        self.addresses.get(id).cloned()
-    }
-    fn known_ids(&self) -> Vec<&str> {
-        self.addresses.keys().map(String::as_str).collect()
-    }
-    fn has_file(&self, path: &str) -> bool {
-        self.files.contains(path)
-    }
-}
 
 /// What rendering a text needs to know of the rest of the site: where each
 /// id lives and which words the glossary defines, per locale. It changes
@@ -361,40 +345,6 @@ fn mark_outdated(
     }
 }
 
-/// Indices into `Config::audiences` of a front matter `audiences` list.
-pub(super) fn audience_indices(config: &Config, audiences: &[String]) -> Vec<usize> {
-    if audiences.iter().any(|a| a == ALL_AUDIENCES) {
-        return (0..config.audiences.len()).collect();
-    }
-    config.audiences.iter().enumerate().filter(|(_, a)| audiences.contains(&a.id)).map(|(i, _)| i).collect()
-}
-
-/// For each audience: its articles grouped by the contexts they apply in
-/// (groups in the order of their first article), its quizzes and cards.
-fn audience_views(config: &Config, site: &LocaleSite, intros: &mut BTreeMap<String, TextPage>) -> Vec<AudienceView> {
-    config
-        .audiences
-        .iter()
-        .enumerate()
-        .map(|(audience, a)| {
-            let mut groups: Vec<ContextGroup> = Vec::new();
-            for (i, article) in site.articles.iter().enumerate().filter(|(_, art)| art.audiences.contains(&audience)) {
-                match groups.iter_mut().find(|g| g.contexts == article.contexts) {
-                    Some(group) => group.articles.push(i),
-                    None => groups.push(ContextGroup { contexts: article.contexts.clone(), articles: vec![i] }),
-                }
-            }
-            let for_audience = |audiences: &[usize]| audiences.contains(&audience);
-            AudienceView {
-                audience,
-                intro: intros.remove(&a.id),
-                groups,
-                quizzes: (0..site.quizzes.len()).filter(|&i| for_audience(&site.quizzes[i].audiences)).collect(),
-                scenarios: (0..site.scenarios.len()).filter(|&i| for_audience(&site.scenarios[i].audiences)).collect(),
-            }
-        })
-        .collect()
-}
 fn article(
     config: &Config,
     doc: &Document<ArticleMeta>,

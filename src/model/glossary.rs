@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::build::Targets;
+use super::targets::Targets;
 use super::{address, Origin, Term};
 use crate::content::Sources;
 use crate::diagnostic::{Diagnostic, Diagnostics};

@@ -6,7 +6,9 @@ mod build;
 mod glossary;
 mod ids;
 mod learning;
+mod targets;
 mod translations;
+mod views;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;

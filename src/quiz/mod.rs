@@ -4,58 +4,11 @@
 
 pub mod scenario;
 
-use serde::Deserialize;
-
 use crate::content::Document;
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{Outline, Span};
 
-/// Front matter of `quiz/*.md`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct QuizMeta {
-    pub id: String,
-    pub title: String,
-    pub audiences: Vec<String>,
-    pub pass: u8,
-    #[serde(default)]
-    pub order: i64,
-    #[serde(default)]
-    pub summary: Option<String>,
-    pub questions: Vec<Question>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Question {
-    #[serde(rename = "type")]
-    pub kind: QuestionKind,
-    pub prompt: String,
-    pub options: Vec<AnswerOption>,
-    #[serde(default)]
-    pub explanation: Option<String>,
-    #[serde(default)]
-    pub refs: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum QuestionKind {
-    Single,
-    Multiple,
-    Truefalse,
-    Order,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AnswerOption {
-    pub text: String,
-    #[serde(default)]
-    pub correct: bool,
-    #[serde(default)]
-    pub feedback: Option<String>,
-}
+pub use crate::content::learning::{AnswerOption, Question, QuestionKind, QuizMeta};
 
 /// Where the parts of a quiz file are, for messages: the outline of its
 /// front matter and the spans of its questions, found once, so that

@@ -2,7 +2,6 @@
 //! graph (every `next` names a step, every step is reachable from `start`,
 //! every path can end in an outcome).
 
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::content::Document;
@@ -10,47 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::text;
 use crate::yaml::{Outline, Span};
 
-/// Front matter of `scenarios/*.md`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ScenarioMeta {
-    pub id: String,
-    pub title: String,
-    pub audiences: Vec<String>,
-    #[serde(default)]
-    pub order: i64,
-    #[serde(default)]
-    pub summary: Option<String>,
-    pub start: String,
-    pub steps: BTreeMap<String, Step>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Step {
-    pub text: String,
-    #[serde(default)]
-    pub choices: Vec<Choice>,
-    #[serde(default)]
-    pub outcome: Option<Outcome>,
-    #[serde(default)]
-    pub refs: Vec<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Choice {
-    pub label: String,
-    pub next: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Outcome {
-    Good,
-    Bad,
-    Neutral,
-}
+pub use crate::content::learning::{Choice, Outcome, ScenarioMeta, Step};
 
 /// Where the steps of a card are, for messages: the outline of its front
 /// matter and the span of every step, found once, so that placing every

@@ -6,8 +6,8 @@ use fast_qr::convert::{svg::SvgBuilder, Builder};
 use fast_qr::{QRBuilder, ECL};
 use serde::Serialize;
 
+use super::pages::kind::Input;
 use super::pages::shared::{audience_links, untranslated, Link, Untranslated};
-use super::pages::Input;
 use crate::markdown::escape;
 use crate::model::{address, Quiz, RuleRef, Scenario};
 use crate::quiz::scenario::Outcome;

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Content, Input, PageKind, Splices};
+use super::kind::{Content, Input, PageKind, Splices};
 use crate::model::{address, LocaleSite, Site};
 
 pub struct Acknowledgement;

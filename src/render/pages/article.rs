@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
+use super::kind::{Content, Input, PageKind, Shows, Splices};
 use super::shared::{article_view, outdated, untranslated, ArticleView, Placement, Untranslated};
-use super::{Content, Input, PageKind, Shows, Splices};
 use crate::model::{address, LocaleSite, Site};
 
 pub struct Article;

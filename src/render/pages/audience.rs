@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
+use super::kind::{Content, Input, PageKind, Shows, Splices};
 use super::shared::{article_views, context_links, untranslated, ArticleView, Link};
-use super::{Content, Input, PageKind, Shows, Splices};
 use crate::model::{address, Article, LocaleSite, Site};
 use crate::render::learning::{self, QuizSummary, ScenarioSummary};
 

@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
+use super::kind::{Content, Input};
 use super::shared::Untranslated;
-use super::{Content, Input, Page};
+use super::Page;
 use crate::model::address;
 
 #[derive(Serialize)]

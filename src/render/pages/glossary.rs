@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
+use super::kind::{Content, Input, PageKind, Splices};
 use super::shared::{untranslated, Untranslated};
-use super::{Content, Input, PageKind, Splices};
 use crate::model::{address, LocaleSite, Site};
 
 pub struct Glossary;

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
+use super::kind::{Content, Input, PageKind, Shows, Splices};
 use super::shared::{article_views, ArticleView};
-use super::{Content, Input, PageKind, Shows, Splices};
 use crate::model::{address, Article, LocaleSite, Site};
 
 pub struct Protocol;

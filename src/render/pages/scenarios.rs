@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
+use super::kind::{Content, Input, PageKind, Splices};
 use super::shared::{all_audiences, Link};
-use super::{Content, Input, PageKind, Splices};
 use crate::model::{address, LocaleSite, Site};
 use crate::render::learning::{self, ScenarioData};
 

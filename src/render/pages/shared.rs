@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::super::splice::Splices;
-use super::Input;
+pub use super::kind::Untranslated;
+use super::kind::{Input, Splices};
 use crate::model::{address, Article, Origin, Site};
 
 /// An audience or context, as lists and badges show it.
@@ -13,14 +13,6 @@ use crate::model::{address, Article, Origin, Site};
 pub struct Link {
     pub id: String,
     pub name: String,
-    pub url: String,
-}
-
-/// `{lang, url}` of the original a page's text is shown in, or of the
-/// current original of an out-of-date translation.
-#[derive(Serialize)]
-pub struct Untranslated {
-    pub lang: String,
     pub url: String,
 }
 

@@ -1,0 +1,46 @@
+//! What each audience reads: its articles grouped by the contexts they
+//! apply in, its quizzes and its scenario cards.
+
+use std::collections::BTreeMap;
+
+use super::{AudienceView, ContextGroup, LocaleSite, TextPage};
+use crate::config::{Config, ALL_AUDIENCES};
+
+/// Indices into `Config::audiences` of a front matter `audiences` list.
+pub(super) fn audience_indices(config: &Config, audiences: &[String]) -> Vec<usize> {
+    if audiences.iter().any(|a| a == ALL_AUDIENCES) {
+        return (0..config.audiences.len()).collect();
+    }
+    config.audiences.iter().enumerate().filter(|(_, a)| audiences.contains(&a.id)).map(|(i, _)| i).collect()
+}
+
+/// For each audience: its articles grouped by the contexts they apply in
+/// (groups in the order of their first article), its quizzes and cards.
+pub(super) fn audience_views(
+    config: &Config,
+    site: &LocaleSite,
+    intros: &mut BTreeMap<String, TextPage>,
+) -> Vec<AudienceView> {
+    config
+        .audiences
+        .iter()
+        .enumerate()
+        .map(|(audience, a)| {
+            let mut groups: Vec<ContextGroup> = Vec::new();
+            for (i, article) in site.articles.iter().enumerate().filter(|(_, art)| art.audiences.contains(&audience)) {
+                match groups.iter_mut().find(|g| g.contexts == article.contexts) {
+                    Some(group) => group.articles.push(i),
+                    None => groups.push(ContextGroup { contexts: article.contexts.clone(), articles: vec![i] }),
+                }
+            }
+            let for_audience = |audiences: &[usize]| audiences.contains(&audience);
+            AudienceView {
+                audience,
+                intro: intros.remove(&a.id),
+                groups,
+                quizzes: (0..site.quizzes.len()).filter(|&i| for_audience(&site.quizzes[i].audiences)).collect(),
+                scenarios: (0..site.scenarios.len()).filter(|&i| for_audience(&site.scenarios[i].audiences)).collect(),
+            }
+        })
+        .collect()
+}
