@@ -40,12 +40,31 @@ impl Place {
     }
 }
 
+/// Characters a term or alias may have. A term is a word or a few; the
+/// linker that finds terms in texts takes time that grows with the square
+/// of a term's length.
+pub const MAX_TERM: usize = 100;
+
 /// The entries of a glossary file's text.
 pub fn parse(path: &Path, text: &str) -> Result<Vec<GlossarySource>, Diagnostic> {
     let entries: Vec<GlossaryEntry> = if text.trim().is_empty() { Vec::new() } else { yaml::parse(text, path, 1)? };
     let outline = Outline::new(text, 1);
     let items = outline.items(outline.whole());
     let lines: Vec<&str> = text.lines().collect();
+    for (i, entry) in entries.iter().enumerate() {
+        let words = std::iter::once(("term", &entry.term)).chain(entry.aliases.iter().map(|a| ("aliases", a)));
+        if let Some((key, long)) = words.into_iter().find(|(_, w)| w.chars().count() > MAX_TERM) {
+            let span = items.get(i).copied().unwrap_or(outline.whole());
+            let (line, column) = outline.key(span, key).map_or((outline.line(span.start), 1), |(index, _)| {
+                (outline.line(index), lines[index].find(key).map_or(1, |c| lines[index][..c].chars().count() + 1))
+            });
+            let message = format!(
+                "this term has {} characters; a term or alias is a word or a few, at most {MAX_TERM} characters: put the explanation in `definition`",
+                long.chars().count()
+            );
+            return Err(Diagnostic::error(path, line, column, message));
+        }
+    }
     Ok(entries
         .into_iter()
         .enumerate()
@@ -91,5 +110,16 @@ mod tests {
         assert_eq!(entries[1].definition, Place { line: 8, column: 7, block: true });
         let moved = entries[0].definition.shift(Diagnostic::error("g.yaml", 3, 5, "x"));
         assert_eq!((moved.line, moved.column), (3, 22));
+    }
+
+    #[test]
+    fn a_term_longer_than_a_few_words_is_refused_at_its_key() {
+        let long = "x".repeat(MAX_TERM + 1);
+        let text = format!(
+            "- id: a\n  term: a\n  definition: d\n- id: b\n  term: b\n  aliases: [c, {long}]\n  definition: d\n"
+        );
+        let error = parse(Path::new("g.yaml"), &text).unwrap_err();
+        assert_eq!((error.line, error.column), (6, 3), "{error}");
+        assert!(error.message.starts_with("this term has 101 characters"), "{error}");
     }
 }

@@ -130,8 +130,7 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
         .into());
     }
     // Without a sound site.yaml there are no locales to read content for.
-    let unchecked = |errors: Diagnostics| {
-        let mut errors = errors;
+    let unchecked = |mut errors: Diagnostics| {
         errors.push(Diagnostic::warning(
             display_path(root, Path::new("content")),
             0,
