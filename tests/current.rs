@@ -48,21 +48,24 @@ fn a_changed_original_makes_its_translation_stale_until_stamped() {
 
 #[test]
 fn versions_change_log_and_acknowledgement() {
+    // The VSNON protocol names no version and no adoption date, so the
+    // example shows none: not in the footer, not on the form staff sign.
     let out = build(&repo());
     let root = out.path().join("site");
     let home = page(&root, "nl");
-    assert!(text_of(&select(&home, "footer")[0]).contains("1.0"), "the version is on every page");
+    let footer = text_of(&select(&home, "footer")[0]);
+    assert!(!footer.contains("Versie") && !footer.contains("vastgesteld"), "{footer}");
     let protocol = page(&root, "nl/protocol");
     assert!(select(&protocol, "main a[href]")
         .iter()
         .any(|a| a.value().attr("href").is_some_and(|h| h.ends_with("protocol/wijzigingen/"))));
     let changes = page(&root, "nl/protocol/wijzigingen");
-    assert!(text_of(&select(&changes, "main")[0]).contains("Versie 1.0"));
+    assert!(text_of(&select(&changes, "main")[0]).contains("Deze website"));
 
     let form = page(&root, "nl/medewerkers/verklaring");
     let text = text_of(&select(&form, "main")[0]);
     assert!(
-        text.contains("gelezen en begrepen") && text.contains("1.0") && text.contains("1 september 2025"),
+        text.contains("gelezen en begrepen") && !text.contains("Versie") && !text.contains("vastgesteld"),
         "{text}"
     );
     let staff = page(&root, "nl/medewerkers");
@@ -70,6 +73,20 @@ fn versions_change_log_and_acknowledgement() {
     assert!(links.contains(&"../../nl/medewerkers/verklaring/"), "the path ends in the acknowledgement: {links:?}");
     assert!(links.contains(&"../../nl/quiz/medewerkers/"), "and the staff quiz");
     assert!(!root.join("nl/leerlingen/verklaring").exists(), "only onboarding audiences get one");
+
+    // A school that adopts it fills them in; then they are on every page
+    // and on the form.
+    let site = example_copy();
+    let config = site.path().join("site.yaml");
+    let mut yaml = std::fs::read_to_string(&config).unwrap();
+    yaml.push_str("version: \"1.0\"\nadopted: 2025-09-01\n");
+    std::fs::write(&config, yaml).unwrap();
+    let out = build(site.path());
+    let root = out.path().join("site");
+    assert!(text_of(&select(&page(&root, "nl"), "footer")[0]).contains("1.0"), "the version is on every page");
+    let form = page(&root, "nl/medewerkers/verklaring");
+    let text = text_of(&select(&form, "main")[0]);
+    assert!(text.contains("1.0") && text.contains("1 september 2025"), "{text}");
 }
 
 #[test]
