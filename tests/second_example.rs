@@ -73,7 +73,7 @@ fn laws_link_to_their_official_sources_and_footnotes_render() {
 }
 
 #[test]
-fn footnote_definitions_became_linked_glossary_terms() {
+fn footnote_definitions_stand_with_their_rules_and_in_the_glossary() {
     let glossary = page(site(), "nl/begrippenlijst");
     for term in ["persoonsgegevens", "werkaccount", "schoolaccount"] {
         assert_eq!(select(&glossary, &format!("[id=\"{term}\"]")).len(), 1, "{term} is defined");
@@ -84,6 +84,12 @@ fn footnote_definitions_became_linked_glossary_terms() {
     for term in ["werkaccount", "schoolaccount", "persoonsgegevens"] {
         assert!(linked.iter().any(|h| h.ends_with(&format!("#{term}"))), "{term} linked in {linked:?}");
     }
+    // The seed's footnotes 3, 4 and 2 are part of C's text, with their words.
+    let notes: Vec<String> = select(&html, "main .footnote-definition").iter().map(text_of).collect();
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(
+        notes[1].contains("dient het account (inclusief wachtwoord, contacten e.d.) te worden overgedragen aan school")
+    );
 }
 
 #[test]
