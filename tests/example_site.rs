@@ -200,3 +200,16 @@ fn check_passes_on_the_example() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).starts_with("the site is sound"), "{}", stdout(&output));
 }
+
+/// The VSNON protocol names no version, adoption date or approving body, so
+/// the example that schools copy shows none: not in the footer, not on the
+/// form staff sign. (A site that sets them: `tests/onboarding.rs`.)
+#[test]
+fn shows_no_version_or_date_the_protocol_does_not_give() {
+    for (path, html) in html_pages(site()) {
+        let text = select(&html, "body").iter().map(text_of).collect::<String>();
+        for invented in ["Versie 1.0", "Version 1.0", "vastgesteld op", "adopted on"] {
+            assert!(!text.contains(invented), "{path}: {invented}");
+        }
+    }
+}

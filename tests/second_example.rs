@@ -48,6 +48,27 @@ fn laws_link_to_their_official_sources_and_footnotes_render() {
 }
 
 #[test]
+fn footnote_definitions_stand_with_their_rules_and_in_the_glossary() {
+    let glossary = page(site(), "nl/begrippenlijst");
+    for term in ["persoonsgegevens", "werkaccount", "schoolaccount"] {
+        assert_eq!(select(&glossary, &format!("[id=\"{term}\"]")).len(), 1, "{term} is defined");
+    }
+    let html = page(site(), "nl/protocol/afspraken-medewerkers");
+    let linked: Vec<String> =
+        select(&html, "main a.term").iter().map(|a| a.value().attr("href").unwrap().to_owned()).collect();
+    for term in ["werkaccount", "schoolaccount", "persoonsgegevens"] {
+        assert!(linked.iter().any(|h| h.ends_with(&format!("#{term}"))), "{term} linked in {linked:?}");
+    }
+    // The seed's footnotes 3, 4 and 2 are part of C's text, with their words.
+    let notes: Vec<String> = select(&html, "main .footnote-definition").iter().map(text_of).collect();
+    assert!(
+        notes.iter().any(|n| n
+            .contains("dient het account (inclusief wachtwoord, contacten e.d.) te worden overgedragen aan school")),
+        "{notes:?}"
+    );
+}
+
+#[test]
 fn the_incident_plan_is_also_a_scenario_card_with_good_and_bad_ends() {
     let html = page(site(), "nl/casussen/incident-stappenplan");
     let text = text_of(&select(&html, "main")[0]);
