@@ -97,7 +97,7 @@ pub fn pages(site: &Site) -> Vec<Page> {
     while let Some(kind) = kinds.next() {
         if kind.once_per_site() {
             if let Some(here) = site.locale(&site.config.default_locale) {
-                push_pages(&mut pages, site, here, kind);
+                push_pages(&mut pages, site, here, *kind);
             }
             continue;
         }
@@ -108,17 +108,17 @@ pub fn pages(site: &Site) -> Vec<Page> {
         }
         for here in &site.locales {
             for kind in &run {
-                push_pages(&mut pages, site, here, kind);
+                push_pages(&mut pages, site, here, *kind);
             }
         }
     }
     pages
 }
 
-fn push_pages(pages: &mut Vec<Page>, site: &Site, here: &LocaleSite, kind: &&'static dyn PageKind) {
+fn push_pages(pages: &mut Vec<Page>, site: &Site, here: &LocaleSite, kind: &'static dyn PageKind) {
     for instance in kind.instances(site, here) {
         let path = kind.address(site, here, instance);
-        pages.push(Page { locale: here.locale.clone(), kind: *kind, instance, output: kind.output(&path), path });
+        pages.push(Page { locale: here.locale.clone(), kind, instance, output: kind.output(&path), path });
     }
 }
 
