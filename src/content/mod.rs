@@ -119,6 +119,25 @@ pub fn take_article_bodies(sources: &mut Sources) -> ArticleBodies {
 /// Fails only when `site.yaml` cannot be read or parsed, which everything
 /// else depends on; problems with other files are in `Sources::problems`.
 pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
+    let (config, config_text, config_path) = load_config(root)?;
+    let mut diagnostics = Diagnostics::new();
+    let content_dir = display_path(root, Path::new("content"));
+    let files = content_files(&content_dir, &config, &mut diagnostics);
+
+    let parsed: Vec<(String, &PathBuf, Result<Parsed, Diagnostic>)> = files
+        .par_iter()
+        .map(|(locale, path)| (locale.clone(), path, parse_file(&content_dir.join(locale), path)))
+        .collect();
+    let locales = sort_parsed(&config, &content_dir, parsed, &mut diagnostics);
+
+    let assets = assets::load(root, &config, &config_text, &mut diagnostics);
+    let problems = diagnostics.into_iter().collect();
+    Ok(Sources { root: root.to_path_buf(), config, config_path, locales, assets, problems })
+}
+
+/// Reads and parses `site.yaml`: the config, its text and its path. On
+/// errors, adds a warning that content/ was not checked.
+fn load_config(root: &Path) -> Result<(Config, String, PathBuf), Diagnostics> {
     let config_path = display_path(root, Path::new("site.yaml"));
     if !config_path.is_file() {
         return Err(Diagnostic::error(
@@ -141,11 +160,15 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
     };
     let config_text = read_text(&config_path).map_err(|e| unchecked(e.into()))?;
     let config = config::parse(&config_text, &config_path).map_err(unchecked)?;
+    Ok((config, config_text, config_path))
+}
 
-    let mut diagnostics = Diagnostics::new();
-    let content_dir = display_path(root, Path::new("content"));
+/// The (locale, path) of every visible file in a known locale folder under
+/// `content_dir`, by file name; reports unknown locale folders and a
+/// missing or unreadable content folder.
+fn content_files(content_dir: &Path, config: &Config, diagnostics: &mut Diagnostics) -> Vec<(String, PathBuf)> {
     let mut files: Vec<(String, PathBuf)> = Vec::new();
-    for entry in WalkDir::new(&content_dir).sort_by_file_name().min_depth(1) {
+    for entry in WalkDir::new(content_dir).sort_by_file_name().min_depth(1) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -157,11 +180,11 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
                         config.default_locale
                     )
                 };
-                diagnostics.push(Diagnostic::error(&content_dir, 0, 0, message));
+                diagnostics.push(Diagnostic::error(content_dir, 0, 0, message));
                 continue;
             }
         };
-        let relative = entry.path().strip_prefix(&content_dir).unwrap_or(entry.path());
+        let relative = entry.path().strip_prefix(content_dir).unwrap_or(entry.path());
         let locale =
             relative.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
         if entry.depth() == 1 {
@@ -180,12 +203,17 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
             files.push((locale, entry.path().to_path_buf()));
         }
     }
+    files
+}
 
-    let parsed: Vec<(String, &PathBuf, Result<Parsed, Diagnostic>)> = files
-        .par_iter()
-        .map(|(locale, path)| (locale.clone(), path, parse_file(&content_dir.join(locale), path)))
-        .collect();
-
+/// Puts each parsed file in its place in its locale's sources; files that
+/// failed to parse are reported and kept as broken.
+fn sort_parsed(
+    config: &Config,
+    content_dir: &Path,
+    parsed: Vec<(String, &PathBuf, Result<Parsed, Diagnostic>)>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, LocaleSources> {
     let mut locales: BTreeMap<String, LocaleSources> =
         config.locales.iter().map(|l| (l.clone(), LocaleSources::default())).collect();
     for (locale, path, result) in parsed {
@@ -225,10 +253,7 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
             }
         }
     }
-
-    let assets = assets::load(root, &config, &config_text, &mut diagnostics);
-    let problems = diagnostics.into_iter().collect();
-    Ok(Sources { root: root.to_path_buf(), config, config_path, locales, assets, problems })
+    locales
 }
 
 fn is_hidden(path: &Path) -> bool {

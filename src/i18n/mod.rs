@@ -14,7 +14,7 @@ mod sources;
 pub use sources::check_templates;
 
 use crate::config::Config;
-use crate::content::assets::Assets;
+use crate::content::assets::{Assets, TextAsset};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::text::{self, LineIndex};
 
@@ -113,79 +113,122 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
             ));
             continue;
         };
-        let langid = locale.parse().unwrap_or_default();
-        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-        bundle.set_use_isolating(false);
         let defined = definitions.entry(locale.clone()).or_default();
-        // Built-in files first: a site's message with the same id replaces the built-in one.
-        let mut ordered: Vec<_> = files.values().collect();
-        ordered.sort_by_key(|asset| !asset.is_builtin());
-        for asset in ordered {
-            let lines = LineIndex::new(&asset.text);
-            // fluent-syntax parses placeables by recursion: a deep enough
-            // nest overflows the stack, so it is refused before parsing.
-            let definition_lines = sources::definition_lines(&asset.text);
-            if let Some(offset) = sources::too_deep(&asset.text) {
-                let (line, column) = lines.position(&asset.text, offset);
-                diagnostics.push(Diagnostic::error(&asset.origin, line, column, sources::too_deep_message()));
-                // Its messages count as defined, so that other locales are not reported for them.
-                for (name, line) in definition_lines {
-                    defined.entry(name).or_insert(Definition { origin: asset.origin.clone(), line, builtin: false });
-                }
+        let translator = load_locale(locale, files, defined, &mut diagnostics);
+        translators.insert(locale.clone(), Arc::new(translator));
+    }
+    report_missing(&definitions, &mut diagnostics);
+
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(Messages { translators })
+}
+
+/// The translator of one locale from its Fluent files, built-in files
+/// first: a site's message with the same id replaces the built-in one.
+fn load_locale(
+    locale: &str,
+    files: &BTreeMap<String, TextAsset>,
+    defined: &mut BTreeMap<String, Definition>,
+    diagnostics: &mut Diagnostics,
+) -> Translator {
+    let langid = locale.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    bundle.set_use_isolating(false);
+    // Built-in files first: a site's message with the same id replaces the built-in one.
+    let mut ordered: Vec<_> = files.values().collect();
+    ordered.sort_by_key(|asset| !asset.is_builtin());
+    for asset in ordered {
+        add_file(&mut bundle, asset, defined, diagnostics);
+    }
+    let ids = defined.keys().filter(|k| !k.starts_with('-')).cloned().collect();
+    Translator::new(locale, bundle, ids)
+}
+
+/// Parses one Fluent file into `bundle`, recording where each of its
+/// messages is defined and reporting syntax errors and duplicates.
+fn add_file(
+    bundle: &mut Bundle,
+    asset: &TextAsset,
+    defined: &mut BTreeMap<String, Definition>,
+    diagnostics: &mut Diagnostics,
+) {
+    let lines = LineIndex::new(&asset.text);
+    // fluent-syntax parses placeables by recursion: a deep enough
+    // nest overflows the stack, so it is refused before parsing.
+    let definition_lines = sources::definition_lines(&asset.text);
+    if let Some(offset) = sources::too_deep(&asset.text) {
+        let (line, column) = lines.position(&asset.text, offset);
+        diagnostics.push(Diagnostic::error(&asset.origin, line, column, sources::too_deep_message()));
+        // Its messages count as defined, so that other locales are not reported for them.
+        for (name, line) in definition_lines {
+            defined.entry(name).or_insert(Definition { origin: asset.origin.clone(), line, builtin: false });
+        }
+        return;
+    }
+    let resource = match FluentResource::try_new(asset.text.clone()) {
+        Ok(resource) => resource,
+        Err((resource, errors)) => {
+            for error in errors {
+                let (line, column) = lines.position(&asset.text, error.pos.start.min(asset.text.len()));
+                diagnostics.push(Diagnostic::error(
+                    &asset.origin,
+                    line,
+                    column,
+                    format!("invalid Fluent message: {}", error.kind),
+                ));
+            }
+            resource
+        }
+    };
+    record_definitions(&resource, asset, &definition_lines, defined, diagnostics);
+    // Duplicates within built-in or within site files were reported
+    // above; a site file read later replaces built-in messages.
+    bundle.add_resource_overriding(resource);
+}
+
+/// Records each message and term of `resource`; one defined twice is an
+/// error, unless a site file replaces a built-in one.
+fn record_definitions(
+    resource: &FluentResource,
+    asset: &TextAsset,
+    definition_lines: &HashMap<String, usize>,
+    defined: &mut BTreeMap<String, Definition>,
+    diagnostics: &mut Diagnostics,
+) {
+    for entry in resource.entries() {
+        let name = match entry {
+            ast::Entry::Message(m) => m.id.name.to_owned(),
+            ast::Entry::Term(t) => format!("-{}", t.id.name),
+            _ => continue,
+        };
+        let line = definition_lines.get(&name).copied().unwrap_or(1);
+        if let Some(previous) = defined.get(&name) {
+            if previous.builtin && !asset.is_builtin() {
+                defined.insert(name, Definition { origin: asset.origin.clone(), line, builtin: false });
                 continue;
             }
-            let resource = match FluentResource::try_new(asset.text.clone()) {
-                Ok(resource) => resource,
-                Err((resource, errors)) => {
-                    for error in errors {
-                        let (line, column) = lines.position(&asset.text, error.pos.start.min(asset.text.len()));
-                        diagnostics.push(Diagnostic::error(
-                            &asset.origin,
-                            line,
-                            column,
-                            format!("invalid Fluent message: {}", error.kind),
-                        ));
-                    }
-                    resource
-                }
-            };
-            for entry in resource.entries() {
-                let name = match entry {
-                    ast::Entry::Message(m) => m.id.name.to_owned(),
-                    ast::Entry::Term(t) => format!("-{}", t.id.name),
-                    _ => continue,
-                };
-                let line = definition_lines.get(&name).copied().unwrap_or(1);
-                if let Some(previous) = defined.get(&name) {
-                    if previous.builtin && !asset.is_builtin() {
-                        defined.insert(name, Definition { origin: asset.origin.clone(), line, builtin: false });
-                        continue;
-                    }
-                    diagnostics.push(Diagnostic::error(
-                        &asset.origin,
-                        line,
-                        1,
-                        format!(
-                            "message `{name}` is defined twice; the other is in {}:{}",
-                            previous.origin.display(),
-                            previous.line
-                        ),
-                    ));
-                    continue;
-                }
-                defined.insert(name, Definition { origin: asset.origin.clone(), line, builtin: asset.is_builtin() });
-            }
-            // Duplicates within built-in or within site files were reported
-            // above; a site file read later replaces built-in messages.
-            bundle.add_resource_overriding(resource);
+            diagnostics.push(Diagnostic::error(
+                &asset.origin,
+                line,
+                1,
+                format!(
+                    "message `{name}` is defined twice; the other is in {}:{}",
+                    previous.origin.display(),
+                    previous.line
+                ),
+            ));
+            continue;
         }
-        let ids = defined.keys().filter(|k| !k.starts_with('-')).cloned().collect();
-        translators.insert(locale.clone(), Arc::new(Translator::new(locale, bundle, ids)));
+        defined.insert(name, Definition { origin: asset.origin.clone(), line, builtin: asset.is_builtin() });
     }
+}
 
-    // Every message must exist in every locale.
-    for (locale, defined) in &definitions {
-        for (other_locale, other) in &definitions {
+/// Reports every message that one locale defines and another lacks.
+fn report_missing(definitions: &BTreeMap<String, BTreeMap<String, Definition>>, diagnostics: &mut Diagnostics) {
+    for (locale, defined) in definitions {
+        for (other_locale, other) in definitions {
             if other_locale == locale {
                 continue;
             }
@@ -202,11 +245,6 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
             }
         }
     }
-
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    Ok(Messages { translators })
 }
 
 /// The file of locale `other` that matches `origin` of `locale`: the same

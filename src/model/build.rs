@@ -6,12 +6,13 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 use super::targets::Targets;
-use super::translations::{complete, source_locale};
+use super::text_pages::{text_pages, TextPages};
+use super::translations::complete;
 use super::views::{audience_indices, audience_views};
-use super::{address, ids, learning, Article, IdKind, LocaleSite, Origin, Site, TextPage};
+use super::{address, ids, learning, Article, IdKind, LocaleSite, Origin, Quiz, Scenario, Site};
 use crate::config::Config;
 use crate::content::broken::BrokenKind;
-use crate::content::{ArticleBodies, ArticleMeta, Document, PageMeta, Sources};
+use crate::content::{ArticleBodies, ArticleMeta, Document, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::glossary::GlossaryLinker;
 use crate::markdown::{self, Rendered};
@@ -54,16 +55,41 @@ pub fn build(sources: &Sources) -> (Site, Environment, Diagnostics) {
 /// [`build`], with the articles' Markdown given apart from the sources
 /// (`content::take_article_bodies`): each is let go as soon as it is
 /// rendered. Articles without a body here are rendered from their document.
-pub fn build_with(sources: &Sources, mut bodies: ArticleBodies) -> (Site, Environment, Diagnostics) {
+pub fn build_with(sources: &Sources, bodies: ArticleBodies) -> (Site, Environment, Diagnostics) {
     let config = &sources.config;
     let mut diagnostics = Diagnostics::new();
     let index = ids::check(sources, &mut diagnostics);
     validate_learning(sources, &mut diagnostics);
     let environment =
         Environment { targets: link_targets(sources, &index), linkers: super::glossary::linkers(sources) };
-    let targets = &environment.targets;
+    let articles = render_articles(sources, &environment, bodies, &mut diagnostics);
+    let (quizzes, scenarios) = build_learning(sources, &environment.targets, &mut diagnostics);
+    let own = Own { articles, quizzes, scenarios };
+    let locales = config
+        .locales
+        .iter()
+        .map(|locale| locale_site(sources, locale, &environment, &own, &mut diagnostics))
+        .collect();
+    let unchecked = sources.locales.values().flat_map(|c| &c.broken).flat_map(|b| b.ids.iter().cloned()).collect();
+    (Site { config: config.clone(), locales, index, unchecked }, environment, diagnostics)
+}
 
-    // Render every article of every locale in parallel.
+/// Per locale, the articles, quizzes and scenario cards of its own files.
+struct Own {
+    articles: BTreeMap<String, Vec<std::sync::Arc<Article>>>,
+    quizzes: BTreeMap<String, Vec<Quiz>>,
+    scenarios: BTreeMap<String, Vec<Scenario>>,
+}
+
+/// Renders every article of every locale in parallel, each with its body
+/// from `bodies` when given there.
+fn render_articles(
+    sources: &Sources,
+    environment: &Environment,
+    mut bodies: ArticleBodies,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, Vec<std::sync::Arc<Article>>> {
+    let config = &sources.config;
     let jobs: Vec<(&str, &Document<ArticleMeta>, Option<String>)> = sources
         .locales
         .iter()
@@ -84,8 +110,17 @@ pub fn build_with(sources: &Sources, mut bodies: ArticleBodies) -> (Site, Enviro
         diagnostics.extend(problems);
         own_articles.entry(locale.to_owned()).or_default().push(std::sync::Arc::new(article));
     }
-    let mut own_quizzes = BTreeMap::new();
-    let mut own_scenarios = BTreeMap::new();
+    own_articles
+}
+
+/// The quizzes and scenario cards of each locale's own files.
+fn build_learning(
+    sources: &Sources,
+    targets: &BTreeMap<String, Targets>,
+    diagnostics: &mut Diagnostics,
+) -> (BTreeMap<String, Vec<Quiz>>, BTreeMap<String, Vec<Scenario>>) {
+    let config = &sources.config;
+    let (mut own_quizzes, mut own_scenarios) = (BTreeMap::new(), BTreeMap::new());
     for (locale, content) in &sources.locales {
         let mut problems = Vec::new();
         let links = &targets[locale];
@@ -96,59 +131,33 @@ pub fn build_with(sources: &Sources, mut bodies: ArticleBodies) -> (Site, Enviro
         own_scenarios.insert(locale.clone(), scenarios);
         diagnostics.extend(problems);
     }
+    (own_quizzes, own_scenarios)
+}
 
-    let mut locales = Vec::new();
-    for locale in &config.locales {
-        let mut problems = Vec::new();
-        let mut text_page = |doc: &Document<PageMeta>, prefix: &str, origin: Origin| {
-            let from = origin.fallback_locale().unwrap_or(locale);
-            let options = markdown::Options {
-                path: &doc.path,
-                first_line: doc.body_line,
-                id_prefix: prefix,
-                rules: None,
-                links: &targets[from],
-                glossary: None,
-            };
-            let rendered = markdown::render(&doc.body, &options);
-            if origin == Origin::Own {
-                problems.extend(rendered.diagnostics);
-            }
-            TextPage { title: doc.meta.title.clone(), summary: doc.meta.summary.clone(), html: rendered.html, origin }
-        };
-        let home = text_page_with_fallback(sources, locale, "", |c| c.home.as_ref(), &mut diagnostics)
-            .map(|(doc, origin)| text_page(doc, "home", origin));
-        let changelog = text_page_with_fallback(sources, locale, "", |c| c.changelog.as_ref(), &mut diagnostics)
-            .map(|(doc, origin)| text_page(doc, "changelog", origin));
-        let mut intros = BTreeMap::new();
-        for audience in &config.audiences {
-            let found = text_page_with_fallback(
-                sources,
-                locale,
-                "audiences/",
-                |c| c.audience_intros.get(&audience.id),
-                &mut diagnostics,
-            );
-            if let Some((doc, origin)) = found {
-                intros.insert(audience.id.clone(), text_page(doc, &format!("intro-{}", audience.id), origin));
-            }
-        }
-        diagnostics.extend(problems);
+/// The site of one locale: its text pages, and its articles, quizzes and
+/// scenario cards completed with the untranslated originals.
+fn locale_site(
+    sources: &Sources,
+    locale: &str,
+    environment: &Environment,
+    own: &Own,
+    diagnostics: &mut Diagnostics,
+) -> LocaleSite {
+    let config = &sources.config;
+    let targets = &environment.targets;
+    let TextPages { home, changelog, mut intros } = text_pages(sources, locale, targets, diagnostics);
 
-        // A page whose file here could not be read is not also untranslated.
-        let unread = |id: &str| is_broken(&sources.locales[locale], id);
-        let mut articles = complete(config, locale, &own_articles, "protocol", &unread, &mut diagnostics);
-        mark_outdated(sources, locale, &mut articles, &mut diagnostics);
-        let quizzes = complete(config, locale, &own_quizzes, "quiz", &unread, &mut diagnostics);
-        let scenarios = complete(config, locale, &own_scenarios, "scenarios", &unread, &mut diagnostics);
-        let glossary = super::glossary::terms(sources, locale, targets, &mut diagnostics);
-        let mut site =
-            LocaleSite { home, changelog, quizzes, scenarios, glossary, ..LocaleSite::new(locale.clone(), articles) };
-        site.views = audience_views(config, &site, &mut intros);
-        locales.push(site);
-    }
-    let unchecked = sources.locales.values().flat_map(|c| &c.broken).flat_map(|b| b.ids.iter().cloned()).collect();
-    (Site { config: config.clone(), locales, index, unchecked }, environment, diagnostics)
+    // A page whose file here could not be read is not also untranslated.
+    let unread = |id: &str| is_broken(&sources.locales[locale], id);
+    let mut articles = complete(config, locale, &own.articles, "protocol", &unread, diagnostics);
+    mark_outdated(sources, locale, &mut articles, diagnostics);
+    let quizzes = complete(config, locale, &own.quizzes, "quiz", &unread, diagnostics);
+    let scenarios = complete(config, locale, &own.scenarios, "scenarios", &unread, diagnostics);
+    let glossary = super::glossary::terms(sources, locale, targets, diagnostics);
+    let mut site =
+        LocaleSite { home, changelog, quizzes, scenarios, glossary, ..LocaleSite::new(locale.to_owned(), articles) };
+    site.views = audience_views(config, &site, &mut intros);
+    site
 }
 
 /// Each quiz and card on its own, and each translation against its original.
@@ -280,30 +289,6 @@ fn link_targets(sources: &Sources, index: &BTreeMap<String, IdKind>) -> BTreeMap
             (locale.clone(), Targets { addresses, files: std::sync::Arc::clone(&files) })
         })
         .collect()
-}
-
-/// The home page or an audience intro of `locale`, or its original with a
-/// warning when it is not translated.
-fn text_page_with_fallback<'s>(
-    sources: &'s Sources,
-    locale: &str,
-    folder: &str,
-    get: impl Fn(&'s crate::content::LocaleSources) -> Option<&'s Document<PageMeta>>,
-    diagnostics: &mut Diagnostics,
-) -> Option<(&'s Document<PageMeta>, Origin)> {
-    let from = source_locale(sources, locale, |c| get(c).is_some())?;
-    let doc = get(&sources.locales[&from])?;
-    if from == locale {
-        return Some((doc, Origin::Own));
-    }
-    let file = doc.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    diagnostics.push(Diagnostic::warning(
-        &doc.path,
-        0,
-        0,
-        format!("not translated into `{locale}` yet: the page shows this text with a notice; add content/{locale}/{folder}{file}"),
-    ));
-    Some((doc, Origin::Fallback { locale: from }))
 }
 
 /// Translations whose `translated_from` no longer matches their original.

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::IdKind;
 use crate::config::ALL_AUDIENCES;
 use crate::content::broken::BrokenKind;
-use crate::content::{Document, Sources};
+use crate::content::{Document, LocaleSources, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::{text, yaml};
 
@@ -64,6 +64,7 @@ pub fn check(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<Strin
         config.audiences.iter().map(|a| (a.id.clone(), IdKind::Audience)).collect();
     let audience_ids: Vec<&str> = config.audiences.iter().map(|a| a.id.as_str()).chain([ALL_AUDIENCES]).collect();
     let context_ids: Vec<&str> = config.contexts.iter().map(|c| c.id.as_str()).collect();
+    let known = Known { audiences: &audience_ids, contexts: &context_ids };
 
     for content in sources.locales.values() {
         let mut seen: BTreeMap<&str, &Path> =
@@ -77,77 +78,101 @@ pub fn check(sources: &Sources, diagnostics: &mut Diagnostics) -> BTreeMap<Strin
         let scenarios =
             content.scenarios.iter().map(|d| Header::new(IdKind::Scenario, d, &d.meta.id, &d.meta.audiences));
         for header in articles.chain(quizzes).chain(scenarios) {
-            unknown_names(&header, "audiences", header.audiences, &audience_ids, diagnostics);
-            unknown_names(&header, "contexts", header.contexts, &context_ids, diagnostics);
-            let mut report = |key: &str, token: &str, message: String| {
-                let (line, column) = yaml::locate(header.yaml, header.yaml_line, key, token);
-                diagnostics.push(Diagnostic::error(header.path, line, column, message));
-            };
-            let id = header.id;
-            if !crate::config::is_slug(id) {
-                report("id", id, format!("id `{id}` may contain only lower-case letters, digits and hyphens"));
-            }
-            if let Some(first) = seen.insert(id, header.path) {
-                report(
-                    "id",
-                    id,
-                    format!("duplicate id `{id}`: {} uses it too; every id must be unique", first.display()),
-                );
-            }
-            if header.audiences.is_empty() {
-                report(
-                    "audiences",
-                    "audiences",
-                    format!("`audiences` is empty; list who it is for, or `{ALL_AUDIENCES}`"),
-                );
-            }
-            if let Some(prefix) = header.anchor_prefix {
-                if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphabetic()) {
-                    report(
-                        "anchor_prefix",
-                        prefix,
-                        format!("anchor_prefix `{prefix}` must be letters only, such as `r` or `u`"),
-                    );
-                }
-            }
-            index.entry(id.to_owned()).or_insert(header.kind);
+            check_header(&header, &known, &mut seen, diagnostics);
+            index.entry(header.id.to_owned()).or_insert(header.kind);
         }
-
-        for broken in &content.broken {
-            let kind = match broken.kind {
-                BrokenKind::Article => IdKind::Article,
-                BrokenKind::Quiz => IdKind::Quiz,
-                BrokenKind::Scenario => IdKind::Scenario,
-                BrokenKind::Glossary => IdKind::Term,
-                BrokenKind::Other => continue,
-            };
-            for id in &broken.ids {
-                index.entry(id.clone()).or_insert(kind);
-            }
-        }
-
-        let mut terms: BTreeMap<&str, usize> = BTreeMap::new();
-        let path = content.glossary_path.as_deref().unwrap_or(Path::new("glossary.yaml"));
-        for source in &content.glossary {
-            let id = source.entry.id.as_str();
-            let (line, column) = source.id_at;
-            if !crate::config::is_slug(id) {
-                let message = format!("id `{id}` may contain only lower-case letters, digits and hyphens");
-                diagnostics.push(Diagnostic::error(path, line, column, message));
-            }
-            if let Some(first_line) = terms.insert(id, line) {
-                diagnostics.push(Diagnostic::error(
-                    path,
-                    line,
-                    column,
-                    format!("duplicate id `{id}`: line {first_line} uses it too"),
-                ));
-            } else if let Some(other) = seen.get(id) {
-                let message = format!("duplicate id `{id}`: {} uses it too; every id must be unique", other.display());
-                diagnostics.push(Diagnostic::error(path, line, column, message));
-            }
-            index.entry(id.to_owned()).or_insert(IdKind::Term);
-        }
+        index_broken(content, &mut index);
+        check_terms(content, &seen, &mut index, diagnostics);
     }
     index
+}
+
+/// The audience and context ids that front matter may name.
+struct Known<'k> {
+    audiences: &'k [&'k str],
+    contexts: &'k [&'k str],
+}
+
+/// Checks one file's front matter: the audiences and contexts it names, its
+/// id (a slug, not `seen` before in this locale) and its anchor prefix.
+fn check_header<'a>(
+    header: &Header<'a>,
+    known: &Known<'_>,
+    seen: &mut BTreeMap<&'a str, &'a Path>,
+    diagnostics: &mut Diagnostics,
+) {
+    unknown_names(header, "audiences", header.audiences, known.audiences, diagnostics);
+    unknown_names(header, "contexts", header.contexts, known.contexts, diagnostics);
+    let mut report = |key: &str, token: &str, message: String| {
+        let (line, column) = yaml::locate(header.yaml, header.yaml_line, key, token);
+        diagnostics.push(Diagnostic::error(header.path, line, column, message));
+    };
+    let id = header.id;
+    if !crate::config::is_slug(id) {
+        report("id", id, format!("id `{id}` may contain only lower-case letters, digits and hyphens"));
+    }
+    if let Some(first) = seen.insert(id, header.path) {
+        report("id", id, format!("duplicate id `{id}`: {} uses it too; every id must be unique", first.display()));
+    }
+    if header.audiences.is_empty() {
+        report("audiences", "audiences", format!("`audiences` is empty; list who it is for, or `{ALL_AUDIENCES}`"));
+    }
+    if let Some(prefix) = header.anchor_prefix {
+        if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphabetic()) {
+            report(
+                "anchor_prefix",
+                prefix,
+                format!("anchor_prefix `{prefix}` must be letters only, such as `r` or `u`"),
+            );
+        }
+    }
+}
+
+/// Indexes the ids of files that could not be read, so that links to them
+/// are not reported as well.
+fn index_broken(content: &LocaleSources, index: &mut BTreeMap<String, IdKind>) {
+    for broken in &content.broken {
+        let kind = match broken.kind {
+            BrokenKind::Article => IdKind::Article,
+            BrokenKind::Quiz => IdKind::Quiz,
+            BrokenKind::Scenario => IdKind::Scenario,
+            BrokenKind::Glossary => IdKind::Term,
+            BrokenKind::Other => continue,
+        };
+        for id in &broken.ids {
+            index.entry(id.clone()).or_insert(kind);
+        }
+    }
+}
+
+/// Checks the glossary's term ids (slugs, unique within the glossary and
+/// among the locale's other ids) and indexes them.
+fn check_terms(
+    content: &LocaleSources,
+    seen: &BTreeMap<&str, &Path>,
+    index: &mut BTreeMap<String, IdKind>,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut terms: BTreeMap<&str, usize> = BTreeMap::new();
+    let path = content.glossary_path.as_deref().unwrap_or(Path::new("glossary.yaml"));
+    for source in &content.glossary {
+        let id = source.entry.id.as_str();
+        let (line, column) = source.id_at;
+        if !crate::config::is_slug(id) {
+            let message = format!("id `{id}` may contain only lower-case letters, digits and hyphens");
+            diagnostics.push(Diagnostic::error(path, line, column, message));
+        }
+        if let Some(first_line) = terms.insert(id, line) {
+            diagnostics.push(Diagnostic::error(
+                path,
+                line,
+                column,
+                format!("duplicate id `{id}`: line {first_line} uses it too"),
+            ));
+        } else if let Some(other) = seen.get(id) {
+            let message = format!("duplicate id `{id}`: {} uses it too; every id must be unique", other.display());
+            diagnostics.push(Diagnostic::error(path, line, column, message));
+        }
+        index.entry(id.to_owned()).or_insert(IdKind::Term);
+    }
 }

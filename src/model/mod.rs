@@ -7,6 +7,7 @@ mod glossary;
 mod ids;
 mod learning;
 mod targets;
+mod text_pages;
 mod translations;
 mod views;
 

@@ -13,9 +13,9 @@ use std::sync::Arc;
 
 use super::Kept;
 use crate::check;
-use crate::content::{self, ArticleMeta, Document};
+use crate::content::{self, ArticleMeta, Document, Sources};
 use crate::diagnostic::Diagnostics;
-use crate::model::Origin;
+use crate::model::{Origin, Site};
 
 /// The next build, and how many pages were rendered; `None` when the change
 /// needs a full build.
@@ -23,6 +23,34 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
     if changed.is_empty() {
         return None;
     }
+    let (sources, edited) = reread(root, kept, changed)?;
+    let mut site = kept.site.clone();
+    let mut changes = rebuild_articles(kept, &sources, &edited, &mut site);
+    mark_outdated(&sources, &edited, &mut site, &mut changes);
+    check_edited(&sources, &edited, &site, &mut changes);
+    if changes.problems.has_errors() {
+        return Some(Err(changes.problems));
+    }
+    Some(render_touched(kept, sources, site, &changes))
+}
+
+/// What rebuilding the edited articles changed in the site.
+struct Changes {
+    problems: Diagnostics,
+    /// The (locale, article id) of every page slot that was replaced.
+    touched: Vec<(String, String)>,
+    /// Whether an edit changed anchors that other pages may link to.
+    anchors_changed: bool,
+    /// Whether the pages that show several articles get the same template
+    /// data: only their texts changed (not their anchors, notes or number
+    /// of rules, nor whether a translation is out of date).
+    texts_only: bool,
+}
+
+/// The sources with every changed article read again, and the (locale,
+/// index) of each; `None` when a change is not an article whose front
+/// matter stayed the same.
+fn reread(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<(Sources, Vec<(String, usize)>)> {
     let root = std::fs::canonicalize(root).ok()?;
     let mut sources = kept.sources.clone();
     let mut edited: Vec<(String, usize)> = Vec::new();
@@ -39,25 +67,23 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
         sources.locales.get_mut(&locale)?.articles[index] = Arc::new(doc);
         edited.push((locale, index));
     }
+    Some((sources, edited))
+}
 
+/// Builds each edited article again and puts it in `site` wherever it is
+/// shown: in its own locale, and wherever it stands in for a translation.
+fn rebuild_articles(kept: &Kept, sources: &Sources, edited: &[(String, usize)], site: &mut Site) -> Changes {
     let config = &sources.config;
-    let mut site = kept.site.clone();
-    let mut problems = Diagnostics::new();
-    let mut touched: Vec<(String, String)> = Vec::new();
-    // Whether an edit changed anchors that other pages may link to.
-    let mut anchors_changed = false;
-    // Whether the pages that show several articles get the same template
-    // data: only their texts changed (not their anchors, notes or number
-    // of rules, nor whether a translation is out of date).
-    let mut texts_only = true;
-    for (locale, index) in &edited {
+    let mut changes =
+        Changes { problems: Diagnostics::new(), touched: Vec::new(), anchors_changed: false, texts_only: true };
+    for (locale, index) in edited {
         let doc = &sources.locales[locale].articles[*index];
         let (article, diagnostics) = kept.environment.article(config, locale, doc);
-        problems.extend(diagnostics);
+        changes.problems.extend(diagnostics);
         let before = kept.site.locale(locale).and_then(|l| l.article(&article.id));
-        anchors_changed |=
+        changes.anchors_changed |=
             before.is_none_or(|b| b.rule_anchors != article.rule_anchors || b.heading_ids != article.heading_ids);
-        texts_only &= before.is_some_and(|b| {
+        changes.texts_only &= before.is_some_and(|b| {
             (&b.rule_anchors, &b.heading_ids, &b.note_ids, b.rule_count)
                 == (&article.rule_anchors, &article.heading_ids, &article.note_ids, article.rule_count)
         });
@@ -71,13 +97,19 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
                 };
                 if shows_it {
                     *slot = Arc::new(crate::model::Article { origin: slot.origin.clone(), ..article.clone() });
-                    touched.push((here, article.id.clone()));
+                    changes.touched.push((here, article.id.clone()));
                 }
             }
         }
     }
-    // An edited original decides whether its translations are out of date.
-    for (locale, index) in &edited {
+    changes
+}
+
+/// Lets each edited original decide again whether its translations are out
+/// of date, touching the translations whose state changed.
+fn mark_outdated(sources: &Sources, edited: &[(String, usize)], site: &mut Site, changes: &mut Changes) {
+    let config = &sources.config;
+    for (locale, index) in edited {
         if *locale != config.default_locale {
             continue;
         }
@@ -91,36 +123,39 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
             if let Some(slot) = shown.articles.iter_mut().find(|a| a.id == original.meta.id && a.origin == Origin::Own)
             {
                 if slot.outdated != outdated {
-                    texts_only = false;
+                    changes.texts_only = false;
                     Arc::make_mut(slot).outdated = outdated;
-                    touched.push((other.clone(), original.meta.id.clone()));
+                    changes.touched.push((other.clone(), original.meta.id.clone()));
                 }
             }
         }
     }
-    if anchors_changed {
-        problems.extend(check::site(&site));
+}
+
+/// Checks the whole site when anchors changed, else only the edited articles.
+fn check_edited(sources: &Sources, edited: &[(String, usize)], site: &Site, changes: &mut Changes) {
+    if changes.anchors_changed {
+        changes.problems.extend(check::site(site));
     } else {
-        for (locale, index) in &edited {
+        for (locale, index) in edited {
             let id = &sources.locales[locale].articles[*index].meta.id;
-            problems.extend(check::articles(&site, locale, &[id.as_str()]));
+            changes.problems.extend(check::articles(site, locale, &[id.as_str()]));
         }
     }
-    if problems.has_errors() {
-        return Some(Err(problems));
-    }
+}
 
+/// Renders the pages that show a touched article and merges them into the
+/// kept build, with the number of pages rendered.
+fn render_touched(kept: &Kept, sources: Sources, site: Site, changes: &Changes) -> Result<(Kept, usize), Diagnostics> {
+    let touched = &changes.touched;
     // The pages that show a touched article, as each kind of page says.
     let wanted = |page: &crate::render::Page| {
         let Some(here) = site.locale(&page.locale) else { return false };
         page.shows_article(&site, |i| touched.iter().any(|(l, id)| *l == page.locale && here.articles[i].id == *id))
     };
     let none = crate::render::Bodies::new();
-    let reuse = if texts_only { &*kept.bodies } else { &none };
-    let (pages, bodies) = match kept.renderer.pages(&site, wanted, reuse) {
-        Ok(pages) => pages,
-        Err(errors) => return Some(Err(errors)),
-    };
+    let reuse = if changes.texts_only { &*kept.bodies } else { &none };
+    let (pages, bodies) = kept.renderer.pages(&site, wanted, reuse)?;
     let count = pages.len();
     let mut files = (*kept.files).clone();
     files.extend(pages);
@@ -138,7 +173,7 @@ pub(super) fn update(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<Re
         warnings: kept.warnings.clone(),
         search_stale: true,
     };
-    Some(Ok((next, count)))
+    Ok((next, count))
 }
 
 /// The locale and index of the article file at `relative` (to the site root).

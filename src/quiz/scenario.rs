@@ -81,8 +81,37 @@ pub fn validate(doc: &Document<ScenarioMeta>) -> Vec<Diagnostic> {
     let mut report = |(line, column): (usize, usize), message: String| {
         problems.push(Diagnostic::error(&doc.path, line, column, message))
     };
-    let ids: Vec<&str> = meta.steps.keys().map(String::as_str).collect();
+    check_steps(meta, &lines, &mut report);
 
+    let reachable = reachable(meta);
+    let start_is_a_step = meta.steps.contains_key(&meta.start);
+    for id in meta.steps.keys().filter(|id| start_is_a_step && !reachable.contains(id.as_str())) {
+        report(
+            lines.find(id, id),
+            format!("step `{id}` cannot be reached from `{}`: no choice leads to it", meta.start),
+        );
+    }
+
+    // Every reachable step can still end in an outcome.
+    let ends = can_end(meta);
+    // A `next` that names no step was reported above; it is the cause then.
+    let dangling = meta.steps.values().flat_map(|s| &s.choices).any(|c| !meta.steps.contains_key(&c.next));
+    for id in reachable.iter().filter(|id| !dangling && !ends.contains(**id)) {
+        let step = &meta.steps[*id];
+        if !step.choices.is_empty() {
+            report(
+                lines.find(id, id),
+                format!("from step `{id}` no path ends in an outcome: its choices only go round in circles"),
+            );
+        }
+    }
+    problems
+}
+
+/// Reports what is wrong with `start` and with each step on its own: its
+/// id, choices and outcome together, and choices that lead to no step.
+fn check_steps(meta: &ScenarioMeta, lines: &StepLines<'_>, report: &mut impl FnMut((usize, usize), String)) {
+    let ids: Vec<&str> = meta.steps.keys().map(String::as_str).collect();
     if !meta.steps.contains_key(&meta.start) {
         report(
             lines.value("start", &meta.start),
@@ -125,8 +154,10 @@ pub fn validate(doc: &Document<ScenarioMeta>) -> Vec<Diagnostic> {
             }
         }
     }
+}
 
-    // Reachable from start.
+/// The steps reachable from `start` along the choices.
+fn reachable(meta: &ScenarioMeta) -> BTreeSet<&str> {
     let mut reachable = BTreeSet::new();
     let mut queue = VecDeque::from([meta.start.as_str()]);
     while let Some(id) = queue.pop_front() {
@@ -136,16 +167,12 @@ pub fn validate(doc: &Document<ScenarioMeta>) -> Vec<Diagnostic> {
             }
         }
     }
-    let start_is_a_step = meta.steps.contains_key(&meta.start);
-    for id in meta.steps.keys().filter(|id| start_is_a_step && !reachable.contains(id.as_str())) {
-        report(
-            lines.find(id, id),
-            format!("step `{id}` cannot be reached from `{}`: no choice leads to it", meta.start),
-        );
-    }
+    reachable
+}
 
-    // Every reachable step can still end in an outcome: walk back from the
-    // outcomes along the choices that lead to them.
+/// The steps from which some path ends in an outcome: walks back from the
+/// outcomes along the choices that lead to them.
+fn can_end(meta: &ScenarioMeta) -> BTreeSet<&str> {
     let mut leading_to: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (id, step) in &meta.steps {
         for choice in &step.choices {
@@ -162,18 +189,7 @@ pub fn validate(doc: &Document<ScenarioMeta>) -> Vec<Diagnostic> {
             }
         }
     }
-    // A `next` that names no step was reported above; it is the cause then.
-    let dangling = meta.steps.values().flat_map(|s| &s.choices).any(|c| !meta.steps.contains_key(&c.next));
-    for id in reachable.iter().filter(|id| !dangling && !ends.contains(**id)) {
-        let step = &meta.steps[*id];
-        if !step.choices.is_empty() {
-            report(
-                lines.find(id, id),
-                format!("from step `{id}` no path ends in an outcome: its choices only go round in circles"),
-            );
-        }
-    }
-    problems
+    ends
 }
 
 /// Checks that a translation has the same step graph as its original.

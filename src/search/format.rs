@@ -54,6 +54,34 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
     fields.sort();
     fields.dedup();
 
+    let (fragments, postings) = index_pages(language, version, &records, &fields);
+    let mut files = Vec::new();
+    let (filters, pages) = add_fragments(language, &records, fragments, &mut files);
+
+    let mut meta = MetaIndex {
+        version: version.number.clone(),
+        pages,
+        index_chunks: Vec::new(),
+        filters: Vec::new(),
+        sorts: Vec::new(),
+        meta_fields: fields.clone(),
+    };
+    add_filters(language, filters, &mut files, &mut meta);
+    add_chunks(language, &postings, &mut files, &mut meta);
+
+    let meta_bytes = cbor(&meta);
+    let meta_hash = format!("{language}_{}", &full_hash(&meta_bytes)[..=language.len() + 7]);
+    files.push((format!("pagefind.{meta_hash}.pf_meta"), compress(&meta_bytes)));
+    LanguageIndex { files, meta_hash, page_count: meta.pages.len() }
+}
+
+/// Each page's fragment, in order, and the word index of all pages.
+fn index_pages(
+    language: &str,
+    version: &Version,
+    records: &[&Record],
+    fields: &[String],
+) -> (Vec<Vec<Fragment>>, Postings) {
     // Pages in parallel, in runs of consecutive pages, merged in order. Each
     // thread keeps its word splitter (and what it learnt) for all its runs.
     let threads: Vec<Mutex<(WordSplitter, Gzip, Run)>> = (0..rayon::current_num_threads().max(1))
@@ -70,7 +98,7 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
                 .iter()
                 .enumerate()
                 .map(|(i, record)| {
-                    words.add_page(record, (run * PAGES_PER_JOB + i) as u32, &fields, splitter);
+                    words.add_page(record, (run * PAGES_PER_JOB + i) as u32, fields, splitter);
                     Fragment::new(language, record, gzip)
                 })
                 .collect()
@@ -79,9 +107,22 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
     let threads: Vec<(WordSplitter, Gzip, Run)> =
         threads.into_iter().map(|t| t.into_inner().unwrap_or_else(|e| e.into_inner())).collect();
     let postings = Postings::new(threads.into_iter().map(|(splitter, _, run)| (splitter, run)).collect());
+    (fragments, postings)
+}
 
-    let mut filters: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
-    let mut files = Vec::new();
+/// The pages of each filter value.
+type Filters<'a> = BTreeMap<&'a str, BTreeMap<&'a str, Vec<usize>>>;
+
+/// Adds each distinct fragment to `files` under the shortest prefix of its
+/// hash that no other fragment has; the pages of each filter value and the
+/// meta entry of each page.
+fn add_fragments<'a>(
+    language: &str,
+    records: &[&'a Record],
+    fragments: Vec<Vec<Fragment>>,
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> (Filters<'a>, Vec<MetaPage>) {
+    let mut filters: Filters<'a> = BTreeMap::new();
     let mut pages = Vec::new();
     let mut names: HashMap<String, String> = HashMap::new();
     for (page, (record, fragment)) in records.iter().zip(fragments.into_iter().flatten()).enumerate() {
@@ -103,15 +144,11 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
         }
         pages.push(MetaPage { hash: name, word_count: fragment.word_count, group_hash: String::new() });
     }
+    (filters, pages)
+}
 
-    let mut meta = MetaIndex {
-        version: version.number.clone(),
-        pages,
-        index_chunks: Vec::new(),
-        filters: Vec::new(),
-        sorts: Vec::new(),
-        meta_fields: fields.clone(),
-    };
+/// Adds a file per filter to `files` and to the meta index.
+fn add_filters(language: &str, filters: Filters<'_>, files: &mut Vec<(String, Vec<u8>)>, meta: &mut MetaIndex) {
     let mut taken: Vec<String> = Vec::new();
     for (filter, values) in filters {
         let index = FilterIndex {
@@ -123,7 +160,10 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
         files.push((format!("filter/{name}.pf_filter"), compress(&bytes)));
         meta.filters.push(MetaFilter { filter: filter.to_owned(), hash: name });
     }
+}
 
+/// Adds the word index, cut into chunks, to `files` and to the meta index.
+fn add_chunks(language: &str, postings: &Postings, files: &mut Vec<(String, Vec<u8>)>, meta: &mut MetaIndex) {
     let chunks = postings.chunks(CHUNK_SIZE);
     meta.index_chunks = chunk_ranges(&chunks.iter().map(|c| postings.bounds(c)).collect::<Vec<_>>());
     // Each chunk packed, encoded and compressed on its own thread; named in order.
@@ -140,11 +180,6 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
         meta.index_chunks[i].hash = name.clone();
         files.push((format!("index/{name}.pf_index"), compressed));
     }
-
-    let meta_bytes = cbor(&meta);
-    let meta_hash = format!("{language}_{}", &full_hash(&meta_bytes)[..=language.len() + 7]);
-    files.push((format!("pagefind.{meta_hash}.pf_meta"), compress(&meta_bytes)));
-    LanguageIndex { files, meta_hash, page_count: meta.pages.len() }
 }
 
 /// `{language}_` and the first seven characters of `hash`, or more where

@@ -224,21 +224,64 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// One token starting with `c`: indicators open and close blocks and
+    /// flows as the YAML scanner does; scalars and properties are skipped.
     fn token(&mut self, c: char) -> Result<(), Exceeded> {
         let next_blank = is_blankz(self.peek_at(1));
+        if self.skip_directive_or_marker(c) {
+            return Ok(());
+        }
+        match c {
+            '[' | '{' | ']' | '}' | ',' => self.flow_indicator(c)?,
+            '-' if next_blank => {
+                self.roll(self.column, self.at)?;
+                self.key = None;
+                self.advance();
+                self.key_allowed = true;
+            }
+            '?' if next_blank || self.flow > 0 => {
+                self.roll(self.column, self.at)?;
+                self.key = None;
+                self.advance();
+                self.key_allowed = self.flow == 0;
+            }
+            ':' if next_blank || self.flow > 0 => self.value_indicator()?,
+            '*' | '&' | '!' => self.node_property(c),
+            '|' | '>' if self.flow == 0 => self.block_scalar(),
+            '\'' | '"' => {
+                self.save_key();
+                self.quoted(c);
+                self.key_allowed = false;
+            }
+            _ => {
+                self.save_key();
+                self.plain();
+            }
+        }
+        Ok(())
+    }
+
+    /// Skips a directive line (`%` in column 0) or a document marker
+    /// (`---`, `...`), which ends every open block; whether it did.
+    fn skip_directive_or_marker(&mut self, c: char) -> bool {
         if self.column == 0 && c == '%' {
             while self.peek().is_some_and(|c| !is_break(c)) {
                 self.advance();
             }
-            return Ok(());
+            return true;
         }
         if self.at_document_marker() {
             self.indents.clear();
             self.key = None;
             self.key_allowed = false;
             (0..3).for_each(|_| self.advance());
-            return Ok(());
+            return true;
         }
+        false
+    }
+
+    /// Opens (`[`, `{`, counting depth), closes or separates (`,`) a flow collection.
+    fn flow_indicator(&mut self, c: char) -> Result<(), Exceeded> {
         match c {
             '[' | '{' => {
                 self.save_key();
@@ -252,58 +295,43 @@ impl<'a> Scanner<'a> {
                 self.advance();
                 self.key_allowed = false;
             }
-            ',' => {
-                self.advance();
-                self.key_allowed = true;
-            }
-            '-' if next_blank => {
-                self.roll(self.column, self.at)?;
-                self.key = None;
-                self.advance();
-                self.key_allowed = true;
-            }
-            '?' if next_blank || self.flow > 0 => {
-                self.roll(self.column, self.at)?;
-                self.key = None;
-                self.advance();
-                self.key_allowed = self.flow == 0;
-            }
-            ':' if next_blank || self.flow > 0 => {
-                match self.key.take() {
-                    Some(key) => {
-                        self.roll(key.column, key.at)?;
-                        self.key_allowed = false;
-                    }
-                    None => {
-                        self.roll(self.column, self.at)?;
-                        self.key_allowed = self.flow == 0;
-                    }
-                }
-                self.advance();
-            }
-            '*' | '&' | '!' => {
-                if c == '*' && self.depth_limit == usize::MAX {
-                    self.alias = Some(self.at);
-                }
-                self.save_key();
-                self.advance();
-                while !is_blankz(self.peek()) && !self.peek().is_some_and(is_flow_indicator) {
-                    self.advance();
-                }
-                self.key_allowed = false;
-            }
-            '|' | '>' if self.flow == 0 => self.block_scalar(),
-            '\'' | '"' => {
-                self.save_key();
-                self.quoted(c);
-                self.key_allowed = false;
-            }
             _ => {
-                self.save_key();
-                self.plain();
+                self.advance();
+                self.key_allowed = true;
             }
         }
         Ok(())
+    }
+
+    /// A `:` that ends a key: the mapping opens at the key's column, or at
+    /// the `:` when the key is empty.
+    fn value_indicator(&mut self) -> Result<(), Exceeded> {
+        match self.key.take() {
+            Some(key) => {
+                self.roll(key.column, key.at)?;
+                self.key_allowed = false;
+            }
+            None => {
+                self.roll(self.column, self.at)?;
+                self.key_allowed = self.flow == 0;
+            }
+        }
+        self.advance();
+        Ok(())
+    }
+
+    /// An alias (`*`), anchor (`&`) or tag (`!`): skipped to its end; an
+    /// alias is remembered when the first one is looked for.
+    fn node_property(&mut self, c: char) {
+        if c == '*' && self.depth_limit == usize::MAX {
+            self.alias = Some(self.at);
+        }
+        self.save_key();
+        self.advance();
+        while !is_blankz(self.peek()) && !self.peek().is_some_and(is_flow_indicator) {
+            self.advance();
+        }
+        self.key_allowed = false;
     }
 }
 

@@ -1,0 +1,90 @@
+//! A locale's text pages: the home page, the changelog and the audience
+//! intros, each from its translation or, with a warning, its original.
+
+use std::collections::BTreeMap;
+
+use super::targets::Targets;
+use super::translations::source_locale;
+use super::{Origin, TextPage};
+use crate::content::{Document, PageMeta, Sources};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::markdown;
+
+/// The text pages of one locale.
+pub(super) struct TextPages {
+    pub home: Option<TextPage>,
+    pub changelog: Option<TextPage>,
+    /// By audience id.
+    pub intros: BTreeMap<String, TextPage>,
+}
+
+/// Renders the text pages of `locale`. Warnings about untranslated pages
+/// come first, then the problems of the texts rendered from this locale.
+pub(super) fn text_pages(
+    sources: &Sources,
+    locale: &str,
+    targets: &BTreeMap<String, Targets>,
+    diagnostics: &mut Diagnostics,
+) -> TextPages {
+    let config = &sources.config;
+    let mut problems = Vec::new();
+    let mut text_page = |doc: &Document<PageMeta>, prefix: &str, origin: Origin| {
+        let from = origin.fallback_locale().unwrap_or(locale);
+        let options = markdown::Options {
+            path: &doc.path,
+            first_line: doc.body_line,
+            id_prefix: prefix,
+            rules: None,
+            links: &targets[from],
+            glossary: None,
+        };
+        let rendered = markdown::render(&doc.body, &options);
+        if origin == Origin::Own {
+            problems.extend(rendered.diagnostics);
+        }
+        TextPage { title: doc.meta.title.clone(), summary: doc.meta.summary.clone(), html: rendered.html, origin }
+    };
+    let home = text_page_with_fallback(sources, locale, "", |c| c.home.as_ref(), diagnostics)
+        .map(|(doc, origin)| text_page(doc, "home", origin));
+    let changelog = text_page_with_fallback(sources, locale, "", |c| c.changelog.as_ref(), diagnostics)
+        .map(|(doc, origin)| text_page(doc, "changelog", origin));
+    let mut intros = BTreeMap::new();
+    for audience in &config.audiences {
+        let found = text_page_with_fallback(
+            sources,
+            locale,
+            "audiences/",
+            |c| c.audience_intros.get(&audience.id),
+            diagnostics,
+        );
+        if let Some((doc, origin)) = found {
+            intros.insert(audience.id.clone(), text_page(doc, &format!("intro-{}", audience.id), origin));
+        }
+    }
+    diagnostics.extend(problems);
+    TextPages { home, changelog, intros }
+}
+
+/// The home page or an audience intro of `locale`, or its original with a
+/// warning when it is not translated.
+fn text_page_with_fallback<'s>(
+    sources: &'s Sources,
+    locale: &str,
+    folder: &str,
+    get: impl Fn(&'s crate::content::LocaleSources) -> Option<&'s Document<PageMeta>>,
+    diagnostics: &mut Diagnostics,
+) -> Option<(&'s Document<PageMeta>, Origin)> {
+    let from = source_locale(sources, locale, |c| get(c).is_some())?;
+    let doc = get(&sources.locales[&from])?;
+    if from == locale {
+        return Some((doc, Origin::Own));
+    }
+    let file = doc.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    diagnostics.push(Diagnostic::warning(
+        &doc.path,
+        0,
+        0,
+        format!("not translated into `{locale}` yet: the page shows this text with a notice; add content/{locale}/{folder}{file}"),
+    ));
+    Some((doc, Origin::Fallback { locale: from }))
+}
