@@ -156,12 +156,16 @@ fn edits_rebuild_reload_and_broken_edits_show_their_errors() {
     assert_eq!(events.next().0, "reload");
     assert!(get(&served.address, "/nl/protocol/regels/").1.contains("We zijn hartelijk online."));
 
-    // New files are picked up.
+    // New files are picked up. Written whole and then given their name, as
+    // an editor saves: written in place, a loaded machine could let the
+    // watcher see the file still empty, which is an error until it is full.
+    let temporary = served.root.join("content/nl/protocol/.nieuw.md.swp");
     std::fs::write(
-        served.root.join("content/nl/protocol/nieuw.md"),
+        &temporary,
         "---\nid: nieuw\ntitle: Nieuw\naudiences: [all]\norder: 20\nanchor_prefix: n\n---\n1. Een nieuwe regel.\n",
     )
     .unwrap();
+    std::fs::rename(&temporary, served.root.join("content/nl/protocol/nieuw.md")).unwrap();
     assert_eq!(events.next().0, "reload");
     assert_eq!(get(&served.address, "/nl/protocol/nieuw/").0, 200);
 }
