@@ -53,10 +53,13 @@ fn each_view_shows_exactly_its_articles_grouped_by_context() {
         [
             group("Op school", &["iedereen", "team-school"]),
             group("Altijd en overal", &["ouders-overal"]),
-            group("Op school · Thuis", &["beide"])
+            group("Op school · Thuis", &["beide"]),
+            // Protocol order wins over gathering a context: the last article
+            // shares its context with the first group, yet comes last.
+            group("Op school", &["team-afsluiting"])
         ]
     );
-    assert_eq!(attrs(&staff, "main li[id]", "id"), ["i1", "m1", "o1", "b1"]);
+    assert_eq!(attrs(&staff, "main li[id]", "id"), ["i1", "m1", "o1", "b1", "t1"]);
     assert_eq!(texts(&staff, "main li#m1"), ["Het team gebruikt schoolaccounts."]);
 }
 

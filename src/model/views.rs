@@ -1,5 +1,5 @@
-//! What each audience reads: its articles grouped by the contexts they
-//! apply in, its quizzes and its scenario cards.
+//! What each audience reads: its articles in protocol order, grouped by the
+//! contexts they apply in, its quizzes and its scenario cards.
 
 use std::collections::BTreeMap;
 
@@ -14,8 +14,9 @@ pub(super) fn audience_indices(config: &Config, audiences: &[String]) -> Vec<usi
     config.audiences.iter().enumerate().filter(|(_, a)| audiences.contains(&a.id)).map(|(i, _)| i).collect()
 }
 
-/// For each audience: its articles grouped by the contexts they apply in
-/// (groups in the order of their first article), its quizzes and cards.
+/// For each audience: its articles in protocol order, each run of articles
+/// with the same contexts one group (so a view never reorders the protocol
+/// to gather a context), its quizzes and cards.
 pub(super) fn audience_views(
     config: &Config,
     site: &LocaleSite,
@@ -28,7 +29,7 @@ pub(super) fn audience_views(
         .map(|(audience, a)| {
             let mut groups: Vec<ContextGroup> = Vec::new();
             for (i, article) in site.articles.iter().enumerate().filter(|(_, art)| art.audiences.contains(&audience)) {
-                match groups.iter_mut().find(|g| g.contexts == article.contexts) {
+                match groups.last_mut().filter(|g| g.contexts == article.contexts) {
                     Some(group) => group.articles.push(i),
                     None => groups.push(ContextGroup { contexts: article.contexts.clone(), articles: vec![i] }),
                 }
