@@ -83,6 +83,13 @@ fn the_glossary_defines_each_term_under_its_id() {
     assert_eq!(attrs(&html, "main dl.glossary dt", "id"), ["account", "privacy", "social-media"]);
     assert_eq!(texts(&html, "main dl.glossary dt"), ["account", "privacy", "social media (ook: sociale media)"]);
     assert_eq!(texts(&html, "#social-media + dd strong"), ["deelt"], "definitions are Markdown");
+    // Whose words each definition is: the protocol's only where the entry
+    // says so; `source: explanation` and no `source` alike are explanations.
+    assert_eq!(
+        texts(&html, "main dl.glossary dd > p.term-source"),
+        ["Toelichting, geen protocoltekst", "Toelichting, geen protocoltekst", "Uit het protocol"]
+    );
+    assert!(!texts(&html, "main p.lead")[0].contains("vaste betekenis"), "the intro claims no fixed meaning");
     let english = page(&site(), "en/glossary");
     assert_eq!(texts(&english, "main dl.glossary dt#social-media"), ["social media"]);
     assert_eq!(attrs(&english, "header nav.lang-switch a", "href"), ["../../nl/begrippen/"]);

@@ -77,7 +77,10 @@ article-count =
 
 ## Glossary
 
-glossary-intro = These words have a fixed meaning in the protocol. In the text they are underlined with a dotted line and link to this list.
+glossary-intro = Explanations of words the protocol uses. Each word says whether its explanation comes from the protocol itself or is an explanation added to it. In the text the words are underlined with a dotted line and link to this list.
+# Above the explanation of a word in the glossary: the text is the protocol's, or an explanation added by the editors.
+glossary-source-protocol = From the protocol
+glossary-source-explanation = Explanation, not protocol text
 # Followed by other words for the same term.
 glossary-aliases = also:
 

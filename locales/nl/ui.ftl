@@ -77,7 +77,10 @@ article-count =
 
 ## Begrippenlijst
 
-glossary-intro = Deze woorden hebben in het protocol een vaste betekenis. In de tekst zijn ze onderstreept met een stippellijn en leiden ze naar deze lijst.
+glossary-intro = Uitleg bij woorden die in het protocol voorkomen. Bij elk woord staat of de uitleg uit het protocol zelf komt of een toelichting is. In de tekst zijn de woorden onderstreept met een stippellijn en leiden ze naar deze lijst.
+# Boven de uitleg van een woord in de begrippenlijst: de tekst komt uit het protocol, of is uitleg van de redactie.
+glossary-source-protocol = Uit het protocol
+glossary-source-explanation = Toelichting, geen protocoltekst
 # Gevolgd door andere woorden voor hetzelfde begrip.
 glossary-aliases = ook:
 

@@ -79,6 +79,21 @@ pub struct GlossaryEntry {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub definition: String,
+    #[serde(default)]
+    pub source: TermSource,
+}
+
+/// Whose words a glossary definition is: the protocol's own, or the
+/// editor's explanation of a word the protocol uses. Readers must be able
+/// to tell the two apart, so an entry that does not say is an explanation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TermSource {
+    /// The definition is the protocol's text (a definition or footnote).
+    Protocol,
+    /// The editor's explanation, not protocol text.
+    #[default]
+    Explanation,
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use crate::config::{self, Config};
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
 pub use crate::markdown::Numbering;
 use crate::{text, yaml};
-pub use front_matter::{ArticleMeta, GlossaryEntry, PageMeta};
+pub use front_matter::{ArticleMeta, GlossaryEntry, PageMeta, TermSource};
 pub use glossary::GlossarySource;
 use learning::{QuizMeta, ScenarioMeta};
 pub use read::read_text;

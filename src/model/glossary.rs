@@ -94,6 +94,7 @@ pub(super) fn terms(
             term: source.entry.term.clone(),
             aliases: source.entry.aliases.clone(),
             definition: rendered.html,
+            source: source.entry.source,
             definition_text: rendered.plain.text,
             origin,
         });

@@ -92,6 +92,8 @@ pub struct Term {
     pub term: String,
     pub aliases: Vec<String>,
     pub definition: Fragment,
+    /// Whether the definition is the protocol's text or an explanation.
+    pub source: crate::content::TermSource,
     /// The definition as plain text, for search.
     pub definition_text: String,
     pub origin: Origin,

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::kind::{Content, Input, PageKind, Splices};
 use super::shared::{untranslated, Untranslated};
+use crate::content::TermSource;
 use crate::model::{address, LocaleSite, Site};
 
 pub struct Glossary;
@@ -19,6 +20,8 @@ struct Term {
     term: String,
     aliases: Vec<String>,
     definition_html: String,
+    /// Whose words the definition is, as the page labels it.
+    source: String,
     untranslated: Option<Untranslated>,
 }
 
@@ -41,14 +44,21 @@ impl PageKind for Glossary {
             .here
             .glossary
             .iter()
-            .map(|term| Term {
-                id: term.id.clone(),
-                term: term.term.clone(),
-                aliases: term.aliases.clone(),
-                definition_html: term.definition.resolve(page.root, 0, ""),
-                untranslated: untranslated(&term.origin, page.root, |from| address::glossary(config, from)),
+            .map(|term| -> Result<Term, String> {
+                let source = match term.source {
+                    TermSource::Protocol => "glossary-source-protocol",
+                    TermSource::Explanation => "glossary-source-explanation",
+                };
+                Ok(Term {
+                    id: term.id.clone(),
+                    term: term.term.clone(),
+                    aliases: term.aliases.clone(),
+                    definition_html: term.definition.resolve(page.root, 0, ""),
+                    source: page.t.get(source)?,
+                    untranslated: untranslated(&term.origin, page.root, |from| address::glossary(config, from)),
+                })
             })
-            .collect();
+            .collect::<Result<_, _>>()?;
         Content::new(page.t.get("glossary-title")?, String::new(), &Data { terms })
     }
 }
