@@ -208,3 +208,13 @@ fn missing_site_yaml_and_usage_errors() {
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).contains("--out <DIR>"), "{}", stdout(&output));
 }
+
+#[test]
+fn glossary_source_names_its_values_and_an_unreadable_glossary_lacks_no_translations() {
+    let err = failing_build("glossary-bad-source");
+    assert_eq!(
+        err.lines().filter(|l| !l.ends_with("nothing was written")).collect::<Vec<_>>(),
+        ["content/nl/glossary.yaml:4:11: entry 1, `source`: unknown value `wet`; allowed are `protocol`, `explanation`"],
+        "one error, and no warning that the other locale's terms are untranslated"
+    );
+}

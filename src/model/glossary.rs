@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::targets::Targets;
 use super::{address, Origin, Term};
+use crate::content::broken::BrokenKind;
 use crate::content::Sources;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown;
@@ -54,6 +55,9 @@ pub(super) fn terms(
             }
         }
     }
+    // A glossary that could not be read is already an error; its terms are
+    // not missing translations.
+    let unreadable = sources.locales[locale].broken.iter().any(|b| b.kind == BrokenKind::Glossary);
     let mut terms = Vec::new();
     for id in ids {
         let has = |l: &str| by_id.get(l).is_some_and(|terms| terms.contains_key(id));
@@ -69,7 +73,7 @@ pub(super) fn terms(
         let source = by_id[from.as_str()][id];
         let path = content.glossary_path.clone().unwrap_or_default();
         let origin = if from == locale { Origin::Own } else { Origin::Fallback { locale: from.clone() } };
-        if origin != Origin::Own {
+        if origin != Origin::Own && !unreadable {
             diagnostics.push(Diagnostic::warning(
                 &path,
                 source.line,
