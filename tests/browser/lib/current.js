@@ -28,7 +28,7 @@ const STAFF_QUIZ = 'nl/quiz/medewerkers/';
 const STAFF_ACK = 'nl/medewerkers/verklaring/';
 const LEAFLET = 'nl/leerlingen/';
 const LEAFLET_AUDIENCE = 'Leerlingen';
-const FILTER_AUDIENCE = 'Medewerkers';
+const FILTER_AUDIENCE = 'Medewerkers en overige betrokkenen';
 const OTHER_LEAFLETS = ['nl/ouders/', 'nl/medewerkers/']; // page counts only
 // [query, a word every hit is about, a stemmed form that must be marked (or '')]
 const QUERY_PHOTOS = ["foto's", 'foto', ''];
