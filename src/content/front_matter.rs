@@ -68,6 +68,9 @@ pub struct PageMeta {
     pub title: String,
     #[serde(default)]
     pub summary: Option<String>,
+    /// As for articles: the version of the original a translation follows.
+    #[serde(default)]
+    pub translated_from: Option<String>,
 }
 
 /// One entry of `glossary.yaml`.

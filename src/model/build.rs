@@ -309,21 +309,10 @@ fn mark_outdated(
         let (Some(recorded), Some(original)) = (&doc.meta.translated_from, originals.get(doc.meta.id.as_str())) else {
             continue;
         };
-        let current = crate::content::source_hash(original);
-        if *recorded == current {
+        let Some(warning) = super::translations::outdated_warning(doc, recorded, original) else {
             continue;
-        }
-        let (line, column) = crate::yaml::locate(&doc.yaml, doc.yaml_line, "translated_from", recorded);
-        diagnostics.push(Diagnostic::warning(
-            &doc.path,
-            line,
-            column,
-            format!(
-                "this translation may be out of date: {} changed since it was translated; update the text, then run `leidraad translated {}`",
-                original.path.display(),
-                doc.path.display()
-            ),
-        ));
+        };
+        diagnostics.push(warning);
         if let Some(article) = articles.iter_mut().find(|a| a.id == doc.meta.id && a.origin == Origin::Own) {
             std::sync::Arc::make_mut(article).outdated = Some(default.clone());
         }

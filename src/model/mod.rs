@@ -44,6 +44,9 @@ pub struct TextPage {
     pub summary: Option<String>,
     pub html: Fragment,
     pub origin: Origin,
+    /// The default locale, when this translation follows an older version
+    /// of its original (as `Article::outdated`).
+    pub outdated: Option<String>,
 }
 
 /// One article of the protocol in one locale.

@@ -1,12 +1,13 @@
 //! A locale's text pages: the home page, the changelog and the audience
-//! intros, each from its translation or, with a warning, its original.
+//! intros, each from its translation or, with a warning, its original; a
+//! translation that follows an older version of its original is marked.
 
 use std::collections::BTreeMap;
 
 use super::targets::Targets;
-use super::translations::source_locale;
+use super::translations::{outdated_warning, source_locale};
 use super::{Origin, TextPage};
-use crate::content::{Document, PageMeta, Sources};
+use crate::content::{Document, LocaleSources, PageMeta, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown;
 
@@ -28,7 +29,11 @@ pub(super) fn text_pages(
 ) -> TextPages {
     let config = &sources.config;
     let mut problems = Vec::new();
-    let mut text_page = |doc: &Document<PageMeta>, prefix: &str, origin: Origin| {
+    let mut text_page = |get: &dyn Fn(&LocaleSources) -> Option<&Document<PageMeta>>,
+                         folder: &str,
+                         prefix: &str,
+                         diagnostics: &mut Diagnostics| {
+        let (doc, origin) = text_page_with_fallback(sources, locale, folder, get, diagnostics)?;
         let from = origin.fallback_locale().unwrap_or(locale);
         let options = markdown::Options {
             path: &doc.path,
@@ -39,26 +44,35 @@ pub(super) fn text_pages(
             glossary: None,
         };
         let rendered = markdown::render(&doc.body, &options);
+        let mut outdated = None;
         if origin == Origin::Own {
             problems.extend(rendered.diagnostics);
+            let default = &config.default_locale;
+            let original = get(&sources.locales[default]).filter(|_| locale != default);
+            if let Some(warning) = original
+                .zip(doc.meta.translated_from.as_deref())
+                .and_then(|(original, recorded)| outdated_warning(doc, recorded, original))
+            {
+                problems.push(warning);
+                outdated = Some(default.clone());
+            }
         }
-        TextPage { title: doc.meta.title.clone(), summary: doc.meta.summary.clone(), html: rendered.html, origin }
+        let meta = &doc.meta;
+        Some(TextPage {
+            title: meta.title.clone(),
+            summary: meta.summary.clone(),
+            html: rendered.html,
+            origin,
+            outdated,
+        })
     };
-    let home = text_page_with_fallback(sources, locale, "", |c| c.home.as_ref(), diagnostics)
-        .map(|(doc, origin)| text_page(doc, "home", origin));
-    let changelog = text_page_with_fallback(sources, locale, "", |c| c.changelog.as_ref(), diagnostics)
-        .map(|(doc, origin)| text_page(doc, "changelog", origin));
+    let home = text_page(&|c| c.home.as_ref(), "", "home", diagnostics);
+    let changelog = text_page(&|c| c.changelog.as_ref(), "", "changelog", diagnostics);
     let mut intros = BTreeMap::new();
     for audience in &config.audiences {
-        let found = text_page_with_fallback(
-            sources,
-            locale,
-            "audiences/",
-            |c| c.audience_intros.get(&audience.id),
-            diagnostics,
-        );
-        if let Some((doc, origin)) = found {
-            intros.insert(audience.id.clone(), text_page(doc, &format!("intro-{}", audience.id), origin));
+        let prefix = format!("intro-{}", audience.id);
+        if let Some(page) = text_page(&|c| c.audience_intros.get(&audience.id), "audiences/", &prefix, diagnostics) {
+            intros.insert(audience.id.clone(), page);
         }
     }
     diagnostics.extend(problems);
@@ -71,7 +85,7 @@ fn text_page_with_fallback<'s>(
     sources: &'s Sources,
     locale: &str,
     folder: &str,
-    get: impl Fn(&'s crate::content::LocaleSources) -> Option<&'s Document<PageMeta>>,
+    get: &dyn Fn(&'s LocaleSources) -> Option<&'s Document<PageMeta>>,
     diagnostics: &mut Diagnostics,
 ) -> Option<(&'s Document<PageMeta>, Origin)> {
     let from = source_locale(sources, locale, |c| get(c).is_some())?;

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::{Article, Origin, Quiz, Scenario};
 use crate::config::Config;
-use crate::content::{LocaleSources, Sources};
+use crate::content::{Document, LocaleSources, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// The locale whose text is shown in `locale`: itself when it has the
@@ -22,6 +22,29 @@ pub fn source_locale<'s>(
         .chain(config.locales.iter().map(String::as_str))
         .find(|l| sources.locales.get(*l).is_some_and(&has))
         .map(str::to_owned)
+}
+
+/// The warning for a translation whose `translated_from` (`recorded`) is
+/// not the current version of its original, placed on that key.
+pub(super) fn outdated_warning<M>(
+    translation: &Document<M>,
+    recorded: &str,
+    original: &Document<impl Sized>,
+) -> Option<Diagnostic> {
+    if recorded == crate::content::source_hash(original) {
+        return None;
+    }
+    let (line, column) = crate::yaml::locate(&translation.yaml, translation.yaml_line, "translated_from", recorded);
+    Some(Diagnostic::warning(
+        &translation.path,
+        line,
+        column,
+        format!(
+            "this translation may be out of date: {} changed since it was translated; update the text, then run `leidraad translated {}`",
+            original.path.display(),
+            translation.path.display()
+        ),
+    ))
 }
 
 /// A page of the model that exists per locale and is paired by id.

@@ -1,10 +1,11 @@
-//! `leidraad translated FILE...`: records in each translation which version
-//! of its original it was made from (`translated_from:` in its front
+//! `leidraad translated FILE...`: records in each translation (an article,
+//! an audience intro, the home page or the change log) which version of its
+//! original it was made from (`translated_from:` in its front
 //! matter), so that `check` notices when the original changes later.
 
 use std::path::{Path, PathBuf};
 
-use crate::content::{self, ArticleMeta, Document, Sources};
+use crate::content::{self, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// Stamps each of `files` (article translations under `root`); returns the
@@ -26,24 +27,53 @@ pub fn stamp(root: &Path, files: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics
     Ok(changed)
 }
 
+/// A translatable file as the stamp needs it: where it is, which version of
+/// its original it records, and the current version of that original.
+struct Pair<'s> {
+    locale: &'s str,
+    path: &'s Path,
+    recorded: Option<&'s str>,
+    original: Option<String>,
+}
+
+/// Every translatable file of the sources: articles by id; the home page,
+/// the change log and the audience intros by their place.
+fn pairs(sources: &Sources) -> Vec<Pair<'_>> {
+    let default = &sources.locales[&sources.config.default_locale];
+    let mut pairs = Vec::new();
+    for (locale, content) in &sources.locales {
+        for doc in &content.articles {
+            let original = default.articles.iter().find(|d| d.meta.id == doc.meta.id).map(|d| content::source_hash(d));
+            pairs.push(Pair { locale, path: &doc.path, recorded: doc.meta.translated_from.as_deref(), original });
+        }
+        let pages =
+            [(content.home.as_ref(), default.home.as_ref()), (content.changelog.as_ref(), default.changelog.as_ref())]
+                .into_iter()
+                .chain(content.audience_intros.iter().map(|(id, doc)| (Some(doc), default.audience_intros.get(id))));
+        for (doc, original) in pages {
+            let Some(doc) = doc else { continue };
+            let original = original.map(content::source_hash);
+            pairs.push(Pair { locale, path: &doc.path, recorded: doc.meta.translated_from.as_deref(), original });
+        }
+    }
+    pairs
+}
+
 fn stamp_one(sources: &Sources, file: &Path) -> Result<bool, Diagnostic> {
-    let same_file = |doc: &Document<ArticleMeta>| {
-        std::fs::canonicalize(&doc.path).ok().zip(std::fs::canonicalize(file).ok()).is_some_and(|(a, b)| a == b)
+    let same_file = |path: &Path| {
+        std::fs::canonicalize(path).ok().zip(std::fs::canonicalize(file).ok()).is_some_and(|(a, b)| a == b)
     };
     let default = &sources.config.default_locale;
-    let (locale, translation) = sources
-        .locales
-        .iter()
-        .find_map(|(locale, content)| content.articles.iter().find(|d| same_file(d)).map(|d| (locale, d)))
-        .ok_or_else(|| {
-            Diagnostic::error(
-                file,
-                0,
-                0,
-                "not an article of this site; give the path of a translated file under content/<locale>/protocol/",
-            )
-        })?;
-    if locale == default {
+    let all = pairs(sources);
+    let pair = all.iter().find(|p| same_file(p.path)).ok_or_else(|| {
+        Diagnostic::error(
+            file,
+            0,
+            0,
+            "not a translatable page of this site; give the path of a translated article, audience intro, home page or change log under content/<locale>/",
+        )
+    })?;
+    if pair.locale == default {
         return Err(Diagnostic::error(
             file,
             0,
@@ -51,17 +81,15 @@ fn stamp_one(sources: &Sources, file: &Path) -> Result<bool, Diagnostic> {
             format!("this is an original (`{default}` is the default locale); give its translations"),
         ));
     }
-    let original =
-        sources.locales[default].articles.iter().find(|d| d.meta.id == translation.meta.id).ok_or_else(|| {
-            Diagnostic::error(file, 0, 0, format!("no `{default}` article has id `{}`", translation.meta.id))
-        })?;
-    let hash = content::source_hash(original);
-    if translation.meta.translated_from.as_deref() == Some(hash.as_str()) {
+    let hash = pair.original.as_deref().ok_or_else(|| {
+        Diagnostic::error(file, 0, 0, format!("`{default}` has no original of this page; nothing to record"))
+    })?;
+    if pair.recorded == Some(hash) {
         return Ok(false);
     }
     let raw = std::fs::read(file).map_err(|e| Diagnostic::error(file, 0, 0, format!("cannot read the file: {e}")))?;
     let text = content::read_text(file)?;
-    let stamped = with_translated_from(&text, &hash);
+    let stamped = with_translated_from(&text, hash);
     // Keep the editor's line endings and byte order mark.
     let crlf = raw.windows(2).any(|w| w == b"\r\n");
     let bom = raw.starts_with(b"\xEF\xBB\xBF");

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::kind::{Content, Input, PageKind, Shows, Splices};
-use super::shared::{article_views, context_links, untranslated, ArticleView, Link};
+use super::shared::{article_views, context_links, text_outdated, untranslated, ArticleView, Link, Untranslated};
 use crate::model::{address, Article, LocaleSite, Site};
 use crate::render::learning::{self, QuizSummary, ScenarioSummary};
 
@@ -17,6 +17,8 @@ struct Data {
     onboarding_quiz: Option<QuizLink>,
     acknowledgement_url: String,
     intro_html: String,
+    /// Set when the intro follows an older version of its original.
+    outdated: Option<Untranslated>,
     groups: Vec<Group>,
     article_count: usize,
     rule_count: usize,
@@ -93,12 +95,14 @@ impl PageKind for Audience {
                 Group { label, contexts, articles }
             })
             .collect();
+        let original_address = |from: &str| address::audience(config, from, view.audience);
+        let outdated = view.intro.as_ref().and_then(|intro| text_outdated(intro, page.root, original_address));
         let (title, summary, intro_html, notice) = match &view.intro {
             Some(intro) => (
                 intro.title.clone(),
                 intro.summary.clone().unwrap_or_default(),
                 intro.html.resolve(page.root, 0, ""),
-                untranslated(&intro.origin, page.root, |from| address::audience(config, from, view.audience)),
+                untranslated(&intro.origin, page.root, original_address),
             ),
             None => (audience.name[locale].clone(), String::new(), String::new(), None),
         };
@@ -123,6 +127,7 @@ impl PageKind for Audience {
             onboarding_quiz,
             acknowledgement_url,
             intro_html,
+            outdated,
             groups,
             article_count: view.article_count(),
             rule_count: shown.iter().map(|(_, a)| a.rule_count).sum(),

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::kind::{Content, Input, PageKind, Splices};
-use super::shared::untranslated;
+use super::shared::{text_outdated, untranslated, Untranslated};
 use crate::model::{address, LocaleSite, Site};
 
 pub struct Changelog;
@@ -11,6 +11,8 @@ pub struct Changelog;
 #[derive(Serialize)]
 struct Data {
     changelog: Text,
+    /// Set when the change log follows an older version of its original.
+    outdated: Option<Untranslated>,
 }
 
 #[derive(Serialize)]
@@ -43,8 +45,10 @@ impl PageKind for Changelog {
         let changelog = page.here.changelog.as_ref().ok_or("no change log")?;
         let config = &page.site.config;
         let notice = untranslated(&changelog.origin, page.root, |from| address::changelog(config, from));
-        let data =
-            Data { changelog: Text { title: changelog.title.clone(), html: changelog.html.resolve(page.root, 0, "") } };
+        let data = Data {
+            changelog: Text { title: changelog.title.clone(), html: changelog.html.resolve(page.root, 0, "") },
+            outdated: text_outdated(changelog, page.root, |from| address::changelog(config, from)),
+        };
         let description = changelog.summary.clone().unwrap_or_default();
         Ok(Content::new(changelog.title.clone(), description, &data)?.untranslated(notice))
     }

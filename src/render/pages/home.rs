@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::kind::{Content, Input, PageKind, Splices};
-use super::shared::untranslated;
+use super::shared::{text_outdated, untranslated, Untranslated};
 use crate::model::{address, LocaleSite, Site};
 use crate::render::learning::{self, QuizSummary, ScenarioSummary};
 
@@ -21,6 +21,8 @@ struct Data {
     scenarios_url: String,
     quizzes: Vec<QuizSummary>,
     scenarios: Vec<ScenarioSummary>,
+    /// Set when the home text follows an older version of its original.
+    outdated: Option<Untranslated>,
 }
 
 #[derive(Serialize)]
@@ -85,6 +87,7 @@ impl PageKind for Home {
             scenarios_url: page.link(&address::scenarios(config, locale)),
             quizzes: here.quizzes.iter().map(|q| learning::quiz_summary(page, q)).collect(),
             scenarios: here.scenarios.iter().map(|s| learning::scenario_summary(page, s)).collect(),
+            outdated: here.home.as_ref().and_then(|home| text_outdated(home, page.root, address::home)),
         };
         Ok(Content::new(title, summary, &data)?.untranslated(notice))
     }

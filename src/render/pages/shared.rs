@@ -6,7 +6,7 @@ use serde::Serialize;
 
 pub use super::kind::Untranslated;
 use super::kind::{Input, Splices};
-use crate::model::{address, Article, Origin, Site};
+use crate::model::{address, Article, Origin, Site, TextPage};
 
 /// An audience or context, as lists and badges show it.
 #[derive(Serialize)]
@@ -35,6 +35,17 @@ pub fn outdated(site: &Site, article: &Article, root: &str) -> Option<Untranslat
     let from = article.outdated.as_ref()?;
     let slug = site.locale(from).and_then(|l| l.article(&article.id)).map_or(&article.slug, |a| &a.slug);
     Some(Untranslated { lang: from.clone(), url: format!("{root}{}", address::article(&site.config, from, slug)) })
+}
+
+/// The notice of a text page (home, change log, audience intro) translated
+/// from an older text of its original.
+pub fn text_outdated(
+    text: &TextPage,
+    root: &str,
+    original_address: impl FnOnce(&str) -> String,
+) -> Option<Untranslated> {
+    let from = text.outdated.as_ref()?;
+    Some(Untranslated { lang: from.clone(), url: format!("{root}{}", original_address(from)) })
 }
 
 /// Audiences by index, linked to their views.
