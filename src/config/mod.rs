@@ -312,7 +312,12 @@ sections:
                 "  glossary: { nl: begrippen, en: glossary }\n",
                 &format!("  glossary: {{ nl: begrippen, en: glossary }}\n  quiz:\n{quiz}"),
             );
-            parse(&source, Path::new("site.yaml")).unwrap_err().sorted().into_iter().map(|d| d.to_string()).collect::<Vec<_>>()
+            parse(&source, Path::new("site.yaml"))
+                .unwrap_err()
+                .sorted()
+                .into_iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
         };
         let unknown = with("    slug: { nl: oefenen, en: practice }\n    nmae: { nl: Oefenen }\n");
         assert_eq!(unknown.len(), 1, "{unknown:?}");
