@@ -49,3 +49,57 @@ pub(super) fn apply(config: &Config, mut translator: Translator) -> Translator {
     }
     translator
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use crate::content::assets::{Assets, TextAsset};
+
+    const SITE: &str = "organisation: T
+title: { nl: T, en: T }
+base_url: https://e.org/
+default_locale: nl
+locales: [nl, en]
+organisation_kind: { nl: het college }
+audiences:
+  - id: a
+    name: { nl: A, en: A }
+    slug: { nl: a, en: a }
+sections:
+  protocol: { nl: p, en: p }
+  glossary: { nl: g, en: g }
+  quiz:
+    slug: { nl: oefenen, en: practice }
+    name: { nl: Oefenen }
+";
+
+    fn messages(nl: &str) -> crate::i18n::Messages {
+        let config = crate::config::parse(SITE, Path::new("site.yaml")).unwrap();
+        let en = "nav-quizzes = Quizzes\norganisation-kind = the school\nfooter-text = Contact { $organisation }.\n";
+        let mut assets = Assets::default();
+        for (locale, text) in [("nl", nl), ("en", en)] {
+            assets.messages.entry(locale.to_owned()).or_default().insert(
+                "ui.ftl".into(),
+                TextAsset { origin: PathBuf::from(format!("locales/{locale}/ui.ftl")), text: text.to_owned() },
+            );
+        }
+        crate::i18n::load(&config, &assets).unwrap()
+    }
+
+    #[test]
+    fn the_sites_words_replace_the_built_in_ones_where_it_gives_them() {
+        let m =
+            messages("nav-quizzes = Quizzen\norganisation-kind = de school\nfooter-text = Bel { $organisation }.\n");
+        assert_eq!(m.translator("nl").get("nav-quizzes").unwrap(), "Oefenen");
+        assert_eq!(m.translator("en").get("nav-quizzes").unwrap(), "Quizzes", "no English name: built-in");
+        assert_eq!(m.translator("nl").get("footer-text").unwrap(), "Bel het college.");
+        assert_eq!(m.translator("en").get("footer-text").unwrap(), "Contact the school.");
+    }
+
+    #[test]
+    fn a_footer_without_the_organisation_stays_as_written() {
+        let m = messages("nav-quizzes = Quizzen\norganisation-kind = de school\nfooter-text = Mail ons.\n");
+        assert_eq!(m.translator("nl").get("footer-text").unwrap(), "Mail ons.");
+    }
+}
