@@ -29,7 +29,11 @@ fn the_home_page_leads_to_each_audience_and_to_the_learning_pages() {
         links(&home, "main .audience-choice a"),
         pairs(&[("../nl/leerlingen/", "Leerlingen"), ("../nl/ouders/", "Ouders"), ("../nl/team/", "Medewerkers")])
     );
-    assert_eq!(texts(&home, "main .card p"), ["Wat geldt voor jou."], "the summary of the audience intro");
+    assert_eq!(
+        texts(&home, "main .card p"),
+        ["Wat geldt voor jou.", "De afspraken die voor deze groep gelden.", "De afspraken die voor deze groep gelden."],
+        "the summary of the audience intro, else the built-in line: never an empty card"
+    );
     assert_eq!(
         links(&home, "main .teachers-box a"),
         pairs(&[("../nl/quiz/", "Quizzen om te oefenen"), ("../nl/casussen/", "Casussen om te bespreken")])

@@ -37,6 +37,12 @@ pager-label = Previous and next article
 previous = Previous
 next = Next
 
+## Draft (site.yaml: status: concept)
+
+# On every page, under the header.
+concept-notice-title = Draft
+concept-notice = This protocol is a draft: it has not been adopted yet and may still change.
+
 ## Not yet translated
 
 not-translated = This text has not been translated yet. You are reading the original version.
@@ -49,6 +55,8 @@ not-translated-article = This article has not been translated yet. Original vers
 
 who-are-you = Who are you?
 who-are-you-intro = Choose what fits you. You will then see only the rules that apply to you.
+# Under an audience on the home page, when neither site.yaml nor its intro gives a line.
+audience-card-fallback = The rules that apply to this group.
 home-more-title = Everything at a glance
 protocol-link = Read the whole protocol
 glossary-link = Glossary
@@ -91,7 +99,10 @@ back-home = Go to the home page
 
 ## Footer
 
-footer-text = Questions about this protocol? Please contact the school.
+# How the sentence names the organisation; site.yaml may replace it (organisation_kind).
+organisation-kind = the school
+# { $organisation }: organisation-kind, or what site.yaml gives.
+footer-text = Questions about this protocol? Please contact { $organisation }.
 
 ## Quizzes and scenario cards: the overviews
 

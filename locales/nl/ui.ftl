@@ -37,6 +37,12 @@ pager-label = Vorig en volgend artikel
 previous = Vorige
 next = Volgende
 
+## Concept (site.yaml: status: concept)
+
+# Op elke pagina, onder de kop.
+concept-notice-title = Concept
+concept-notice = Dit protocol is een concept: het is nog niet vastgesteld en kan nog veranderen.
+
 ## Nog niet vertaald
 
 not-translated = Deze tekst is nog niet vertaald. Je leest de oorspronkelijke versie.
@@ -49,6 +55,8 @@ not-translated-article = Dit artikel is nog niet vertaald. Oorspronkelijke versi
 
 who-are-you = Wie ben je?
 who-are-you-intro = Kies wat bij jou past. Je ziet dan alleen de regels die voor jou gelden.
+# Onder een doelgroep op de startpagina, als site.yaml en de introductie geen regel geven.
+audience-card-fallback = De afspraken die voor deze groep gelden.
 home-more-title = Alles op een rij
 protocol-link = Lees het hele protocol
 glossary-link = Begrippenlijst
@@ -91,7 +99,10 @@ back-home = Naar de startpagina
 
 ## Voettekst
 
-footer-text = Vragen over dit protocol? Neem contact op met de school.
+# Hoe de zin de organisatie noemt; site.yaml kan het vervangen (organisation_kind).
+organisation-kind = de school
+# { $organisation }: organisation-kind, of wat site.yaml geeft.
+footer-text = Vragen over dit protocol? Neem contact op met { $organisation }.
 
 ## Quizzen en casussen: de overzichten
 

@@ -5,6 +5,7 @@
 mod colours;
 mod problems;
 mod raw;
+mod section;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -44,6 +45,27 @@ pub struct Config {
     pub adopted: Option<Date>,
     /// Who approved it (a council, a board).
     pub approved_by: Option<String>,
+    /// How a sentence names the organisation (`het college`), per locale;
+    /// a locale without one uses the built-in words.
+    pub organisation_kind: Localized,
+    /// `concept` for a draft: every page says so.
+    pub status: Option<Status>,
+}
+
+/// The status of the protocol, when it is not simply in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// A draft, not (yet) adopted.
+    Concept,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Concept => "concept",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +75,10 @@ pub struct Audience {
     pub slug: Localized,
     /// Its view is a reading path for newcomers, ending in an acknowledgement.
     pub onboarding: bool,
+    /// The line under its card on the home page, per locale (may lack some).
+    pub summary: Localized,
+    /// It is taught in class: its quizzes get the teachers' box.
+    pub classroom: bool,
 }
 
 /// A calendar date.
@@ -90,7 +116,8 @@ pub struct Context {
     pub name: Localized,
 }
 
-/// URL slugs of the site's sections, per locale.
+/// URL slugs of the site's sections, per locale, and the names the site
+/// gives them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sections {
     pub protocol: Localized,
@@ -100,9 +127,17 @@ pub struct Sections {
     pub search: Localized,
     pub changelog: Localized,
     pub acknowledgement: Localized,
+    /// By section (`quiz`), the site's name for it per locale; a section or
+    /// locale without one uses the built-in words.
+    pub names: BTreeMap<&'static str, Localized>,
 }
 
 impl Sections {
+    /// The site's name for `section` in `locale`, if it gives one.
+    pub fn name(&self, section: &str, locale: &str) -> Option<&str> {
+        self.names.get(section)?.get(locale).map(String::as_str)
+    }
+
     /// The sections directly under `/<locale>/`, by name.
     pub fn top_level(&self) -> impl Iterator<Item = (&'static str, &Localized)> {
         [
@@ -255,5 +290,55 @@ sections:
         let messages: Vec<_> =
             parse(&source, Path::new("site.yaml")).unwrap_err().sorted().into_iter().map(|d| d.message).collect();
         assert!(messages[0].contains("below the 4.5:1"), "{messages:?}");
+    }
+
+    #[test]
+    fn sections_may_be_named_per_locale_next_to_their_slugs() {
+        let source = SITE.replace(
+            "  glossary: { nl: begrippen, en: glossary }\n",
+            "  glossary: { nl: begrippen, en: glossary }\n  quiz:\n    slug: { nl: oefenen, en: practice }\n    name: { nl: Oefenen }\n",
+        );
+        let config = parse(&source, Path::new("site.yaml")).unwrap();
+        assert_eq!(config.sections.quiz["en"], "practice");
+        assert_eq!(config.sections.name("quiz", "nl"), Some("Oefenen"));
+        assert_eq!(config.sections.name("quiz", "en"), None);
+        assert_eq!(config.sections.name("protocol", "nl"), None);
+    }
+
+    #[test]
+    fn a_malformed_section_is_an_error_at_its_line() {
+        let with = |quiz: &str| {
+            let source = SITE.replace(
+                "  glossary: { nl: begrippen, en: glossary }\n",
+                &format!("  glossary: {{ nl: begrippen, en: glossary }}\n  quiz:\n{quiz}"),
+            );
+            parse(&source, Path::new("site.yaml"))
+                .unwrap_err()
+                .sorted()
+                .into_iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+        };
+        let unknown = with("    slug: { nl: oefenen, en: practice }\n    nmae: { nl: Oefenen }\n");
+        assert_eq!(unknown.len(), 1, "{unknown:?}");
+        assert!(unknown[0].starts_with("site.yaml:17:"), "{unknown:?}");
+        assert!(unknown[0].contains("unknown key `nmae`; did you mean `name`?"), "{unknown:?}");
+        let nameless = with("    name: { nl: Oefenen, en: Practice }\n");
+        assert!(nameless[0].contains("a section with a `name` needs its `slug` too"), "{nameless:?}");
+        let mixed = with("    nl: oefenen\n    name: { nl: Oefenen }\n");
+        assert!(mixed[0].starts_with("site.yaml:17:"), "{mixed:?}");
+        assert!(mixed[0].contains("`name` next to slugs per locale"), "{mixed:?}");
+        let foreign = with("    slug: { nl: oefenen, en: practice }\n    name: { de: Üben }\n");
+        assert!(foreign[0].contains("`name` of section `quiz` names unknown locale `de`"), "{foreign:?}");
+    }
+
+    #[test]
+    fn status_is_concept_or_absent() {
+        let config = parse(SITE, Path::new("site.yaml")).unwrap();
+        assert_eq!((config.status, config.version, config.adopted, config.approved_by), (None, None, None, None));
+        let concept = parse(&format!("{SITE}status: concept\n"), Path::new("site.yaml")).unwrap();
+        assert_eq!(concept.status, Some(Status::Concept));
+        let errors = parse(&format!("{SITE}status: draft\n"), Path::new("site.yaml")).unwrap_err().sorted();
+        assert_eq!(errors[0].to_string(), "site.yaml:16:9: `status`: unknown value `draft`; allowed are `concept`");
     }
 }

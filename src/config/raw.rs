@@ -2,7 +2,9 @@
 
 use serde::Deserialize;
 
-use super::Localized;
+pub(super) use super::section::RawSection;
+
+use super::{Localized, Status};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,6 +32,10 @@ pub(super) struct RawConfig {
     pub(super) adopted: Option<String>,
     #[serde(default)]
     pub(super) approved_by: Option<String>,
+    #[serde(default)]
+    pub(super) organisation_kind: Option<Localized>,
+    #[serde(default)]
+    pub(super) status: Option<Status>,
 }
 
 fn default_theme() -> String {
@@ -44,6 +50,10 @@ pub(super) struct RawAudience {
     pub(super) slug: Localized,
     #[serde(default)]
     pub(super) onboarding: bool,
+    #[serde(default)]
+    pub(super) summary: Option<Localized>,
+    #[serde(default)]
+    pub(super) classroom: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -56,18 +66,18 @@ pub(super) struct RawContext {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSections {
-    pub(super) protocol: Localized,
-    pub(super) glossary: Localized,
+    pub(super) protocol: RawSection,
+    pub(super) glossary: RawSection,
     #[serde(default)]
-    pub(super) quiz: Option<Localized>,
+    pub(super) quiz: Option<RawSection>,
     #[serde(default)]
-    pub(super) scenarios: Option<Localized>,
+    pub(super) scenarios: Option<RawSection>,
     #[serde(default)]
-    pub(super) search: Option<Localized>,
+    pub(super) search: Option<RawSection>,
     #[serde(default)]
-    pub(super) changelog: Option<Localized>,
+    pub(super) changelog: Option<RawSection>,
     #[serde(default)]
-    pub(super) acknowledgement: Option<Localized>,
+    pub(super) acknowledgement: Option<RawSection>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::colours;
 use super::problems::Problems;
-use super::raw::RawConfig;
+use super::raw::{RawConfig, RawSection};
 use super::{
     base_path, is_language_code, is_slug, Audience, Config, Context, Date, Localized, Sections, ALL_AUDIENCES,
 };
@@ -50,7 +50,14 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         audiences: raw
             .audiences
             .into_iter()
-            .map(|a| Audience { id: a.id, name: a.name, slug: a.slug, onboarding: a.onboarding })
+            .map(|a| Audience {
+                id: a.id,
+                name: a.name,
+                slug: a.slug,
+                onboarding: a.onboarding,
+                summary: a.summary.unwrap_or_default(),
+                classroom: a.classroom,
+            })
             .collect(),
         contexts: raw.contexts.into_iter().map(|c| Context { id: c.id, name: c.name }).collect(),
         sections,
@@ -61,6 +68,8 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         version: raw.version,
         adopted: adopted.and_then(|(_, date)| date),
         approved_by: raw.approved_by,
+        organisation_kind: raw.organisation_kind.unwrap_or_default(),
+        status: raw.status,
     })
 }
 
@@ -109,23 +118,62 @@ fn check_texts(raw: &RawConfig, problems: &mut Problems<'_>) {
     for context in &raw.contexts {
         check_localized(raw, problems, "name", &context.id, &context.name);
     }
+    for audience in &raw.audiences {
+        if let Some(summary) = &audience.summary {
+            check_some_locales(raw, problems, "summary", &format!("`summary` of {}", audience.id), summary);
+        }
+    }
+    if let Some(kind) = &raw.organisation_kind {
+        check_some_locales(raw, problems, "organisation_kind", "`organisation_kind`", kind);
+    }
+}
+
+/// Texts for some of the site's locales (the others use built-in words):
+/// none for a locale the site lacks, none empty.
+fn check_some_locales(raw: &RawConfig, problems: &mut Problems<'_>, key: &str, whose: &str, map: &Localized) {
+    for (locale, text) in map {
+        if !raw.locales.contains(locale) {
+            let hint = text::hint(locale, raw.locales.iter().map(String::as_str));
+            problems.report(key, locale, format!("{whose} names unknown locale `{locale}`{hint}"));
+        } else if text.trim().is_empty() {
+            let message = format!("{whose} is empty for locale `{locale}`; give a text or leave the locale out");
+            problems.report(key, locale, message);
+        }
+    }
 }
 
 /// The sections' slugs, each section's name being its slug where
 /// `site.yaml` gives none.
 fn sections(raw: &RawConfig, problems: &mut Problems<'_>) -> Sections {
     let given = &raw.sections;
-    let or_name = |slugs: &Option<Localized>, name: &str| {
-        slugs.clone().unwrap_or_else(|| raw.locales.iter().map(|l| (l.clone(), name.to_owned())).collect())
+    let or_name = |section: &Option<RawSection>, name: &str| match section {
+        Some(section) => section.slug.clone(),
+        None => raw.locales.iter().map(|l| (l.clone(), name.to_owned())).collect(),
     };
+    let named = [
+        ("protocol", Some(&given.protocol)),
+        ("glossary", Some(&given.glossary)),
+        ("quiz", given.quiz.as_ref()),
+        ("scenarios", given.scenarios.as_ref()),
+        ("search", given.search.as_ref()),
+        ("changelog", given.changelog.as_ref()),
+        ("acknowledgement", given.acknowledgement.as_ref()),
+    ];
+    let mut names = BTreeMap::new();
+    for (section, given) in named {
+        let Some(given) = given.filter(|g| !g.name.is_empty()) else { continue };
+        check_some_locales(raw, problems, section, &format!("`name` of section `{section}`"), &given.name);
+        names.insert(section, given.name.clone());
+    }
     let sections = Sections {
-        protocol: given.protocol.clone(),
-        glossary: given.glossary.clone(),
+        protocol: given.protocol.slug.clone(),
+        glossary: given.glossary.slug.clone(),
         quiz: or_name(&given.quiz, "quiz"),
         scenarios: or_name(&given.scenarios, "scenarios"),
         search: or_name(&given.search, "search"),
         changelog: or_name(&given.changelog, "changelog"),
         acknowledgement: or_name(&given.acknowledgement, "acknowledgement"),
+        names,
     };
     for (name, map) in sections.all() {
         check_localized(raw, problems, name, &format!("section `{name}`"), map);

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod site_words;
 mod sources;
 
 pub use sources::check_templates;
@@ -114,7 +115,7 @@ pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
             continue;
         };
         let defined = definitions.entry(locale.clone()).or_default();
-        let translator = load_locale(locale, files, defined, &mut diagnostics);
+        let translator = site_words::apply(config, load_locale(locale, files, defined, &mut diagnostics));
         translators.insert(locale.clone(), Arc::new(translator));
     }
     report_missing(&definitions, &mut diagnostics);

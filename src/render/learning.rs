@@ -41,6 +41,9 @@ pub struct QuizData {
     summary: QuizSummary,
     absolute_url: String,
     intro_html: String,
+    /// One of its audiences is taught in class: the page has the teachers' box.
+    classroom: bool,
+    /// Empty without the teachers' box.
     qr_svg: String,
     questions: Vec<Question>,
 }
@@ -170,6 +173,7 @@ pub fn scenario_summary(page: &Input<'_>, scenario: &Scenario) -> ScenarioSummar
 pub fn quiz(page: &Input<'_>, quiz: &Quiz) -> Result<QuizData, String> {
     let path = address::quiz(&page.site.config, page.locale, &quiz.slug);
     let absolute_url = format!("{}{path}", page.site.config.base_url);
+    let classroom = quiz.audiences.iter().any(|&a| page.site.config.audiences[a].classroom);
     let questions = quiz
         .questions
         .iter()
@@ -217,7 +221,8 @@ pub fn quiz(page: &Input<'_>, quiz: &Quiz) -> Result<QuizData, String> {
     Ok(QuizData {
         summary: quiz_summary(page, quiz),
         intro_html: quiz.intro.resolve(page.root, 0, ""),
-        qr_svg: qr_svg(&absolute_url, &page.t.get("quiz-qr-label")?)?,
+        classroom,
+        qr_svg: if classroom { qr_svg(&absolute_url, &page.t.get("quiz-qr-label")?)? } else { String::new() },
         absolute_url,
         questions,
     })

@@ -34,6 +34,8 @@ struct SiteData<'a> {
     adopted: String,
     adopted_text: String,
     approved_by: &'a str,
+    /// `concept` for a draft, else empty.
+    status: &'static str,
     stylesheet: &'a str,
 }
 
@@ -133,6 +135,7 @@ fn site_data<'a>(input: &'a Input<'a>) -> Result<SiteData<'a>, String> {
         adopted: config.adopted.map(|d| d.to_string()).unwrap_or_default(),
         adopted_text,
         approved_by: config.approved_by.as_deref().unwrap_or_default(),
+        status: config.status.map(|s| s.as_str()).unwrap_or_default(),
         stylesheet: config.stylesheet.as_deref().unwrap_or_default(),
     })
 }

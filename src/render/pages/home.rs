@@ -64,16 +64,24 @@ impl PageKind for Home {
             ),
             None => (page.t.get("home-title-fallback")?, String::new(), String::new(), None),
         };
+        let fallback = page.t.get("audience-card-fallback")?;
         let audiences = here
             .views
             .iter()
             .map(|view| {
                 let audience = &config.audiences[view.audience];
+                // site.yaml's line, else the intro page's summary, else the built-in line.
+                let summary = audience
+                    .summary
+                    .get(locale)
+                    .or_else(|| view.intro.as_ref()?.summary.as_ref())
+                    .filter(|s| !s.trim().is_empty())
+                    .unwrap_or(&fallback);
                 AudienceCard {
                     id: audience.id.clone(),
                     name: audience.name[locale].clone(),
                     url: page.link(&address::audience(config, locale, view.audience)),
-                    summary: view.intro.as_ref().and_then(|i| i.summary.clone()).unwrap_or_default(),
+                    summary: summary.clone(),
                 }
             })
             .collect();
