@@ -5,10 +5,12 @@
 mod colours;
 mod problems;
 mod raw;
+mod register;
 mod validate;
 
 use std::collections::BTreeMap;
 
+pub use register::{Register, Registers};
 pub use validate::parse;
 
 /// The audience id that stands for every audience.
@@ -44,6 +46,8 @@ pub struct Config {
     pub adopted: Option<Date>,
     /// Who approved it (a council, a board).
     pub approved_by: Option<String>,
+    /// The register (form of address) of each locale where an audience sets none.
+    pub register: Registers,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +57,8 @@ pub struct Audience {
     pub slug: Localized,
     /// Its view is a reading path for newcomers, ending in an acknowledgement.
     pub onboarding: bool,
+    /// The register (form of address) its pages use, per locale.
+    pub register: Registers,
 }
 
 /// A calendar date.

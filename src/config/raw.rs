@@ -30,6 +30,9 @@ pub(super) struct RawConfig {
     pub(super) adopted: Option<String>,
     #[serde(default)]
     pub(super) approved_by: Option<String>,
+    /// The register of each locale where an audience sets none.
+    #[serde(default)]
+    pub(super) register: Localized,
 }
 
 fn default_theme() -> String {
@@ -44,6 +47,8 @@ pub(super) struct RawAudience {
     pub(super) slug: Localized,
     #[serde(default)]
     pub(super) onboarding: bool,
+    #[serde(default)]
+    pub(super) register: Localized,
 }
 
 #[derive(Debug, Deserialize)]

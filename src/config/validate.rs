@@ -7,6 +7,7 @@ use std::path::Path;
 use super::colours;
 use super::problems::Problems;
 use super::raw::RawConfig;
+use super::register;
 use super::{
     base_path, is_language_code, is_slug, Audience, Config, Context, Date, Localized, Sections, ALL_AUDIENCES,
 };
@@ -37,6 +38,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         problems.report("base_url", &raw.base_url, message);
     }
     let colors = colours::checked(&raw.colors, &mut problems);
+    let (register, audience_registers) = register::placed(&raw, source, path);
     if problems.errors.has_errors() {
         return Err(problems.errors);
     }
@@ -50,7 +52,8 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         audiences: raw
             .audiences
             .into_iter()
-            .map(|a| Audience { id: a.id, name: a.name, slug: a.slug, onboarding: a.onboarding })
+            .zip(audience_registers)
+            .map(|(a, register)| Audience { id: a.id, name: a.name, slug: a.slug, onboarding: a.onboarding, register })
             .collect(),
         contexts: raw.contexts.into_iter().map(|c| Context { id: c.id, name: c.name }).collect(),
         sections,
@@ -61,6 +64,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         version: raw.version,
         adopted: adopted.and_then(|(_, date)| date),
         approved_by: raw.approved_by,
+        register,
     })
 }
 
@@ -108,6 +112,16 @@ fn check_texts(raw: &RawConfig, problems: &mut Problems<'_>) {
     }
     for context in &raw.contexts {
         check_localized(raw, problems, "name", &context.id, &context.name);
+    }
+    // A register may be set for some locales only.
+    let registers =
+        std::iter::once(("register", &raw.register)).chain(raw.audiences.iter().map(|a| (a.id.as_str(), &a.register)));
+    for (owner, map) in registers {
+        for locale in map.keys().filter(|l| !raw.locales.contains(l)) {
+            let hint = text::hint(locale, raw.locales.iter().map(String::as_str));
+            let whose = if owner == "register" { "`register`".to_owned() } else { format!("`register` of {owner}") };
+            problems.report("register", locale, format!("{whose} names unknown locale `{locale}`{hint}"));
+        }
     }
 }
 

@@ -44,6 +44,9 @@ impl PageKind for Article {
     fn menu_parent(&self, site: &Site, locale: &str) -> Option<String> {
         Some(address::protocol(&site.config, locale))
     }
+    fn audiences(&self, here: &LocaleSite, instance: usize) -> Vec<usize> {
+        here.articles[instance].audiences.clone()
+    }
     fn shows(&self, _here: &LocaleSite, instance: usize) -> Shows {
         Shows::Articles(vec![instance])
     }

@@ -80,7 +80,7 @@ pub fn common<'a>(input: &'a Input<'a>, page: &'a Page, content: &'a mut Content
             let path = page.kind.counterpart(input.site, input.here, page.instance, other);
             Ok(Alternate {
                 lang: other.clone(),
-                name: input.messages.translator(other).get("language-name")?,
+                name: input.messages.language_name(other),
                 url: format!("{root}{path}"),
                 absolute_url: format!("{}{path}", config.base_url),
                 current: other == locale && page.kind.in_a_locale(),
