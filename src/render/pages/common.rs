@@ -12,6 +12,8 @@ use crate::model::address;
 #[derive(Serialize)]
 pub struct Common<'a> {
     lang: &'a str,
+    /// `rtl` or `ltr`: the direction of the locale's script.
+    dir: &'static str,
     root: &'a str,
     content_security_policy: &'static str,
     colors_stylesheet: &'static str,
@@ -89,6 +91,7 @@ pub fn common<'a>(input: &'a Input<'a>, page: &'a Page, content: &'a mut Content
         .collect::<Result<_, String>>()?;
     Ok(Common {
         lang: locale,
+        dir: direction(locale),
         root,
         content_security_policy: super::super::policy::CONTENT_SECURITY_POLICY,
         colors_stylesheet: super::super::policy::COLORS_STYLESHEET,
@@ -110,6 +113,19 @@ pub fn common<'a>(input: &'a Input<'a>, page: &'a Page, content: &'a mut Content
         },
         untranslated: content.untranslated.take(),
     })
+}
+
+/// The direction of `locale`'s script, from its language identifier
+/// (its likely script where it names none).
+fn direction(locale: &str) -> &'static str {
+    let rtl = locale
+        .parse::<unic_langid::LanguageIdentifier>()
+        .is_ok_and(|id| id.character_direction() == unic_langid::CharacterDirection::RTL);
+    if rtl {
+        "rtl"
+    } else {
+        "ltr"
+    }
 }
 
 fn site_data<'a>(input: &'a Input<'a>) -> Result<SiteData<'a>, String> {
