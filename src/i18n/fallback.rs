@@ -16,19 +16,27 @@ pub(super) fn builtin_names(assets: &Assets) -> BTreeSet<String> {
     files.flat_map(|asset| sources::definition_lines(&asset.text).into_keys()).collect()
 }
 
-/// The one warning for a locale that shows built-in messages of the default locale.
-pub(super) fn fallback_notice(config: &Config, locale: &str, names: &[&str], none_of_its_own: bool) -> Diagnostic {
+/// The one warning for a locale that shows built-in messages of the
+/// default locale: how many, and which where it has some of its own.
+pub(super) fn fallback_notice(
+    config: &Config,
+    locales_dir: &Path,
+    locale: &str,
+    names: &[&str],
+    none_of_its_own: bool,
+) -> Diagnostic {
     let default = &config.default_locale;
-    let file = format!("locales/{locale}/ui.ftl");
+    let file = locales_dir.join(locale).join("ui.ftl");
     let message = if none_of_its_own {
         format!(
-            "locale `{locale}` has no UI messages of its own: its pages show the {} built-in messages in `{default}`, the default locale (their elements keep lang=\"{locale}\"); translate them in {file}, starting from leidraad's locales/{default}/ui.ftl",
-            names.len()
+            "locale `{locale}` has no UI messages of its own: its pages show all {} built-in messages in `{default}`, the default locale; translate them in {}, starting from a copy of leidraad's locales/{default}/ui.ftl",
+            names.len(),
+            file.display()
         )
     } else {
         let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
         format!(
-            "locale `{locale}` lacks {} built-in messages, shown in `{default}`, the default locale, until translated in {file}: {}",
+            "locale `{locale}` lacks {} of the built-in messages; its pages show them in `{default}`, the default locale, until they are translated here: {}",
             names.len(),
             list.join(", ")
         )

@@ -217,7 +217,13 @@ pub fn load(config: &Config, assets: &Assets) -> Result<(Messages, Diagnostics),
     }
     let lacking = fallback::report_missing(config, &definitions, &builtin, &mut diagnostics);
     for (locale, names) in &lacking {
-        diagnostics.push(fallback::fallback_notice(config, locale, names, definitions[locale].is_empty()));
+        diagnostics.push(fallback::fallback_notice(
+            config,
+            &assets.locales_dir,
+            locale,
+            names,
+            definitions[locale].is_empty(),
+        ));
     }
     if diagnostics.has_errors() {
         return Err(diagnostics);
@@ -393,7 +399,7 @@ mod tests {
     }
 
     fn assets(files: &[(&str, &str)]) -> Assets {
-        let mut assets = Assets::default();
+        let mut assets = Assets { locales_dir: PathBuf::from("locales"), ..Assets::default() };
         for (locale, text) in files {
             assets.messages.entry((*locale).to_owned()).or_default().insert(
                 "ui.ftl".into(),
@@ -504,8 +510,8 @@ mod tests {
         assert_eq!(
             text,
             [
-                "locales/ar/ui.ftl: warning: locale `ar` has no UI messages of its own: its pages show the 4 built-in messages in `nl`, the default locale (their elements keep lang=\"ar\"); translate them in locales/ar/ui.ftl, starting from leidraad's locales/nl/ui.ftl",
-                "locales/fy/ui.ftl: warning: locale `fy` lacks 3 built-in messages, shown in `nl`, the default locale, until translated in locales/fy/ui.ftl: `b`, `c`, `language-name`",
+                "locales/ar/ui.ftl: warning: locale `ar` has no UI messages of its own: its pages show all 4 built-in messages in `nl`, the default locale; translate them in locales/ar/ui.ftl, starting from a copy of leidraad's locales/nl/ui.ftl",
+                "locales/fy/ui.ftl: warning: locale `fy` lacks 3 of the built-in messages; its pages show them in `nl`, the default locale, until they are translated here: `b`, `c`, `language-name`",
             ]
         );
         assert_eq!(messages.translator("fy").get("a").unwrap(), "Frysk A");
