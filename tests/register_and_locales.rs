@@ -171,6 +171,9 @@ fn locales_beyond_the_built_in_ones_build_with_a_notice_each() {
     let arabic = page(&site, "ar/protocol/regels");
     assert_eq!(attrs(&arabic, "html", "lang"), ["ar"]);
     assert_eq!(attrs(&arabic, "main .prose", "lang"), ["nl"]);
+    // Dutch is written left to right, also on an Arabic page.
+    assert_eq!(attrs(&arabic, "main .prose", "dir"), ["ltr"]);
+    assert_eq!(attrs(&untranslated, "main .prose", "dir"), Vec::<String>::new());
     assert_eq!(texts(&arabic, "main .prose li"), ["We delen geen foto's.", "We zijn aardig online."]);
     // A locale without a name of its own is listed by its code.
     assert_eq!(texts(&arabic, ".lang-switch [lang=ar]"), ["ar"]);

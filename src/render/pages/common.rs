@@ -91,7 +91,7 @@ pub fn common<'a>(input: &'a Input<'a>, page: &'a Page, content: &'a mut Content
         .collect::<Result<_, String>>()?;
     Ok(Common {
         lang: locale,
-        dir: direction(locale),
+        dir: super::shared::direction(locale),
         root,
         content_security_policy: super::super::policy::CONTENT_SECURITY_POLICY,
         colors_stylesheet: super::super::policy::COLORS_STYLESHEET,
@@ -113,19 +113,6 @@ pub fn common<'a>(input: &'a Input<'a>, page: &'a Page, content: &'a mut Content
         },
         untranslated: content.untranslated.take(),
     })
-}
-
-/// The direction of `locale`'s script, from its language identifier
-/// (its likely script where it names none).
-fn direction(locale: &str) -> &'static str {
-    let rtl = locale
-        .parse::<unic_langid::LanguageIdentifier>()
-        .is_ok_and(|id| id.character_direction() == unic_langid::CharacterDirection::RTL);
-    if rtl {
-        "rtl"
-    } else {
-        "ltr"
-    }
 }
 
 fn site_data<'a>(input: &'a Input<'a>) -> Result<SiteData<'a>, String> {

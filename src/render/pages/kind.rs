@@ -122,4 +122,7 @@ impl Content {
 pub struct Untranslated {
     pub lang: String,
     pub url: String,
+    /// The direction of `lang`'s script (`ltr`, `rtl`), for a page in a
+    /// locale written the other way.
+    pub dir: &'static str,
 }
