@@ -256,6 +256,24 @@ sections:
     }
 
     #[test]
+    fn registers_are_placed_and_name_known_locales() {
+        let source = SITE.replace(
+            "    slug: { nl: leerlingen, en: students }\n",
+            "    slug: { nl: leerlingen, en: students }\n    register: { nl: je }\n",
+        );
+        let source = format!("{source}register: {{ nl: u }}\n");
+        let config = parse(&source, Path::new("site.yaml")).unwrap();
+        let audience = &config.audiences[0].register["nl"];
+        assert_eq!((audience.value.as_str(), audience.line, audience.column), ("je", 10, 21));
+        let site = &config.register["nl"];
+        assert_eq!((site.value.as_str(), site.line, site.column), ("u", 17, 17));
+        let errors = parse(&source.replace("register: { nl: u }", "register: { de: u }"), Path::new("site.yaml"))
+            .unwrap_err()
+            .sorted();
+        assert_eq!(errors[0].to_string(), "site.yaml:17:13: `register` names unknown locale `de`");
+    }
+
+    #[test]
     fn low_contrast_colour_is_refused() {
         let source = format!("{SITE}colors: {{ primary: \"#ffcc00\" }}\n");
         let messages: Vec<_> =
