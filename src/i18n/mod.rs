@@ -113,7 +113,7 @@ impl Translator {
 
 /// The argument every message is given: the register of the page.
 const REGISTER_ARGUMENT: &str = "register";
-/// The message that lists the registers a locale knows (`je, u`).
+/// The message that lists the registers a locale knows, separated by commas.
 const REGISTERS: &str = "registers";
 /// The message that names the register a locale uses by default.
 const REGISTER_DEFAULT: &str = "register-default";

@@ -1,5 +1,5 @@
 //! Registers (forms of address): a locale's messages declare the ones it
-//! knows (message `registers`, e.g. `je, u`) and its default (message
+//! knows (message `registers`, a list separated by commas) and its default (message
 //! `register-default`); `site.yaml` picks one per locale and audience from
 //! those. Each register gets its own translator, which gives every message
 //! `$register` to select its wording by.
