@@ -1,6 +1,21 @@
 # Teksten van het standaardthema van leidraad (Nederlands).
 # Een site kan elk bericht overschrijven met een eigen locales/nl/ui.ftl.
-# Elk bericht hier staat ook in locales/en/ui.ftl, met dezelfde naam.
+# Elk bericht hier staat ook in locales/en/ui.ftl, met dezelfde naam
+# (behalve `registers` en `register-default`, zie Aanspreekvorm).
+
+## Aanspreekvorm
+
+# De aanspreekvormen die deze taal kent, gescheiden door komma's. Een site
+# kiest er een per doelgroep (`register: { nl: u }` in site.yaml). Elk bericht
+# dat de lezer aanspreekt, kiest zijn woorden met een selector:
+#   { $register ->
+#       [u] Wat weet u?
+#      *[je] Wat weet je?
+#   }
+# Geen tekst op de site: deze twee berichten hoeft een andere taal niet te hebben.
+registers = je, u
+# De aanspreekvorm van pagina's waarvoor de site er geen kiest.
+register-default = je
 
 ## Taal
 
@@ -45,7 +60,11 @@ concept-notice = Dit protocol is een concept: het is nog niet vastgesteld en kan
 
 ## Nog niet vertaald
 
-not-translated = Deze tekst is nog niet vertaald. Je leest de oorspronkelijke versie.
+not-translated =
+    { $register ->
+        [u] Deze tekst is nog niet vertaald. U leest de oorspronkelijke versie.
+       *[je] Deze tekst is nog niet vertaald. Je leest de oorspronkelijke versie.
+    }
 # Gevolgd door een link met de naam van de oorspronkelijke taal.
 not-translated-link = Deze pagina in de oorspronkelijke taal:
 # Bij één artikel op een pagina met meer artikelen; gevolgd door een link met de naam van de taal.
@@ -53,8 +72,16 @@ not-translated-article = Dit artikel is nog niet vertaald. Oorspronkelijke versi
 
 ## Startpagina
 
-who-are-you = Wie ben je?
-who-are-you-intro = Kies wat bij jou past. Je ziet dan alleen de regels die voor jou gelden.
+who-are-you =
+    { $register ->
+        [u] Wie bent u?
+       *[je] Wie ben je?
+    }
+who-are-you-intro =
+    { $register ->
+        [u] Kies wat bij u past. U ziet dan alleen de regels die voor u gelden.
+       *[je] Kies wat bij jou past. Je ziet dan alleen de regels die voor jou gelden.
+    }
 # Onder een doelgroep op de startpagina, als site.yaml en de introductie geen regel geven.
 audience-card-fallback = De afspraken die voor deze groep gelden.
 home-more-title = Alles op een rij
@@ -64,7 +91,11 @@ glossary-link-note = Wat betekenen de woorden in het protocol?
 
 ## Protocol en artikelen
 
-protocol-lead = Alle afspraken op één pagina, in de volgorde van het protocol. Deze pagina kun je ook afdrukken.
+protocol-lead =
+    { $register ->
+        [u] Alle afspraken op één pagina, in de volgorde van het protocol. Deze pagina kunt u ook afdrukken.
+       *[je] Alle afspraken op één pagina, in de volgorde van het protocol. Deze pagina kun je ook afdrukken.
+    }
 toc-title = Inhoud
 # Gevolgd door de doelgroepen, bijvoorbeeld: Geldt voor: Leerlingen, Ouders
 applies-to = Geldt voor
@@ -94,7 +125,11 @@ glossary-aliases = ook:
 
 ## Pagina niet gevonden
 
-not-found-text = De pagina die je zoekt bestaat niet (meer), of het adres is niet helemaal goed.
+not-found-text =
+    { $register ->
+        [u] De pagina die u zoekt bestaat niet (meer), of het adres is niet helemaal goed.
+       *[je] De pagina die je zoekt bestaat niet (meer), of het adres is niet helemaal goed.
+    }
 back-home = Naar de startpagina
 
 ## Voettekst
@@ -106,7 +141,11 @@ footer-text = Vragen over dit protocol? Neem contact op met { $organisation }.
 
 ## Quizzen en casussen: de overzichten
 
-quizzes-lead = Wat weet je van de afspraken? Maak een quiz op je telefoon, of doe hem samen in de klas.
+quizzes-lead =
+    { $register ->
+        [u] Wat weet u van de afspraken? Maak een quiz op uw telefoon, of doe hem samen in de klas.
+       *[je] Wat weet je van de afspraken? Maak een quiz op je telefoon, of doe hem samen in de klas.
+    }
 scenarios-lead = Korte verhalen met keuzes, om in de klas of in een team te bespreken. Elke keuze heeft gevolgen.
 question-count =
     { $count ->
@@ -129,10 +168,18 @@ pass-mark = Voldoende vanaf { $pass }%
 filter-label = Laat zien voor
 filter-all = Alles
 # Zonder JavaScript: gevolgd door links naar de pagina's per doelgroep.
-filter-links-intro = Alleen wat bij jou past? Kies je groep:
+filter-links-intro =
+    { $register ->
+        [u] Alleen wat bij u past? Kies uw groep:
+       *[je] Alleen wat bij jou past? Kies je groep:
+    }
 # Achter een titel die nog niet vertaald is.
 not-translated-short = nog niet vertaald
-scenarios-print-note = Druk je deze pagina af, dan krijg je alle casussen als kaartjes: vier op een A4, om uit te knippen.
+scenarios-print-note =
+    { $register ->
+        [u] Drukt u deze pagina af, dan krijgt u alle casussen als kaartjes: vier op een A4, om uit te knippen.
+       *[je] Druk je deze pagina af, dan krijg je alle casussen als kaartjes: vier op een A4, om uit te knippen.
+    }
 scenarios-print = Druk de kaartjes af
 discuss-title = Om te bespreken
 deck-outcomes = Zo kan het aflopen
@@ -172,16 +219,36 @@ quiz-status-right = Goed beantwoord!
 quiz-status-wrong = Niet helemaal goed. Lees het antwoord en de uitleg hieronder.
 quiz-status-empty = Kies eerst een antwoord.
 quiz-status-unanswered = Niet beantwoord.
-quiz-result-title = Je resultaat
-quiz-result-intro = Controleer de vragen een voor een, of bekijk meteen je score.
+quiz-result-title =
+    { $register ->
+        [u] Uw resultaat
+       *[je] Je resultaat
+    }
+quiz-result-intro =
+    { $register ->
+        [u] Controleer de vragen een voor een, of bekijk meteen uw score.
+       *[je] Controleer de vragen een voor een, of bekijk meteen je score.
+    }
 quiz-score-button = Bekijk mijn score
 quiz-score = { $right } van { $total } goed ({ $percent }%)
-quiz-passed = Gehaald! Je kent de afspraken goed.
+quiz-passed =
+    { $register ->
+        [u] Gehaald! U kent de afspraken goed.
+       *[je] Gehaald! Je kent de afspraken goed.
+    }
 quiz-failed = Nog niet gehaald. Lees de uitleg bij de vragen en probeer het opnieuw.
 quiz-retry = Opnieuw
 quiz-clear = Wis mijn antwoorden
-quiz-cleared = Je antwoorden zijn gewist.
-quiz-storage-note = Je antwoorden blijven alleen op dit apparaat bewaard en worden nergens naartoe gestuurd.
+quiz-cleared =
+    { $register ->
+        [u] Uw antwoorden zijn gewist.
+       *[je] Je antwoorden zijn gewist.
+    }
+quiz-storage-note =
+    { $register ->
+        [u] Uw antwoorden blijven alleen op dit apparaat bewaard en worden nergens naartoe gestuurd.
+       *[je] Je antwoorden blijven alleen op dit apparaat bewaard en worden nergens naartoe gestuurd.
+    }
 
 ## Quiz: klassikaal en voor docenten
 
@@ -195,9 +262,17 @@ classroom-keys = Pijltjestoetsen links en rechts: vorige en volgende vraag.
 teachers-title = Voor docenten
 teachers-quiz-intro = Doe deze quiz klassikaal op het digibord, of laat leerlingen hem op hun telefoon maken: ze scannen de QR-code of typen het adres.
 quiz-address = Adres van deze quiz
-quiz-qr-caption = Scan de code met de camera van je telefoon.
+quiz-qr-caption =
+    { $register ->
+        [u] Scan de code met de camera van uw telefoon.
+       *[je] Scan de code met de camera van je telefoon.
+    }
 quiz-print = Print werkblad
-quiz-print-note = Druk je deze pagina af, dan krijg je een werkblad zonder antwoorden. De antwoorden staan op een aparte laatste pagina.
+quiz-print-note =
+    { $register ->
+        [u] Drukt u deze pagina af, dan krijgt u een werkblad zonder antwoorden. De antwoorden staan op een aparte laatste pagina.
+       *[je] Druk je deze pagina af, dan krijg je een werkblad zonder antwoorden. De antwoorden staan op een aparte laatste pagina.
+    }
 answer-key-title = Antwoorden
 worksheet-name = Naam
 worksheet-class = Klas
@@ -214,7 +289,11 @@ scenario-restart = Begin opnieuw
 
 ## Startpagina en doelgroepen: quizzen en casussen
 
-teachers-home-intro = Bespreek de afspraken in de klas of in je team: met quizzen om te oefenen en casussen om over te praten.
+teachers-home-intro =
+    { $register ->
+        [u] Bespreek de afspraken in de klas of in uw team: met quizzen om te oefenen en casussen om over te praten.
+       *[je] Bespreek de afspraken in de klas of in je team: met quizzen om te oefenen en casussen om over te praten.
+    }
 quizzes-link = Quizzen om te oefenen
 quizzes-link-note = Op het digibord, op de telefoon of als werkblad.
 scenarios-link = Casussen om te bespreken
@@ -239,7 +318,11 @@ search-lead = Zoek in de artikelen, de begrippen, de quizzen en de casussen.
 search-filter-label = Voor wie
 search-filter-all = Alle doelgroepen
 # Zonder JavaScript; gevolgd door een link naar het hele protocol.
-search-no-js = Zoeken werkt alleen met JavaScript, en dat staat in je browser uit. Je kunt wel het hele protocol op één pagina lezen en daarin zoeken met Ctrl+F (op een Mac: Cmd+F).
+search-no-js =
+    { $register ->
+        [u] Zoeken werkt alleen met JavaScript, en dat staat in uw browser uit. U kunt wel het hele protocol op één pagina lezen en daarin zoeken met Ctrl+F (op een Mac: Cmd+F).
+       *[je] Zoeken werkt alleen met JavaScript, en dat staat in je browser uit. Je kunt wel het hele protocol op één pagina lezen en daarin zoeken met Ctrl+F (op een Mac: Cmd+F).
+    }
 search-no-js-link = Lees het hele protocol
 search-loading = Even zoeken…
 search-error = Zoeken lukt nu niet. Probeer het later opnieuw, of zoek in het hele protocol met Ctrl+F (op een Mac: Cmd+F).
@@ -288,20 +371,44 @@ outdated-article = Deze vertaling kan verouderd zijn. Actuele oorspronkelijke te
 
 ## Leesroute (doelgroep met onboarding)
 
-onboarding-lead = Dit is je leesroute: lees de artikelen in deze volgorde. Aan het eind maak je de quiz en vul je de verklaring in.
+onboarding-lead =
+    { $register ->
+        [u] Dit is uw leesroute: lees de artikelen in deze volgorde. Aan het eind maakt u de quiz en vult u de verklaring in.
+       *[je] Dit is je leesroute: lees de artikelen in deze volgorde. Aan het eind maak je de quiz en vul je de verklaring in.
+    }
 # Knop onder elk artikel; ingedrukt = gelezen.
 onboarding-mark-read = Gelezen
 # Wordt voorgelezen en getoond boven de artikelen.
 onboarding-progress = { $read } van { $total } gelezen
-onboarding-progress-done = Je hebt alles gelezen. Rond af onderaan de pagina.
+onboarding-progress-done =
+    { $register ->
+        [u] U hebt alles gelezen. Rond af onderaan de pagina.
+       *[je] Je hebt alles gelezen. Rond af onderaan de pagina.
+    }
 onboarding-reset = Wis mijn voortgang
-onboarding-reset-done = Je voortgang is gewist.
-onboarding-storage-note = Wat je gelezen hebt, blijft alleen op dit apparaat bewaard en wordt nergens naartoe gestuurd.
+onboarding-reset-done =
+    { $register ->
+        [u] Uw voortgang is gewist.
+       *[je] Je voortgang is gewist.
+    }
+onboarding-storage-note =
+    { $register ->
+        [u] Wat u gelezen hebt, blijft alleen op dit apparaat bewaard en wordt nergens naartoe gestuurd.
+       *[je] Wat je gelezen hebt, blijft alleen op dit apparaat bewaard en wordt nergens naartoe gestuurd.
+    }
 # Achter een artikel in de inhoudsopgave dat je al gelezen hebt (alleen voor schermlezers).
 onboarding-toc-read = gelezen
 onboarding-finish-title = Afronden
-onboarding-finish-intro = Heb je alles gelezen? Rond je leesroute zo af:
-onboarding-quiz-note = Test wat je weet.
+onboarding-finish-intro =
+    { $register ->
+        [u] Hebt u alles gelezen? Rond uw leesroute zo af:
+       *[je] Heb je alles gelezen? Rond je leesroute zo af:
+    }
+onboarding-quiz-note =
+    { $register ->
+        [u] Test wat u weet.
+       *[je] Test wat je weet.
+    }
 onboarding-acknowledgement-link = Verklaring: ik heb het protocol gelezen
 onboarding-acknowledgement-note = Druk de verklaring af, onderteken hem en lever hem in.
 
@@ -320,9 +427,17 @@ acknowledgement-quiz-passed = gehaald
 acknowledgement-quiz-failed = niet gehaald
 # Getoond als niet alle artikelen als gelezen zijn aangevinkt.
 acknowledgement-unread =
-    { $count ->
-        [one] Je hebt { $count } artikel nog niet als gelezen aangevinkt.
-       *[other] Je hebt { $count } artikelen nog niet als gelezen aangevinkt.
+    { $register ->
+        [u]
+            { $count ->
+                [one] U hebt { $count } artikel nog niet als gelezen aangevinkt.
+               *[other] U hebt { $count } artikelen nog niet als gelezen aangevinkt.
+            }
+       *[je]
+            { $count ->
+                [one] Je hebt { $count } artikel nog niet als gelezen aangevinkt.
+               *[other] Je hebt { $count } artikelen nog niet als gelezen aangevinkt.
+            }
     }
 acknowledgement-back = Terug naar de leesroute
 acknowledgement-name = Naam

@@ -5,11 +5,13 @@
 mod colours;
 mod problems;
 mod raw;
+mod register;
 mod section;
 mod validate;
 
 use std::collections::BTreeMap;
 
+pub use register::{Register, Registers};
 pub use validate::parse;
 
 /// The audience id that stands for every audience.
@@ -50,6 +52,8 @@ pub struct Config {
     pub organisation_kind: Localized,
     /// `concept` for a draft: every page says so.
     pub status: Option<Status>,
+    /// The register (form of address) of each locale where an audience sets none.
+    pub register: Registers,
 }
 
 /// The status of the protocol, when it is not simply in force.
@@ -79,6 +83,8 @@ pub struct Audience {
     pub summary: Localized,
     /// It is taught in class: its quizzes get the teachers' box.
     pub classroom: bool,
+    /// The register (form of address) its pages use, per locale.
+    pub register: Registers,
 }
 
 /// A calendar date.
@@ -282,6 +288,24 @@ sections:
             parse(&source, Path::new("site.yaml")).unwrap_err().sorted().into_iter().map(|d| d.message).collect();
         assert!(messages.iter().any(|m| m.contains("`all` is reserved")), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("slug `leerlingen` is used by both")), "{messages:?}");
+    }
+
+    #[test]
+    fn registers_are_placed_and_name_known_locales() {
+        let source = SITE.replace(
+            "    slug: { nl: leerlingen, en: students }\n",
+            "    slug: { nl: leerlingen, en: students }\n    register: { nl: je }\n",
+        );
+        let source = format!("{source}register: {{ nl: u }}\n");
+        let config = parse(&source, Path::new("site.yaml")).unwrap();
+        let audience = &config.audiences[0].register["nl"];
+        assert_eq!((audience.value.as_str(), audience.line, audience.column), ("je", 10, 21));
+        let site = &config.register["nl"];
+        assert_eq!((site.value.as_str(), site.line, site.column), ("u", 17, 17));
+        let errors = parse(&source.replace("register: { nl: u }", "register: { de: u }"), Path::new("site.yaml"))
+            .unwrap_err()
+            .sorted();
+        assert_eq!(errors[0].to_string(), "site.yaml:17:13: `register` names unknown locale `de`");
     }
 
     #[test]

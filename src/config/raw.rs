@@ -36,6 +36,9 @@ pub(super) struct RawConfig {
     pub(super) organisation_kind: Option<Localized>,
     #[serde(default)]
     pub(super) status: Option<Status>,
+    /// The register of each locale where an audience sets none.
+    #[serde(default)]
+    pub(super) register: Localized,
 }
 
 fn default_theme() -> String {
@@ -54,6 +57,8 @@ pub(super) struct RawAudience {
     pub(super) summary: Option<Localized>,
     #[serde(default)]
     pub(super) classroom: bool,
+    #[serde(default)]
+    pub(super) register: Localized,
 }
 
 #[derive(Debug, Deserialize)]

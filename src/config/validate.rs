@@ -7,6 +7,7 @@ use std::path::Path;
 use super::colours;
 use super::problems::Problems;
 use super::raw::{RawConfig, RawSection};
+use super::register;
 use super::{
     base_path, is_language_code, is_slug, Audience, Config, Context, Date, Localized, Sections, ALL_AUDIENCES,
 };
@@ -37,6 +38,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         problems.report("base_url", &raw.base_url, message);
     }
     let colors = colours::checked(&raw.colors, &mut problems);
+    let (register, audience_registers) = register::placed(&raw, source, path);
     if problems.errors.has_errors() {
         return Err(problems.errors);
     }
@@ -50,13 +52,15 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         audiences: raw
             .audiences
             .into_iter()
-            .map(|a| Audience {
+            .zip(audience_registers)
+            .map(|(a, register)| Audience {
                 id: a.id,
                 name: a.name,
                 slug: a.slug,
                 onboarding: a.onboarding,
                 summary: a.summary.unwrap_or_default(),
                 classroom: a.classroom,
+                register,
             })
             .collect(),
         contexts: raw.contexts.into_iter().map(|c| Context { id: c.id, name: c.name }).collect(),
@@ -70,6 +74,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         approved_by: raw.approved_by,
         organisation_kind: raw.organisation_kind.unwrap_or_default(),
         status: raw.status,
+        register,
     })
 }
 
@@ -118,7 +123,11 @@ fn check_texts(raw: &RawConfig, problems: &mut Problems<'_>) {
     for context in &raw.contexts {
         check_localized(raw, problems, "name", &context.id, &context.name);
     }
+    // A register, an audience's summary and the organisation word may be
+    // given for some locales only.
+    check_some_locales(raw, problems, "register", "`register`", &raw.register);
     for audience in &raw.audiences {
+        check_some_locales(raw, problems, "register", &format!("`register` of {}", audience.id), &audience.register);
         if let Some(summary) = &audience.summary {
             check_some_locales(raw, problems, "summary", &format!("`summary` of {}", audience.id), summary);
         }

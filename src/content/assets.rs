@@ -39,11 +39,14 @@ pub struct Assets {
     pub statics: BTreeMap<String, Vec<u8>>,
     /// Locale to its Fluent files, by file name.
     pub messages: BTreeMap<String, BTreeMap<String, TextAsset>>,
+    /// The site's `locales/` folder, as messages name it.
+    pub locales_dir: PathBuf,
 }
 
 /// Collects the built-in files, then lets the site's own files replace them.
 pub fn load(root: &Path, config: &Config, config_text: &str, diagnostics: &mut Diagnostics) -> Assets {
-    let mut assets = Assets::default();
+    let mut assets =
+        Assets { locales_dir: crate::diagnostic::display_path(root, Path::new("locales")), ..Assets::default() };
     let builtin_origin = |path: &Path| PathBuf::from(BUILTIN).join(path);
 
     for file in all_files(&BUILTIN_THEME) {

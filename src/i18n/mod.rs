@@ -6,9 +6,11 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
+mod fallback;
+mod registers;
 mod site_words;
 mod sources;
 
@@ -21,11 +23,15 @@ use crate::text::{self, LineIndex};
 
 type Bundle = FluentBundle<FluentResource>;
 
-/// The messages of one locale.
+/// The messages of one locale, in one register (form of address).
 pub struct Translator {
     pub locale: String,
-    bundle: Bundle,
-    ids: Vec<String>,
+    /// Given to every message as `$register`.
+    register: Option<String>,
+    bundle: Arc<Bundle>,
+    ids: Arc<Vec<String>>,
+    /// The default locale's messages, for those this locale lacks.
+    fallback: Option<Arc<Translator>>,
     /// Messages that take no arguments, formatted once: templates ask for
     /// them on every page.
     fixed: HashMap<String, String>,
@@ -40,14 +46,29 @@ impl std::fmt::Debug for Translator {
 impl Translator {
     /// The message `key` with `args`, or why it cannot be given.
     pub fn format(&self, key: &str, args: Option<&FluentArgs<'_>>) -> Result<String, String> {
-        let message = self.bundle.get_message(key).ok_or_else(|| {
-            format!(
+        let Some(message) = self.bundle.get_message(key) else {
+            if let Some(fallback) = &self.fallback {
+                return fallback.format(key, args);
+            }
+            return Err(format!(
                 "no message `{key}` in locale `{}`{}",
                 self.locale,
                 text::hint(key, self.ids.iter().map(String::as_str))
-            )
-        })?;
+            ));
+        };
         let pattern = message.value().ok_or_else(|| format!("message `{key}` has no value"))?;
+        let mut with_register;
+        let args = match &self.register {
+            Some(register) => {
+                with_register = FluentArgs::new();
+                for (name, value) in args.into_iter().flat_map(FluentArgs::iter) {
+                    with_register.set(name.to_owned(), value.clone());
+                }
+                with_register.set(REGISTER_ARGUMENT, FluentValue::from(register.clone()));
+                Some(&with_register)
+            }
+            None => args,
+        };
         let mut errors = Vec::new();
         let value = self.bundle.format_pattern(pattern, args, &mut errors);
         if !errors.is_empty() {
@@ -65,29 +86,97 @@ impl Translator {
         }
     }
 
-    fn new(locale: &str, bundle: Bundle, ids: Vec<String>) -> Translator {
-        let mut translator = Translator { locale: locale.to_owned(), bundle, ids, fixed: HashMap::new() };
-        let fixed =
-            translator.ids.iter().filter_map(|id| Some((id.clone(), translator.format(id, None).ok()?))).collect();
+    /// A message of this locale's own, without falling back to another's.
+    pub fn own(&self, key: &str) -> Option<String> {
+        self.bundle.has_message(key).then(|| self.get(key).ok()).flatten()
+    }
+
+    fn new(
+        locale: &str,
+        register: Option<String>,
+        bundle: Arc<Bundle>,
+        ids: Arc<Vec<String>>,
+        fallback: Option<Arc<Translator>>,
+    ) -> Translator {
+        let mut translator =
+            Translator { locale: locale.to_owned(), register, bundle, ids, fallback, fixed: HashMap::new() };
+        let inherited = translator.fallback.iter().flat_map(|f| f.ids.iter());
+        let fixed = translator
+            .ids
+            .iter()
+            .chain(inherited)
+            .filter_map(|id| Some((id.clone(), translator.format(id, None).ok()?)))
+            .collect();
         translator.fixed = fixed;
         translator
     }
 }
 
+/// The argument every message is given: the register of the page.
+const REGISTER_ARGUMENT: &str = "register";
+/// The message that lists the registers a locale knows, separated by commas.
+const REGISTERS: &str = "registers";
+/// The message that names the register a locale uses by default.
+const REGISTER_DEFAULT: &str = "register-default";
+
+/// One locale's translators: in its default register and in each it knows.
+#[derive(Debug)]
+struct Locale {
+    default: Arc<Translator>,
+    /// The register of `default`: the site's choice, else the messages'.
+    default_register: Option<String>,
+    registers: BTreeMap<String, Arc<Translator>>,
+}
+
 /// All locales' messages.
 #[derive(Debug, Default)]
 pub struct Messages {
-    translators: BTreeMap<String, Arc<Translator>>,
+    translators: BTreeMap<String, Locale>,
 }
 
 impl Messages {
+    /// The messages of `locale` in the register the site uses by default.
     pub fn translator(&self, locale: &str) -> Arc<Translator> {
-        self.translators.get(locale).cloned().expect("every configured locale has a translator")
+        self.translators.get(locale).map(|l| Arc::clone(&l.default)).expect("every configured locale has a translator")
+    }
+
+    /// The messages of `locale` in `register` (the default one for `None`).
+    pub fn translator_in(&self, locale: &str, register: Option<&str>) -> Arc<Translator> {
+        let here = self.translators.get(locale).expect("every configured locale has a translator");
+        Arc::clone(register.and_then(|r| here.registers.get(r)).unwrap_or(&here.default))
+    }
+
+    /// The name of `locale` in itself (message `language-name`), or its
+    /// code where its messages do not give one.
+    pub fn language_name(&self, locale: &str) -> String {
+        self.translators.get(locale).and_then(|l| l.default.own("language-name")).unwrap_or_else(|| locale.to_owned())
+    }
+
+    /// The registers `locale`'s messages know, if any.
+    pub fn registers(&self, locale: &str) -> Vec<&str> {
+        self.translators.get(locale).map(|l| l.registers.keys().map(String::as_str).collect()).unwrap_or_default()
+    }
+
+    /// The register of a page in `locale` for `audiences` (indices into the
+    /// site's audiences): theirs when they all share one, else the default.
+    pub fn register_for(&self, config: &Config, locale: &str, audiences: &[usize]) -> Option<String> {
+        let here = self.translators.get(locale)?;
+        let of = |audience: usize| {
+            let set = config.audiences.get(audience).and_then(|a| a.register.get(locale));
+            set.map(|r| r.value.clone()).or_else(|| here.default_register.clone())
+        };
+        let mut each = audiences.iter().map(|&a| of(a));
+        let first = each.next().flatten();
+        if first.is_some() && each.all(|r| r == first) {
+            first
+        } else {
+            here.default_register.clone()
+        }
     }
 
     /// Whether any locale defines message `key`.
     pub(super) fn defines(&self, key: &str) -> bool {
-        self.translators.values().any(|t| t.ids.iter().any(|id| id == key))
+        self.translators.values().any(|t| t.default.ids.iter().any(|id| id == key))
     }
 }
 
@@ -97,33 +186,70 @@ struct Definition {
     builtin: bool,
 }
 
-/// Builds a bundle per locale and checks that the locales define the same messages.
-pub fn load(config: &Config, assets: &Assets) -> Result<Messages, Diagnostics> {
+/// Builds a bundle per locale and checks that the locales define the same
+/// messages. A locale other than the default that lacks built-in messages
+/// (or has none) shows the default locale's, with one warning per locale;
+/// the warnings are returned beside the messages.
+pub fn load(config: &Config, assets: &Assets) -> Result<(Messages, Diagnostics), Diagnostics> {
     let mut diagnostics = Diagnostics::new();
-    let mut translators = BTreeMap::new();
+    let mut bundles = BTreeMap::new();
     let mut definitions: BTreeMap<String, BTreeMap<String, Definition>> = BTreeMap::new();
+    let builtin = fallback::builtin_names(assets);
 
     for locale in &config.locales {
         let files = assets.messages.get(locale).filter(|f| !f.is_empty());
         let Some(files) = files else {
-            diagnostics.push(Diagnostic::error(
-                "locales",
-                0,
-                0,
-                format!("no UI messages for locale `{locale}`: add `locales/{locale}/ui.ftl` with the same messages as the other locales"),
-            ));
+            if *locale == config.default_locale {
+                diagnostics.push(Diagnostic::error(
+                    "locales",
+                    0,
+                    0,
+                    format!("no UI messages for locale `{locale}`: add `locales/{locale}/ui.ftl` with the same messages as the other locales"),
+                ));
+                continue;
+            }
+            definitions.entry(locale.clone()).or_default();
+            bundles.insert(locale.clone(), (new_bundle(locale), Vec::new()));
             continue;
         };
         let defined = definitions.entry(locale.clone()).or_default();
-        let translator = site_words::apply(config, load_locale(locale, files, defined, &mut diagnostics));
-        translators.insert(locale.clone(), Arc::new(translator));
+        let (bundle, ids) = load_locale(locale, files, defined, &mut diagnostics);
+        bundles.insert(locale.clone(), (bundle, ids));
     }
-    report_missing(&definitions, &mut diagnostics);
-
+    let lacking = fallback::report_missing(config, &definitions, &builtin, &mut diagnostics);
+    for (locale, names) in &lacking {
+        diagnostics.push(fallback::fallback_notice(
+            config,
+            &assets.locales_dir,
+            locale,
+            names,
+            definitions[locale].is_empty(),
+        ));
+    }
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    Ok(Messages { translators })
+    let mut translators = BTreeMap::new();
+    let default = &config.default_locale;
+    let mut ordered: Vec<_> = bundles.into_iter().collect();
+    // The default locale first: the others fall back to it.
+    ordered.sort_by_key(|(locale, _)| locale != default);
+    for (locale, (bundle, ids)) in ordered {
+        let fallback = translators.get(default).map(|l: &Locale| Arc::clone(&l.default));
+        let here = registers::locale(config, &locale, bundle, ids, fallback, &mut diagnostics);
+        translators.insert(locale, here);
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok((Messages { translators }, diagnostics))
+}
+
+fn new_bundle(locale: &str) -> Bundle {
+    let langid = locale.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    bundle.set_use_isolating(false);
+    bundle
 }
 
 /// The translator of one locale from its Fluent files, built-in files
@@ -133,10 +259,8 @@ fn load_locale(
     files: &BTreeMap<String, TextAsset>,
     defined: &mut BTreeMap<String, Definition>,
     diagnostics: &mut Diagnostics,
-) -> Translator {
-    let langid = locale.parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-    bundle.set_use_isolating(false);
+) -> (Bundle, Vec<String>) {
+    let mut bundle = new_bundle(locale);
     // Built-in files first: a site's message with the same id replaces the built-in one.
     let mut ordered: Vec<_> = files.values().collect();
     ordered.sort_by_key(|asset| !asset.is_builtin());
@@ -144,7 +268,7 @@ fn load_locale(
         add_file(&mut bundle, asset, defined, diagnostics);
     }
     let ids = defined.keys().filter(|k| !k.starts_with('-')).cloned().collect();
-    Translator::new(locale, bundle, ids)
+    (bundle, ids)
 }
 
 /// Parses one Fluent file into `bundle`, recording where each of its
@@ -226,40 +350,6 @@ fn record_definitions(
     }
 }
 
-/// Reports every message that one locale defines and another lacks.
-fn report_missing(definitions: &BTreeMap<String, BTreeMap<String, Definition>>, diagnostics: &mut Diagnostics) {
-    for (locale, defined) in definitions {
-        for (other_locale, other) in definitions {
-            if other_locale == locale {
-                continue;
-            }
-            for (name, definition) in defined {
-                if !other.contains_key(name) {
-                    let file = counterpart(&definition.origin, locale, other_locale);
-                    diagnostics.push(Diagnostic::error(
-                        &definition.origin,
-                        definition.line,
-                        1,
-                        format!("message `{name}` is missing in locale `{other_locale}`: add it to {}", file.display()),
-                    ));
-                }
-            }
-        }
-    }
-}
-
-/// The file of locale `other` that matches `origin` of `locale`: the same
-/// name in the site's `locales/<other>/` (a built-in file is overridden there).
-fn counterpart(origin: &Path, locale: &str, other: &str) -> PathBuf {
-    let site = origin.strip_prefix(crate::content::assets::BUILTIN).unwrap_or(origin);
-    let mut parts: Vec<&std::ffi::OsStr> = site.iter().collect();
-    let folder = parts.windows(2).rposition(|pair| pair[0] == "locales" && pair[1] == locale);
-    if let Some(i) = folder {
-        parts[i + 1] = std::ffi::OsStr::new(other);
-    }
-    parts.into_iter().collect()
-}
-
 /// The template function `t(key="...", name=value, ...)` for one locale.
 pub struct TranslateFunction(pub Arc<Translator>);
 
@@ -293,6 +383,7 @@ impl tera::Function for TranslateFunction {
 mod tests {
     use super::*;
     use crate::content::assets::TextAsset;
+    use std::path::Path;
 
     fn config(locales: &[&str]) -> Config {
         let yaml = format!(
@@ -309,7 +400,7 @@ mod tests {
     }
 
     fn assets(files: &[(&str, &str)]) -> Assets {
-        let mut assets = Assets::default();
+        let mut assets = Assets { locales_dir: PathBuf::from("locales"), ..Assets::default() };
         for (locale, text) in files {
             assets.messages.entry((*locale).to_owned()).or_default().insert(
                 "ui.ftl".into(),
@@ -325,7 +416,7 @@ mod tests {
             "nl",
             "rules = { $count ->\n    [one] 1 regel\n   *[other] { $count } regels\n}\nhi = Hallo { $name }\n",
         )]);
-        let messages = load(&config(&["nl"]), &a).unwrap();
+        let (messages, _) = load(&config(&["nl"]), &a).unwrap();
         let t = TranslateFunction(messages.translator("nl"));
         let call = |pairs: &[(&str, tera::Value)]| {
             let args: HashMap<String, tera::Value> = pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
@@ -352,7 +443,7 @@ mod tests {
 
     #[test]
     fn a_message_no_locale_defines_is_reported_where_a_template_uses_it() {
-        let messages = load(&config(&["nl", "en"]), &assets(&[("nl", "a = A\n"), ("en", "a = A\n")])).unwrap();
+        let (messages, _) = load(&config(&["nl", "en"]), &assets(&[("nl", "a = A\n"), ("en", "a = A\n")])).unwrap();
         let mut templates = Assets::default();
         let text = "<p>{{ t(key=\"a\") }}</p>\n<p>{{ t( key = 'b' ) }} {{ t(key=\"a\" ~ x) }}</p>\n";
         templates.templates.insert(
@@ -379,7 +470,7 @@ mod tests {
                 asset.origin = PathBuf::from("(built-in)").join(&asset.origin);
             }
         }
-        let messages = load(&config(&["nl", "en"]), &a).unwrap();
+        let (messages, _) = load(&config(&["nl", "en"]), &a).unwrap();
         assert_eq!(messages.translator("nl").get("b").unwrap(), "Ons eigen B");
         assert_eq!(messages.translator("en").get("b").unwrap(), "B");
     }
@@ -387,12 +478,94 @@ mod tests {
     #[test]
     fn locale_without_messages_and_syntax_errors_are_reported() {
         let a = assets(&[("nl", "a = A\nb = \n")]);
-        let errors = load(&config(&["nl", "de"]), &a).unwrap_err().sorted();
+        let errors = load(&config(&["de", "nl"]), &a).unwrap_err().sorted();
         let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert!(
             text.iter().any(|m| m.starts_with("locales/nl/ui.ftl:2:") && m.contains("invalid Fluent message")),
             "{text:?}"
         );
+        // The default locale has no other's to fall back to.
         assert!(text.iter().any(|m| m.contains("no UI messages for locale `de`")), "{text:?}");
+        // A site's own message is not built in: another locale must have it.
+        let errors = load(&config(&["nl", "de"]), &assets(&[("nl", "a = A\n")])).unwrap_err().sorted();
+        assert_eq!(
+            errors[0].to_string(),
+            "locales/nl/ui.ftl:1:1: message `a` is missing in locale `de`: add it to locales/de/ui.ftl"
+        );
+    }
+
+    /// `files` as leidraad's own messages.
+    fn builtin(files: &[(&str, &str)]) -> Assets {
+        let mut a = assets(files);
+        for asset in a.messages.values_mut().flat_map(BTreeMap::values_mut) {
+            asset.origin = PathBuf::from("(built-in)").join(&asset.origin);
+        }
+        a
+    }
+
+    #[test]
+    fn built_in_messages_a_locale_lacks_fall_back_with_one_notice() {
+        let a = builtin(&[("nl", "language-name = Nederlands\na = A\nb = B\nc = C\n"), ("fy", "a = Frysk A\n")]);
+        let (messages, notices) = load(&config(&["nl", "fy", "ar"]), &a).unwrap();
+        let text: Vec<String> = notices.sorted().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                "locales/ar/ui.ftl: warning: locale `ar` has no UI messages of its own: its pages show all 4 built-in messages in `nl`, the default locale; translate them in locales/ar/ui.ftl, starting from a copy of leidraad's locales/nl/ui.ftl",
+                "locales/fy/ui.ftl: warning: locale `fy` lacks 3 of the built-in messages; its pages show them in `nl`, the default locale, until they are translated here: `b`, `c`, `language-name`",
+            ]
+        );
+        assert_eq!(messages.translator("fy").get("a").unwrap(), "Frysk A");
+        assert_eq!(messages.translator("fy").get("b").unwrap(), "B");
+        assert_eq!(messages.translator("ar").get("c").unwrap(), "C");
+        assert_eq!(messages.language_name("fy"), "fy");
+        assert_eq!(messages.language_name("nl"), "Nederlands");
+    }
+
+    const REGISTERED: &str =
+        "registers = je, u\nregister-default = je\nq = { $register ->\n    [u] Wat weet u?\n   *[je] Wat weet je?\n}\n";
+
+    #[test]
+    fn each_register_has_its_wording_and_the_site_picks_per_audience() {
+        let a = builtin(&[("nl", REGISTERED), ("en", "q = What do you know?\n")]);
+        let yaml = "organisation: T\ntitle: { nl: T, en: T }\nbase_url: https://e.org/\ndefault_locale: nl\nlocales: [nl, en]\naudiences:\n  - id: a\n    name: { nl: A, en: A }\n    slug: { nl: a, en: a }\n  - id: b\n    name: { nl: B, en: B }\n    slug: { nl: b, en: b }\n    register: { nl: u }\nsections:\n  protocol: { nl: p, en: p }\n  glossary: { nl: g, en: g }\n";
+        let config = crate::config::parse(yaml, Path::new("site.yaml")).unwrap();
+        let (messages, notices) = load(&config, &a).unwrap();
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(messages.registers("nl"), ["je", "u"]);
+        assert_eq!(messages.registers("en"), Vec::<&str>::new());
+        let wording = |locale: &str, audiences: &[usize]| {
+            let register = messages.register_for(&config, locale, audiences);
+            messages.translator_in(locale, register.as_deref()).get("q").unwrap()
+        };
+        assert_eq!(wording("nl", &[1]), "Wat weet u?");
+        assert_eq!(wording("nl", &[0]), "Wat weet je?");
+        assert_eq!(wording("nl", &[0, 1]), "Wat weet je?");
+        assert_eq!(wording("nl", &[]), "Wat weet je?");
+        assert_eq!(wording("en", &[1]), "What do you know?");
+        // The site's default register for a locale.
+        let config =
+            crate::config::parse(&yaml.replace("sections:", "register: { nl: u }\nsections:"), Path::new("site.yaml"))
+                .unwrap();
+        let (messages, _) = load(&config, &a).unwrap();
+        assert_eq!(
+            messages.translator_in("nl", messages.register_for(&config, "nl", &[]).as_deref()).get("q").unwrap(),
+            "Wat weet u?"
+        );
+    }
+
+    #[test]
+    fn a_register_the_locale_does_not_know_is_an_error_where_it_is_set() {
+        let a = builtin(&[("nl", REGISTERED), ("en", "q = What do you know?\n")]);
+        let yaml = "organisation: T\ntitle: { nl: T, en: T }\nbase_url: https://e.org/\ndefault_locale: nl\nlocales: [nl, en]\nregister: { nl: jij }\naudiences:\n  - id: a\n    name: { nl: A, en: A }\n    slug: { nl: a, en: a }\n    register: { nl: u, en: formal }\nsections:\n  protocol: { nl: p, en: p }\n  glossary: { nl: g, en: g }\n";
+        let config = crate::config::parse(yaml, Path::new("site.yaml")).unwrap();
+        let errors: Vec<String> = load(&config, &a).unwrap_err().sorted().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            [
+                "site.yaml:6:17: register `jij` is not one that the messages of locale `nl` know; choose one of `je`, `u` (message `registers` in locales/nl/ui.ftl)",
+                "site.yaml:11:28: register `formal`: the messages of locale `en` declare no registers, so its pages have one form of address; remove `en: formal`, or declare the registers in locales/en/ui.ftl (message `registers`)",
+            ]
+        );
     }
 }

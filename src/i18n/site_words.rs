@@ -84,7 +84,7 @@ sections:
                 TextAsset { origin: PathBuf::from(format!("locales/{locale}/ui.ftl")), text: text.to_owned() },
             );
         }
-        crate::i18n::load(&config, &assets).unwrap()
+        crate::i18n::load(&config, &assets).unwrap().0
     }
 
     #[test]

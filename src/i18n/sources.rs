@@ -70,7 +70,8 @@ pub(super) fn definition_lines(text: &str) -> HashMap<String, usize> {
 /// computed in the template can only fail when a page is rendered.
 pub fn check_templates(assets: &Assets, messages: &Messages) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
-    let known: Vec<&str> = messages.translators.values().flat_map(|t| t.ids.iter().map(String::as_str)).collect();
+    let known: Vec<&str> =
+        messages.translators.values().flat_map(|t| t.default.ids.iter().map(String::as_str)).collect();
     for asset in assets.templates.values() {
         let lines = LineIndex::new(&asset.text);
         for (offset, key) in literal_keys(&asset.text) {

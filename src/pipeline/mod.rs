@@ -136,8 +136,16 @@ impl Prepared {
         let bodies = content::take_article_bodies(&mut sources);
         let mut diagnostics = Diagnostics::new();
         diagnostics.extend(sources.problems.iter().cloned());
-        let messages =
-            i18n::load(&sources.config, &sources.assets).map_err(|e| diagnostics.extend(e)).ok().map(Arc::new);
+        let messages = match i18n::load(&sources.config, &sources.assets) {
+            Ok((messages, warnings)) => {
+                diagnostics.extend(warnings);
+                Some(Arc::new(messages))
+            }
+            Err(errors) => {
+                diagnostics.extend(errors);
+                None
+            }
+        };
         if let Some(messages) = &messages {
             diagnostics.extend(i18n::check_templates(&sources.assets, messages));
         }

@@ -77,9 +77,10 @@ pub struct Written {
     pub file_count: usize,
 }
 
-/// Templates compiled once per build, one Tera per locale with its `t()`.
+/// Templates compiled once per build, one Tera per locale and register
+/// (form of address) with its `t()`.
 pub struct Renderer {
-    engines: BTreeMap<String, tera::Tera>,
+    engines: BTreeMap<(String, Option<String>), tera::Tera>,
     /// Template name to the file it came from, for messages.
     origins: BTreeMap<String, PathBuf>,
     messages: Arc<Messages>,
@@ -217,7 +218,11 @@ impl Renderer {
     }
 
     fn page(&self, site: &Site, page: &Page) -> Result<Body, Diagnostic> {
-        let engine = &self.engines[&page.locale];
+        let register = page.register(site, &self.messages);
+        let engine = self
+            .engines
+            .get(&(page.locale.clone(), register))
+            .unwrap_or_else(|| &self.engines[&(page.locale.clone(), None)]);
         let template = page.template();
         let error = |message: String| {
             let path = self.origins.get(template).cloned().unwrap_or_else(|| PathBuf::from(template));
@@ -230,8 +235,13 @@ impl Renderer {
     }
 }
 
-/// One Tera per locale, compiled once and cloned, each with its own `t()`.
-fn engines(config: &Config, assets: &Assets, messages: &Messages) -> Result<BTreeMap<String, tera::Tera>, Diagnostics> {
+/// One Tera per locale and register (and one for the locale's default),
+/// compiled once and cloned, each with its own `t()`.
+fn engines(
+    config: &Config,
+    assets: &Assets,
+    messages: &Messages,
+) -> Result<BTreeMap<(String, Option<String>), tera::Tera>, Diagnostics> {
     let mut errors = Diagnostics::new();
     for name in templates() {
         if !assets.templates.contains_key(name) {
@@ -258,13 +268,16 @@ fn engines(config: &Config, assets: &Assets, messages: &Messages) -> Result<BTre
     if errors.has_errors() {
         return Err(errors);
     }
-    Ok(config
-        .locales
-        .iter()
-        .map(|locale| {
+    let registers = config.locales.iter().flat_map(|locale| {
+        let known = messages.registers(locale).into_iter().map(|r| Some(r.to_owned()));
+        std::iter::once(None).chain(known).map(move |register| (locale.clone(), register))
+    });
+    Ok(registers
+        .map(|(locale, register)| {
             let mut engine = tera.clone();
-            engine.register_function("t", TranslateFunction(messages.translator(locale)));
-            (locale.clone(), engine)
+            let translator = messages.translator_in(&locale, register.as_deref());
+            engine.register_function("t", TranslateFunction(translator));
+            ((locale, register), engine)
         })
         .collect())
 }

@@ -55,6 +55,9 @@ impl PageKind for Acknowledgement {
     fn counterpart(&self, site: &Site, here: &LocaleSite, instance: usize, other: &str) -> String {
         address::acknowledgement(&site.config, other, here.views[instance].audience)
     }
+    fn audiences(&self, here: &LocaleSite, instance: usize) -> Vec<usize> {
+        vec![here.views[instance].audience]
+    }
     fn content(&self, page: &Input<'_>, _splices: &mut Splices) -> Result<Content, String> {
         let (here, locale) = (page.here, page.locale);
         let config = &page.site.config;

@@ -21,6 +21,8 @@ struct Neighbour {
     title: String,
     number: String,
     url: String,
+    /// The locale of the title where the article is not yet translated, else empty.
+    lang: String,
 }
 
 impl PageKind for Article {
@@ -44,6 +46,9 @@ impl PageKind for Article {
     fn menu_parent(&self, site: &Site, locale: &str) -> Option<String> {
         Some(address::protocol(&site.config, locale))
     }
+    fn audiences(&self, here: &LocaleSite, instance: usize) -> Vec<usize> {
+        here.articles[instance].audiences.clone()
+    }
     fn shows(&self, _here: &LocaleSite, instance: usize) -> Shows {
         Shows::Articles(vec![instance])
     }
@@ -57,6 +62,7 @@ impl PageKind for Article {
                 title: a.title.clone(),
                 number: a.number.clone().unwrap_or_default(),
                 url: page.link(&address::article(config, page.locale, &a.slug)),
+                lang: a.origin.fallback_locale().unwrap_or_default().to_owned(),
             })
         };
         let data = Data {

@@ -68,6 +68,9 @@ impl PageKind for Audience {
     fn shows_many_articles(&self) -> bool {
         true
     }
+    fn audiences(&self, here: &LocaleSite, instance: usize) -> Vec<usize> {
+        vec![here.views[instance].audience]
+    }
     fn shows(&self, here: &LocaleSite, instance: usize) -> Shows {
         Shows::Articles(here.views[instance].groups.iter().flat_map(|g| g.articles.iter().copied()).collect())
     }

@@ -12,6 +12,8 @@ use crate::model::address;
 #[derive(Serialize)]
 pub struct Common<'a> {
     lang: &'a str,
+    /// `rtl` or `ltr`: the direction of the locale's script.
+    dir: &'static str,
     root: &'a str,
     content_security_policy: &'static str,
     colors_stylesheet: &'static str,
@@ -82,7 +84,7 @@ pub fn common<'a>(input: &'a Input<'a>, page: &'a Page, content: &'a mut Content
             let path = page.kind.counterpart(input.site, input.here, page.instance, other);
             Ok(Alternate {
                 lang: other.clone(),
-                name: input.messages.translator(other).get("language-name")?,
+                name: input.messages.language_name(other),
                 url: format!("{root}{path}"),
                 absolute_url: format!("{}{path}", config.base_url),
                 current: other == locale && page.kind.in_a_locale(),
@@ -91,6 +93,7 @@ pub fn common<'a>(input: &'a Input<'a>, page: &'a Page, content: &'a mut Content
         .collect::<Result<_, String>>()?;
     Ok(Common {
         lang: locale,
+        dir: super::shared::direction(locale),
         root,
         content_security_policy: super::super::policy::CONTENT_SECURITY_POLICY,
         colors_stylesheet: super::super::policy::COLORS_STYLESHEET,

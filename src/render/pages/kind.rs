@@ -66,6 +66,11 @@ pub trait PageKind: Sync {
     fn shows(&self, _here: &LocaleSite, _instance: usize) -> Shows {
         Shows::Nothing
     }
+    /// The audiences (indices into the site's) a page is for, whose
+    /// register (form of address) it uses when they share one.
+    fn audiences(&self, _here: &LocaleSite, _instance: usize) -> Vec<usize> {
+        Vec::new()
+    }
     /// The template data of a page of this kind, beside what every page has.
     fn content(&self, page: &Input<'_>, splices: &mut Splices) -> Result<Content, String>;
 }
@@ -117,4 +122,7 @@ impl Content {
 pub struct Untranslated {
     pub lang: String,
     pub url: String,
+    /// The direction of `lang`'s script (`ltr`, `rtl`), for a page in a
+    /// locale written the other way.
+    pub dir: &'static str,
 }

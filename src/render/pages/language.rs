@@ -47,7 +47,7 @@ impl PageKind for Language {
             .map(|l| {
                 Ok(Choice {
                     lang: l.clone(),
-                    name: page.messages.translator(l).get("language-name")?,
+                    name: page.messages.language_name(l),
                     title: config.title[l].clone(),
                     url: page.link(&address::home(l)),
                 })

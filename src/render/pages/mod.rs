@@ -79,6 +79,12 @@ impl Page {
         self.kind.shows_many_articles()
     }
 
+    /// The register (form of address) of the page's messages.
+    pub fn register(&self, site: &Site, messages: &Messages) -> Option<String> {
+        let audiences = site.locale(&self.locale).map(|here| self.kind.audiences(here, self.instance));
+        messages.register_for(&site.config, &self.locale, &audiences.unwrap_or_default())
+    }
+
     /// Whether the page shows an article of its locale for which `shown` holds.
     pub fn shows_article(&self, site: &Site, shown: impl Fn(usize) -> bool) -> bool {
         let Some(here) = site.locale(&self.locale) else { return false };
@@ -126,7 +132,7 @@ fn push_pages(pages: &mut Vec<Page>, site: &Site, here: &LocaleSite, kind: &'sta
 pub fn context(site: &Site, page: &Page, messages: &Messages, splices: &mut Splices) -> Result<tera::Context, String> {
     let here = site.locale(&page.locale).ok_or("unknown locale")?;
     let root = page.kind.root(site, &page.path);
-    let t = messages.translator(&page.locale);
+    let t = messages.translator_in(&page.locale, page.register(site, messages).as_deref());
     let input = Input { site, here, locale: &page.locale, instance: page.instance, root: &root, t: &t, messages };
     let mut content = page.kind.content(&input, splices)?;
     let data = std::mem::take(&mut content.data);

@@ -33,6 +33,9 @@ impl PageKind for Quiz {
         let there = site.locale(other).and_then(|l| l.quizzes.iter().find(|q| q.id == quiz.id));
         address::quiz(&site.config, other, there.map_or(&quiz.slug, |q| &q.slug))
     }
+    fn audiences(&self, here: &LocaleSite, instance: usize) -> Vec<usize> {
+        here.quizzes[instance].audiences.clone()
+    }
     fn content(&self, page: &Input<'_>, _splices: &mut Splices) -> Result<Content, String> {
         let quiz = &page.here.quizzes[page.instance];
         let config = &page.site.config;

@@ -32,6 +32,9 @@ impl PageKind for Scenario {
         let there = site.locale(other).and_then(|l| l.scenarios.iter().find(|s| s.id == card.id));
         address::scenario(&site.config, other, there.map_or(&card.slug, |s| &s.slug))
     }
+    fn audiences(&self, here: &LocaleSite, instance: usize) -> Vec<usize> {
+        here.scenarios[instance].audiences.clone()
+    }
     fn content(&self, page: &Input<'_>, _splices: &mut Splices) -> Result<Content, String> {
         let card = &page.here.scenarios[page.instance];
         let config = &page.site.config;

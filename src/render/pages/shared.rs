@@ -16,6 +16,19 @@ pub struct Link {
     pub url: String,
 }
 
+/// The direction of `locale`'s script, `rtl` or `ltr`, from its language
+/// identifier (its likely script where it names none).
+pub fn direction(locale: &str) -> &'static str {
+    let rtl = locale
+        .parse::<unic_langid::LanguageIdentifier>()
+        .is_ok_and(|id| id.character_direction() == unic_langid::CharacterDirection::RTL);
+    if rtl {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
 /// The notice of a text shown in its original locale's words.
 pub fn untranslated(
     origin: &Origin,
@@ -24,9 +37,11 @@ pub fn untranslated(
 ) -> Option<Untranslated> {
     match origin {
         Origin::Own => None,
-        Origin::Fallback { locale } => {
-            Some(Untranslated { lang: locale.clone(), url: format!("{root}{}", original_address(locale)) })
-        }
+        Origin::Fallback { locale } => Some(Untranslated {
+            lang: locale.clone(),
+            url: format!("{root}{}", original_address(locale)),
+            dir: direction(locale),
+        }),
     }
 }
 
@@ -34,7 +49,11 @@ pub fn untranslated(
 pub fn outdated(site: &Site, article: &Article, root: &str) -> Option<Untranslated> {
     let from = article.outdated.as_ref()?;
     let slug = site.locale(from).and_then(|l| l.article(&article.id)).map_or(&article.slug, |a| &a.slug);
-    Some(Untranslated { lang: from.clone(), url: format!("{root}{}", address::article(&site.config, from, slug)) })
+    Some(Untranslated {
+        lang: from.clone(),
+        url: format!("{root}{}", address::article(&site.config, from, slug)),
+        dir: direction(from),
+    })
 }
 
 /// The notice of a text page (home, change log, audience intro) translated
@@ -45,7 +64,7 @@ pub fn text_outdated(
     original_address: impl FnOnce(&str) -> String,
 ) -> Option<Untranslated> {
     let from = text.outdated.as_ref()?;
-    Some(Untranslated { lang: from.clone(), url: format!("{root}{}", original_address(from)) })
+    Some(Untranslated { lang: from.clone(), url: format!("{root}{}", original_address(from)), dir: direction(from) })
 }
 
 /// Audiences by index, linked to their views.
