@@ -5,12 +5,11 @@
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-use super::targets::Targets;
+use super::targets::{link_targets, Targets};
 use super::text_pages::{text_pages, TextPages};
 use super::translations::complete;
-use super::views::{audience_indices, audience_views};
-use super::{address, ids, learning, Article, IdKind, LocaleSite, Origin, Quiz, Scenario, Site};
-use crate::config::Config;
+use super::views::audience_views;
+use super::{ids, learning, Article, LocaleSite, Origin, Quiz, Scenario, Scope, Site};
 use crate::content::broken::BrokenKind;
 use crate::content::{ArticleBodies, ArticleMeta, Document, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -19,29 +18,37 @@ use crate::markdown::{self, Rendered};
 use crate::{quiz, text};
 
 /// What rendering a text needs to know of the rest of the site: where each
-/// id lives and which words the glossary defines, per locale. It changes
-/// only when ids, file names or the glossary change.
+/// id lives and which words the glossary defines, per locale, and each
+/// file's checked audiences and contexts. It changes only when ids, file
+/// names, front matter or the glossary change.
 pub struct Environment {
     targets: BTreeMap<String, Targets>,
     linkers: BTreeMap<String, GlossaryLinker>,
+    scopes: std::collections::HashMap<std::path::PathBuf, Scope>,
 }
 
 impl Environment {
     /// Renders one article of `locale` as a full build would.
-    pub fn article(&self, config: &Config, locale: &str, doc: &Document<ArticleMeta>) -> (Article, Vec<Diagnostic>) {
-        self.article_with_body(config, locale, doc, &doc.body)
+    pub fn article(&self, locale: &str, doc: &Document<ArticleMeta>) -> (Article, Vec<Diagnostic>) {
+        self.article_with_body(locale, doc, &doc.body)
     }
 
     fn article_with_body(
         &self,
-        config: &Config,
         locale: &str,
         doc: &Document<ArticleMeta>,
         body: &str,
     ) -> (Article, Vec<Diagnostic>) {
         let mut problems = Vec::new();
-        let article = article(config, doc, body, &self.targets[locale], &self.linkers[locale], &mut problems);
+        let links = Links { targets: &self.targets[locale], linker: &self.linkers[locale] };
+        let article = article(doc, body, self.scope(doc), links, &mut problems);
         (article, problems)
+    }
+
+    /// The checked audiences and contexts of a content file.
+    fn scope<M>(&self, doc: &Document<M>) -> Scope {
+        // Every file of the sources is checked before anything is built.
+        self.scopes.get(&doc.path).cloned().unwrap_or_default()
     }
 }
 
@@ -58,19 +65,26 @@ pub fn build(sources: &Sources) -> (Site, Environment, Diagnostics) {
 pub fn build_with(sources: &Sources, bodies: ArticleBodies) -> (Site, Environment, Diagnostics) {
     let config = &sources.config;
     let mut diagnostics = Diagnostics::new();
-    let index = ids::check(sources, &mut diagnostics);
+    let ids::Checked { index, scopes } = ids::check(sources, &mut diagnostics);
     validate_learning(sources, &mut diagnostics);
     let environment =
-        Environment { targets: link_targets(sources, &index), linkers: super::glossary::linkers(sources) };
+        Environment { targets: link_targets(sources, &index), linkers: super::glossary::linkers(sources), scopes };
     let articles = render_articles(sources, &environment, bodies, &mut diagnostics);
-    let (quizzes, scenarios) = build_learning(sources, &environment.targets, &mut diagnostics);
+    let (quizzes, scenarios) = build_learning(sources, &environment, &mut diagnostics);
     let own = Own { articles, quizzes, scenarios };
     let locales = config
         .locales
         .iter()
         .map(|locale| locale_site(sources, locale, &environment, &own, &mut diagnostics))
         .collect();
-    let unchecked = sources.locales.values().flat_map(|c| &c.broken).flat_map(|b| b.ids.iter().cloned()).collect();
+    // A broken file that is no quiz, card or glossary may have been an article.
+    let unchecked = sources
+        .locales
+        .values()
+        .flat_map(|c| &c.broken)
+        .filter(|b| matches!(b.kind, BrokenKind::Article | BrokenKind::Other))
+        .flat_map(|b| b.ids.iter().cloned())
+        .collect();
     (Site { config: config.clone(), locales, index, unchecked }, environment, diagnostics)
 }
 
@@ -89,7 +103,6 @@ fn render_articles(
     mut bodies: ArticleBodies,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<String, Vec<std::sync::Arc<Article>>> {
-    let config = &sources.config;
     let jobs: Vec<(&str, &Document<ArticleMeta>, Option<String>)> = sources
         .locales
         .iter()
@@ -102,7 +115,7 @@ fn render_articles(
     let rendered: Vec<(Article, Vec<Diagnostic>)> = jobs
         .into_par_iter()
         .map(|(locale, doc, body)| {
-            environment.article_with_body(config, locale, doc, body.as_deref().unwrap_or(&doc.body))
+            environment.article_with_body(locale, doc, body.as_deref().unwrap_or(&doc.body))
         })
         .collect();
     let mut own_articles: BTreeMap<String, Vec<std::sync::Arc<Article>>> = BTreeMap::new();
@@ -116,17 +129,23 @@ fn render_articles(
 /// The quizzes and scenario cards of each locale's own files.
 fn build_learning(
     sources: &Sources,
-    targets: &BTreeMap<String, Targets>,
+    environment: &Environment,
     diagnostics: &mut Diagnostics,
 ) -> (BTreeMap<String, Vec<Quiz>>, BTreeMap<String, Vec<Scenario>>) {
-    let config = &sources.config;
     let (mut own_quizzes, mut own_scenarios) = (BTreeMap::new(), BTreeMap::new());
     for (locale, content) in &sources.locales {
         let mut problems = Vec::new();
-        let links = &targets[locale];
-        let quizzes = content.quizzes.iter().map(|doc| learning::quiz(config, doc, links, &mut problems)).collect();
-        let scenarios =
-            content.scenarios.iter().map(|doc| learning::scenario(config, doc, links, &mut problems)).collect();
+        let links = &environment.targets[locale];
+        let quizzes = content
+            .quizzes
+            .iter()
+            .map(|doc| learning::quiz(doc, environment.scope(doc), links, &mut problems))
+            .collect();
+        let scenarios = content
+            .scenarios
+            .iter()
+            .map(|doc| learning::scenario(doc, environment.scope(doc), links, &mut problems))
+            .collect();
         own_quizzes.insert(locale.clone(), quizzes);
         own_scenarios.insert(locale.clone(), scenarios);
         diagnostics.extend(problems);
@@ -238,59 +257,6 @@ impl HasId for quiz::scenario::ScenarioMeta {
     }
 }
 
-/// Per locale, the address of every id a link may name. Linear in the
-/// number of ids: each id's source locale is found in a map, not by search.
-fn link_targets(sources: &Sources, index: &BTreeMap<String, IdKind>) -> BTreeMap<String, Targets> {
-    let config = &sources.config;
-    let files = std::sync::Arc::new(sources.assets.statics.keys().cloned().collect());
-    // File name per locale and id, for every kind of page with its own URL.
-    let mut slugs: BTreeMap<&str, std::collections::HashMap<&str, &str>> = BTreeMap::new();
-    for (locale, content) in &sources.locales {
-        let stems = content
-            .articles
-            .iter()
-            .map(|d| (d.meta.id.as_str(), d.stem.as_str()))
-            .chain(content.quizzes.iter().map(|d| (d.meta.id.as_str(), d.stem.as_str())))
-            .chain(content.scenarios.iter().map(|d| (d.meta.id.as_str(), d.stem.as_str())));
-        let broken = content
-            .broken
-            .iter()
-            .filter(|b| matches!(b.kind, BrokenKind::Article | BrokenKind::Quiz | BrokenKind::Scenario))
-            .flat_map(|b| b.ids.iter().map(|id| (id.as_str(), b.stem.as_str())));
-        let map = slugs.entry(locale).or_default();
-        for (id, stem) in stems.chain(broken) {
-            map.entry(id).or_insert(stem);
-        }
-    }
-    config
-        .locales
-        .iter()
-        .map(|locale| {
-            let preference: Vec<&str> = std::iter::once(locale.as_str())
-                .chain(std::iter::once(config.default_locale.as_str()))
-                .chain(config.locales.iter().map(String::as_str))
-                .collect();
-            let mut addresses = BTreeMap::new();
-            for (id, kind) in index {
-                let slug = || preference.iter().find_map(|l| slugs.get(l).and_then(|m| m.get(id.as_str())).copied());
-                let address = match kind {
-                    IdKind::Article => slug().map(|s| address::article(config, locale, s)),
-                    IdKind::Quiz => slug().map(|s| address::quiz(config, locale, s)),
-                    IdKind::Scenario => slug().map(|s| address::scenario(config, locale, s)),
-                    IdKind::Term => Some(format!("{}#{id}", address::glossary(config, locale))),
-                    IdKind::Audience => {
-                        config.audiences.iter().position(|a| a.id == *id).map(|i| address::audience(config, locale, i))
-                    }
-                };
-                if let Some(address) = address {
-                    addresses.insert(id.clone(), address);
-                }
-            }
-            (locale.clone(), Targets { addresses, files: std::sync::Arc::clone(&files) })
-        })
-        .collect()
-}
-
 /// Translations whose `translated_from` no longer matches their original.
 fn mark_outdated(
     sources: &Sources,
@@ -330,12 +296,17 @@ fn mark_outdated(
     }
 }
 
+/// What the links of an article's text may point to.
+struct Links<'a> {
+    targets: &'a Targets,
+    linker: &'a GlossaryLinker,
+}
+
 fn article(
-    config: &Config,
     doc: &Document<ArticleMeta>,
     body: &str,
-    targets: &Targets,
-    linker: &GlossaryLinker,
+    scope: Scope,
+    links: Links<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Article {
     let meta = &doc.meta;
@@ -345,23 +316,20 @@ fn article(
         // Plain ids: pages that show several articles make them unique.
         id_prefix: "",
         rules: Some((meta.numbering, &meta.anchor_prefix)),
-        links: targets,
-        glossary: Some(linker),
+        links: links.targets,
+        glossary: Some(links.linker),
     };
     let Rendered { html, rule_anchors, heading_ids, note_ids, plain, rule_count, references, diagnostics } =
         markdown::render(body, &options);
     problems.extend(diagnostics);
-    let audiences = audience_indices(config, &meta.audiences);
-    let contexts =
-        config.contexts.iter().enumerate().filter(|(_, c)| meta.contexts.contains(&c.id)).map(|(i, _)| i).collect();
     Article {
         id: meta.id.clone(),
         slug: doc.stem.clone(),
         number: meta.number.clone(),
         title: meta.title.clone(),
         summary: meta.summary.clone(),
-        audiences,
-        contexts,
+        audiences: scope.audiences,
+        contexts: scope.contexts,
         order: meta.order,
         html,
         anchor_prefix: meta.anchor_prefix.clone(),
