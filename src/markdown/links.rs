@@ -74,7 +74,13 @@ impl<'s> Adaptor<'_, 's> {
         };
         let classified = url_policy::classify(address);
         if let (Some(word), false) = (kind, matches!(classified, Ok(Address::Site { .. }))) {
-            self.error(offset, format!("link `{}` names no page: after `{word}:` write the id of a page of that kind, and no more", dest.trim()));
+            self.error(
+                offset,
+                format!(
+                    "link `{}` names no page: after `{word}:` write the id of a page of that kind, and no more",
+                    dest.trim()
+                ),
+            );
             return "#".to_owned();
         }
         let (path, anchor) = match classified {

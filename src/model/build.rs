@@ -33,12 +33,7 @@ impl Environment {
         self.article_with_body(locale, doc, &doc.body)
     }
 
-    fn article_with_body(
-        &self,
-        locale: &str,
-        doc: &Document<ArticleMeta>,
-        body: &str,
-    ) -> (Article, Vec<Diagnostic>) {
+    fn article_with_body(&self, locale: &str, doc: &Document<ArticleMeta>, body: &str) -> (Article, Vec<Diagnostic>) {
         let mut problems = Vec::new();
         let links = Links { targets: &self.targets[locale], linker: &self.linkers[locale] };
         let article = article(doc, body, self.scope(doc), links, &mut problems);
@@ -114,9 +109,7 @@ fn render_articles(
     let locales: Vec<&str> = jobs.iter().map(|(locale, _, _)| *locale).collect();
     let rendered: Vec<(Article, Vec<Diagnostic>)> = jobs
         .into_par_iter()
-        .map(|(locale, doc, body)| {
-            environment.article_with_body(locale, doc, body.as_deref().unwrap_or(&doc.body))
-        })
+        .map(|(locale, doc, body)| environment.article_with_body(locale, doc, body.as_deref().unwrap_or(&doc.body)))
         .collect();
     let mut own_articles: BTreeMap<String, Vec<std::sync::Arc<Article>>> = BTreeMap::new();
     for (locale, (article, problems)) in locales.into_iter().zip(rendered) {

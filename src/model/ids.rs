@@ -61,11 +61,8 @@ fn checked_names(
         indices.dedup();
         indices
     };
-    let unknown: Vec<&str> = names
-        .iter()
-        .map(String::as_str)
-        .filter(|n| !position.contains_key(n) && Some(*n) != everything)
-        .collect();
+    let unknown: Vec<&str> =
+        names.iter().map(String::as_str).filter(|n| !position.contains_key(n) && Some(*n) != everything).collect();
     if unknown.is_empty() {
         return indices;
     }
@@ -207,7 +204,9 @@ fn check_terms(content: &LocaleSources, index: &mut IdIndex, diagnostics: &mut D
                 path,
                 line,
                 column,
-                format!("duplicate term id `{id}`: line {first_line} uses it too; ids of glossary terms must be unique"),
+                format!(
+                    "duplicate term id `{id}`: line {first_line} uses it too; ids of glossary terms must be unique"
+                ),
             ));
         }
         index.insert(IdKind::Term, id);

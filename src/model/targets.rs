@@ -126,7 +126,8 @@ pub(super) fn link_targets(sources: &Sources, index: &IdIndex) -> BTreeMap<Strin
                 .collect();
             let mut addresses: BTreeMap<String, Vec<(IdKind, String)>> = BTreeMap::new();
             let audiences = config.audiences.iter().enumerate();
-            let audiences = audiences.map(|(i, a)| (IdKind::Audience, a.id.as_str(), address::audience(config, locale, i)));
+            let audiences =
+                audiences.map(|(i, a)| (IdKind::Audience, a.id.as_str(), address::audience(config, locale, i)));
             for (kind, id, address) in audiences {
                 addresses.entry(id.to_owned()).or_default().push((kind, address));
             }
