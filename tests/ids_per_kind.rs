@@ -148,3 +148,20 @@ fn the_college_has_an_article_and_an_audience_named_for_its_teachers() {
         assert!(attrs(&view, "nav.toc a", "href").contains(&"#docenten".to_owned()), "{locale}");
     }
 }
+
+#[test]
+fn a_context_may_share_its_id_with_an_audience_but_not_with_another_context() {
+    let config = std::fs::read_to_string(fixture("ids-per-kind").join("site.yaml")).unwrap();
+    let context = "contexts:\n  - id: docenten\n    name: { nl: In de les, en: In class }\n";
+    let shared = fixture_with(&[("site.yaml", &format!("{config}{context}"))]);
+    let output = leidraad(shared.path(), &["check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let twice = format!("{config}{context}  - id: docenten\n    name: {{ nl: Op stage, en: On placement }}\n");
+    let site = fixture_with(&[("site.yaml", &twice)]);
+    // Placed at the second context, the one to rename.
+    assert_eq!(
+        check_errors(site.path()),
+        ["site.yaml:22:9: duplicate context id `docenten`; ids of contexts must be unique"]
+    );
+}
