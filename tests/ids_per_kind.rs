@@ -165,3 +165,20 @@ fn a_context_may_share_its_id_with_an_audience_but_not_with_another_context() {
         ["site.yaml:22:9: duplicate context id `docenten`; ids of contexts must be unique"]
     );
 }
+
+#[test]
+fn a_term_may_share_its_id_with_an_article_and_a_link_to_it_names_its_kind() {
+    let term = "- id: algemeen\n  term: algemene regel\n  definition: Een regel voor iedereen, zoals [deze](term:algemeen).\n";
+    let shared = fixture_with(&[("content/nl/glossary.yaml", term), ("content/en/glossary.yaml", term)]);
+    let out = build(shared.path());
+    let glossary = page(&out.path().join("site"), "nl/begrippen");
+    assert_eq!(attrs(&glossary, "dt#algemeen", "id"), ["algemeen"]);
+    assert_eq!(attrs(&glossary, "dd a", "href"), ["../../nl/begrippen/#algemeen"]);
+
+    let ambiguous = "- id: algemeen\n  term: algemene regel\n  definition: Zie [de regels](algemeen).\n";
+    let site = fixture_with(&[("content/nl/glossary.yaml", ambiguous), ("content/en/glossary.yaml", term)]);
+    assert_eq!(
+        check_errors(site.path()),
+        ["content/nl/glossary.yaml:3:19: link `algemeen` could mean the article `algemeen` or the term `algemeen`; write `article:algemeen` or `term:algemeen`"]
+    );
+}
