@@ -168,7 +168,8 @@ fn a_context_may_share_its_id_with_an_audience_but_not_with_another_context() {
 
 #[test]
 fn a_term_may_share_its_id_with_an_article_and_a_link_to_it_names_its_kind() {
-    let term = "- id: algemeen\n  term: algemene regel\n  definition: Een regel voor iedereen, zoals [deze](term:algemeen).\n";
+    let term =
+        "- id: algemeen\n  term: algemene regel\n  definition: Een regel voor iedereen, zoals [deze](term:algemeen).\n";
     let shared = fixture_with(&[("content/nl/glossary.yaml", term), ("content/en/glossary.yaml", term)]);
     let out = build(shared.path());
     let glossary = page(&out.path().join("site"), "nl/begrippen");

@@ -160,11 +160,11 @@ fn locale_site(
     let TextPages { home, changelog, mut intros } = text_pages(sources, locale, targets, diagnostics);
 
     // A page whose file here could not be read is not also untranslated.
-    let unread = |id: &str| is_broken(&sources.locales[locale], id);
-    let mut articles = complete(config, locale, &own.articles, "protocol", &unread, diagnostics);
+    let unread = |kind: BrokenKind| move |id: &str| is_broken(&sources.locales[locale], kind, id);
+    let mut articles = complete(config, locale, &own.articles, "protocol", &unread(BrokenKind::Article), diagnostics);
     mark_outdated(sources, locale, &mut articles, diagnostics);
-    let quizzes = complete(config, locale, &own.quizzes, "quiz", &unread, diagnostics);
-    let scenarios = complete(config, locale, &own.scenarios, "scenarios", &unread, diagnostics);
+    let quizzes = complete(config, locale, &own.quizzes, "quiz", &unread(BrokenKind::Quiz), diagnostics);
+    let scenarios = complete(config, locale, &own.scenarios, "scenarios", &unread(BrokenKind::Scenario), diagnostics);
     let glossary = super::glossary::terms(sources, locale, targets, diagnostics);
     let mut site =
         LocaleSite { home, changelog, quizzes, scenarios, glossary, ..LocaleSite::new(locale.to_owned(), articles) };
@@ -184,7 +184,7 @@ fn validate_learning(sources: &Sources, diagnostics: &mut Diagnostics) {
             }
             match originals.quizzes.iter().find(|o| o.meta.id == doc.meta.id) {
                 Some(original) => diagnostics.extend(quiz::compare_translation(original, doc)),
-                None if is_broken(originals, &doc.meta.id) => {}
+                None if is_broken(originals, BrokenKind::Quiz, &doc.meta.id) => {}
                 None => diagnostics.push(no_original(
                     doc,
                     &config.default_locale,
@@ -199,7 +199,7 @@ fn validate_learning(sources: &Sources, diagnostics: &mut Diagnostics) {
             }
             match originals.scenarios.iter().find(|o| o.meta.id == doc.meta.id) {
                 Some(original) => diagnostics.extend(quiz::scenario::compare_translation(original, doc)),
-                None if is_broken(originals, &doc.meta.id) => {}
+                None if is_broken(originals, BrokenKind::Scenario, &doc.meta.id) => {}
                 None => diagnostics.push(no_original(
                     doc,
                     &config.default_locale,
@@ -210,9 +210,10 @@ fn validate_learning(sources: &Sources, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Whether a file of `content` that could not be read defines `id`.
-fn is_broken(content: &crate::content::LocaleSources, id: &str) -> bool {
-    content.broken.iter().any(|b| b.ids.iter().any(|i| i == id))
+/// Whether a file of `content` that could not be read defines `id` for a
+/// page of `kind` (or for a page of a kind it could not tell).
+fn is_broken(content: &crate::content::LocaleSources, kind: BrokenKind, id: &str) -> bool {
+    content.broken.iter().any(|b| (b.kind == kind || b.kind == BrokenKind::Other) && b.ids.iter().any(|i| i == id))
 }
 
 /// A translation whose id names nothing in the default locale.
