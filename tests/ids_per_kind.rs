@@ -183,3 +183,13 @@ fn a_term_may_share_its_id_with_an_article_and_a_link_to_it_names_its_kind() {
         ["content/nl/glossary.yaml:3:19: link `algemeen` could mean the article `algemeen` or the term `algemeen`; write `article:algemeen` or `term:algemeen`"]
     );
 }
+
+#[test]
+fn raw_html_links_by_kind_as_markdown_does() {
+    let article = "---\nid: docenten\ntitle: Afspraken voor docenten\naudiences: [docenten]\norder: 20\n---\n1. Regel.\n\n<p>Zie <a href=\"audience:docenten\">de pagina</a> en <a href=\"quiz:docenten\">de quiz</a>.</p>\n";
+    let site = fixture_with(&[("content/nl/protocol/docenten.md", article)]);
+    let out = build(site.path());
+    let html = page(&out.path().join("site"), "nl/protocol/docenten");
+    assert_eq!(href_of(&html, "de pagina"), "../../../nl/docenten/");
+    assert_eq!(href_of(&html, "de quiz"), "../../../nl/quiz/docenten/");
+}
