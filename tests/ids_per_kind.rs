@@ -193,3 +193,21 @@ fn raw_html_links_by_kind_as_markdown_does() {
     assert_eq!(href_of(&html, "de pagina"), "../../../nl/docenten/");
     assert_eq!(href_of(&html, "de quiz"), "../../../nl/quiz/docenten/");
 }
+
+#[test]
+fn a_term_whose_id_the_page_uses_is_anchored_apart_and_linked_there() {
+    let term = "- id: main\n  term: hoofdzaak\n  definition: Waar het om gaat.\n";
+    let article = "---\nid: docenten\ntitle: Afspraken voor docenten\naudiences: [docenten]\norder: 20\n---\n1. De hoofdzaak is respect; zie [het begrip](term:main).\n";
+    let site = fixture_with(&[
+        ("content/nl/glossary.yaml", term),
+        ("content/en/glossary.yaml", term),
+        ("content/nl/protocol/docenten.md", article),
+    ]);
+    let out = build(site.path());
+    let glossary = page(&out.path().join("site"), "nl/begrippen");
+    assert_unique_ids(&glossary, "nl/begrippen");
+    assert_eq!(texts(&glossary, "dt#term-main"), ["hoofdzaak"]);
+    let html = page(&out.path().join("site"), "nl/protocol/docenten");
+    assert_eq!(href_of(&html, "hoofdzaak"), "../../../nl/begrippen/#term-main");
+    assert_eq!(href_of(&html, "het begrip"), "../../../nl/begrippen/#term-main");
+}

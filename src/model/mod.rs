@@ -290,6 +290,24 @@ impl Site {
 pub mod address {
     use crate::config::Config;
 
+    /// Ids that the default theme gives elements of every page: the skip
+    /// link's target and the search field. No anchor of content takes one.
+    pub const PAGE_IDS: [&str; 2] = ["main", "site-search-q"];
+
+    /// The anchor of a glossary term on the glossary page: its id, or `term-`
+    /// and its id where the page itself uses that id (`main`).
+    pub fn term_anchor(id: &str) -> String {
+        if PAGE_IDS.contains(&id) {
+            format!("term-{id}")
+        } else {
+            id.to_owned()
+        }
+    }
+
+    pub fn term(config: &Config, locale: &str, id: &str) -> String {
+        format!("{}#{}", glossary(config, locale), term_anchor(id))
+    }
+
     pub fn home(locale: &str) -> String {
         format!("{locale}/")
     }

@@ -137,7 +137,7 @@ pub(super) fn link_targets(sources: &Sources, index: &IdIndex) -> BTreeMap<Strin
                     IdKind::Article => slug().map(|s| address::article(config, locale, s)),
                     IdKind::Quiz => slug().map(|s| address::quiz(config, locale, s)),
                     IdKind::Scenario => slug().map(|s| address::scenario(config, locale, s)),
-                    IdKind::Term => Some(format!("{}#{id}", address::glossary(config, locale))),
+                    IdKind::Term => Some(address::term(config, locale, id)),
                     IdKind::Audience => None,
                 };
                 if let Some(address) = address {

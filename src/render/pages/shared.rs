@@ -139,13 +139,16 @@ pub fn article_views(
 }
 
 /// Ids that the default theme gives elements of the pages that show several
-/// articles (the skip link's target, the search field, the headings of the
-/// contents, the filter and the view's parts); `group-1`, `group-2`... head
-/// the groups of a view. No article's id on the page takes one of them.
-const PAGE_IDS: [&str; 6] = ["main", "site-search-q", "toc-title", "filter-label", "finish-title", "learning-title"];
+/// articles, besides those of every page (`address::PAGE_IDS`): the
+/// headings of the contents, the filter and the view's parts; `group-1`,
+/// `group-2`... head the groups of a view. No article's id on the page
+/// takes one of them.
+const SHARED_PAGE_IDS: [&str; 4] = ["toc-title", "filter-label", "finish-title", "learning-title"];
 
 fn is_page_id(id: &str) -> bool {
-    PAGE_IDS.contains(&id) || id.strip_prefix("group-").is_some_and(|n| n.parse::<usize>().is_ok())
+    address::PAGE_IDS.contains(&id)
+        || SHARED_PAGE_IDS.contains(&id)
+        || id.strip_prefix("group-").is_some_and(|n| n.parse::<usize>().is_ok())
 }
 
 /// The anchor and the id prefix of each article on a page that shows
