@@ -42,7 +42,10 @@ impl Environment {
 
     /// The checked audiences and contexts of a content file.
     fn scope<M>(&self, doc: &Document<M>) -> Scope {
-        // Every file of the sources is checked before anything is built.
+        // Every file of the sources is checked before anything is built, and
+        // a rebuild in `serve` keeps the environment only while front matter
+        // stays as it was.
+        debug_assert!(self.scopes.contains_key(&doc.path), "{} was not checked", doc.path.display());
         self.scopes.get(&doc.path).cloned().unwrap_or_default()
     }
 }
