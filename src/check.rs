@@ -55,9 +55,10 @@ fn articles_by_id(locale: &LocaleSite) -> ArticlesById<'_> {
 /// Links of one article into others must name anchors that exist.
 fn article_links(site: &Site, by_id: &ArticlesById<'_>, article: &Article, diagnostics: &mut Diagnostics) {
     for reference in article.references.iter().filter(|r| !site.unchecked.contains(&r.target)) {
-        let message = match (site.index.get(&reference.target), by_id.get(reference.target.as_str())) {
-            (Some(IdKind::Article), Some(target)) if target.has_anchor(&reference.anchor) => continue,
-            (Some(IdKind::Article), Some(target)) => format!(
+        let is_article = site.index.contains(IdKind::Article, &reference.target);
+        let message = match (is_article, by_id.get(reference.target.as_str())) {
+            (true, Some(target)) if target.has_anchor(&reference.anchor) => continue,
+            (true, Some(target)) => format!(
                 "link to `{}#{}`, but `{}` has no anchor `{}`{}",
                 reference.target,
                 reference.anchor,
@@ -80,7 +81,7 @@ fn article_links(site: &Site, by_id: &ArticlesById<'_>, article: &Article, diagn
 /// Why a `refs` entry cites nothing, if it does not.
 fn rule_reference_problem(site: &Site, by_id: &ArticlesById<'_>, reference: &RuleRef) -> Option<String> {
     let Some(article) = by_id.get(reference.target.as_str()) else {
-        let articles = site.index.iter().filter(|(_, kind)| **kind == IdKind::Article).map(|(id, _)| id.as_str());
+        let articles = site.index.ids(IdKind::Article);
         return Some(format!(
             "`refs` cites `{}`, which is no article{}",
             reference.target,

@@ -67,7 +67,7 @@ fn duplicate_id() {
     let err = failing_build("duplicate-id");
     assert_eq!(
         error_lines(&err),
-        ["content/nl/protocol/regels.md:2:5: duplicate id `regels`: content/nl/protocol/meer-regels.md uses it too; every id must be unique"]
+        ["content/nl/protocol/regels.md:2:5: duplicate article id `regels`: content/nl/protocol/meer-regels.md uses it too; ids of articles must be unique"]
     );
 }
 

@@ -22,4 +22,12 @@ impl<'a> Problems<'a> {
         let (line, column) = yaml::locate(self.source, 1, key, token);
         self.errors.push(Diagnostic::error(self.path, line, column, message));
     }
+
+    /// [`Problems::report`] at the last of `tokens`, the items of the list
+    /// under `key` written before it and itself, in order: the place of an
+    /// item whose text an earlier item has too.
+    pub(super) fn report_last(&mut self, key: &str, tokens: &[&str], message: String) {
+        let (line, column) = yaml::locate_all(self.source, 1, key, tokens).last().copied().unwrap_or((1, 1));
+        self.errors.push(Diagnostic::error(self.path, line, column, message));
+    }
 }

@@ -197,19 +197,25 @@ fn sections(raw: &RawConfig, problems: &mut Problems<'_>) -> Sections {
     sections
 }
 
-/// Ids: unique, not the reserved `all`, usable in URLs and anchors.
+/// Ids: unique within their kind (an audience may share its id with a
+/// context), not the reserved `all`, usable in URLs and anchors.
 fn check_ids(raw: &RawConfig, problems: &mut Problems<'_>) {
     let mut ids = BTreeSet::new();
+    // Per kind, the ids so far in the order written, to place a repeated one.
+    let mut written: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     let all_ids =
         raw.audiences.iter().map(|a| ("audiences", &a.id)).chain(raw.contexts.iter().map(|c| ("contexts", &c.id)));
     for (key, id) in all_ids {
+        let so_far = written.entry(key).or_default();
+        so_far.push(id);
         if id == ALL_AUDIENCES {
             problems.report(key, id, format!("`{ALL_AUDIENCES}` is reserved for every audience; choose another id"));
         } else if !is_slug(id) {
             problems.report(key, id, format!("id `{id}` may contain only lower-case letters, digits and hyphens"));
         }
-        if !ids.insert(id.as_str()) {
-            problems.report(key, id, format!("duplicate id `{id}`"));
+        if !ids.insert((key, id.as_str())) {
+            let kind = key.trim_end_matches('s');
+            problems.report_last(key, so_far, format!("duplicate {kind} id `{id}`; ids of {key} must be unique"));
         }
     }
     if raw.audiences.is_empty() {

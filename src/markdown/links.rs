@@ -9,7 +9,6 @@ use std::ops::Range;
 
 use super::url_policy::{self, Address};
 use super::{escape, raw_html, Adaptor, Reference, ID, ROOT};
-use crate::text;
 
 /// Raw HTML of one HTML block, line by line, with each line's source range.
 pub(super) type RawRun<'s> = Vec<(CowStr<'s>, Range<usize>)>;
@@ -68,7 +67,23 @@ impl<'s> Adaptor<'_, 's> {
     /// The address a link of the content points to, checking ids; `place`
     /// names the link in messages.
     fn resolve_link(&mut self, dest: &str, offset: usize, place: &str) -> String {
-        let (path, anchor) = match url_policy::classify(dest) {
+        // `audience:ouders`: an id with the kind of page it names.
+        let (kind, address) = match dest.trim().split_once(':') {
+            Some((word, id)) if self.options.links.is_kind(word) => (Some(word), id),
+            _ => (None, dest),
+        };
+        let classified = url_policy::classify(address);
+        if let (Some(word), false) = (kind, matches!(classified, Ok(Address::Site { .. }))) {
+            self.error(
+                offset,
+                format!(
+                    "link `{}` names no page: after `{word}:` write the id of a page of that kind, and no more",
+                    dest.trim()
+                ),
+            );
+            return "#".to_owned();
+        }
+        let (path, anchor) = match classified {
             Err(refused) => {
                 self.error(offset, refused.message(place, dest));
                 return "#".to_owned();
@@ -83,7 +98,7 @@ impl<'s> Adaptor<'_, 's> {
         };
         let with_anchor = |base: String| anchor.as_ref().map_or(base.clone(), |a| format!("{base}#{a}"));
         if path.is_empty() || path.contains(['/', '.', '\\', ' ']) {
-            if self.options.links.has_file(&path) {
+            if kind.is_none() && self.options.links.has_file(&path) {
                 return with_anchor(format!("{ROOT}{path}"));
             }
             self.error(
@@ -92,10 +107,12 @@ impl<'s> Adaptor<'_, 's> {
             );
             return "#".to_owned();
         }
-        let Some(address) = self.options.links.address(&path) else {
-            let hint = text::hint(&path, self.options.links.known_ids());
-            self.error(offset, format!("link to unknown id `{path}`{hint}"));
-            return "#".to_owned();
+        let address = match self.options.links.resolve(&path, kind, anchor.as_deref()) {
+            Ok(address) => address,
+            Err(message) => {
+                self.error(offset, message);
+                return "#".to_owned();
+            }
         };
         if let Some(anchor) = &anchor {
             let (line, column) = self.position(offset);

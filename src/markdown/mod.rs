@@ -36,10 +36,14 @@ pub enum Numbering {
 
 /// What a link by id may point to.
 pub trait LinkTargets: Sync {
-    /// Root-relative address of the page with this id (`nl/protocol/x/`).
-    fn address(&self, id: &str) -> Option<String>;
-    /// Every id that may be linked, for suggestions.
-    fn known_ids(&self) -> Vec<&str>;
+    /// Whether `word` names a kind of page, as `audience` does in a link to
+    /// `audience:ouders`.
+    fn is_kind(&self, word: &str) -> bool;
+    /// Root-relative address of the page a link by id names
+    /// (`nl/protocol/x/`), or the message that says why it names none.
+    /// `kind` is the kind the link writes before the id, if any; `anchor`
+    /// the part after `#`, if any.
+    fn resolve(&self, id: &str, kind: Option<&str>, anchor: Option<&str>) -> Result<String, String>;
     /// Whether the site has this file (a path under the theme's `static/`).
     fn has_file(&self, path: &str) -> bool;
 }
@@ -359,11 +363,14 @@ pub fn escape(text: &str) -> String {
 /// Ids of a map, for tests and simple link targets; keys starting with `/`
 /// are files.
 impl LinkTargets for BTreeMap<String, String> {
-    fn address(&self, id: &str) -> Option<String> {
-        self.get(id).cloned()
+    fn is_kind(&self, _word: &str) -> bool {
+        false
     }
-    fn known_ids(&self) -> Vec<&str> {
-        self.keys().filter(|k| !k.starts_with('/')).map(String::as_str).collect()
+    fn resolve(&self, id: &str, _kind: Option<&str>, _anchor: Option<&str>) -> Result<String, String> {
+        self.get(id).cloned().ok_or_else(|| {
+            let known = self.keys().filter(|k| !k.starts_with('/')).map(String::as_str);
+            format!("link to unknown id `{id}`{}", text::hint(id, known))
+        })
     }
     fn has_file(&self, path: &str) -> bool {
         self.contains_key(&format!("/{path}"))

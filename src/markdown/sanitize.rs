@@ -60,12 +60,22 @@ pub fn clean(html: &str, rewrites: HashMap<String, String>) -> String {
     }
     let mut generic: HashSet<&str> = GLOBAL_ATTRIBUTES.iter().copied().collect();
     generic.insert("id");
+    // A raw link by kind (`audience:ouders`) reads as a scheme: the kinds of
+    // the links the renderer resolved into the site pass ammonia's check of
+    // schemes, so that `keep_attribute` can replace them by their address.
+    let kinds: Vec<String> = rewrites
+        .iter()
+        .filter(|(_, resolved)| resolved.starts_with(ROOT))
+        .filter_map(|(raw, _)| url::Url::parse(raw).ok())
+        .map(|url| url.scheme().to_owned())
+        .collect();
+    let schemes = ["https", "http", "mailto", "tel"].into_iter().chain(kinds.iter().map(String::as_str));
     let cleaned = ammonia::Builder::empty()
         .tags(tags)
         .clean_content_tags(DROPPED.iter().copied().collect())
         .generic_attributes(generic)
         .tag_attributes(tag_attributes)
-        .url_schemes(["https", "http", "mailto", "tel"].into_iter().collect())
+        .url_schemes(schemes.collect())
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(None)
         .strip_comments(true)

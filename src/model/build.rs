@@ -5,12 +5,11 @@
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-use super::targets::Targets;
+use super::targets::{link_targets, Targets};
 use super::text_pages::{text_pages, TextPages};
 use super::translations::complete;
-use super::views::{audience_indices, audience_views};
-use super::{address, ids, learning, Article, IdKind, LocaleSite, Origin, Quiz, Scenario, Site};
-use crate::config::Config;
+use super::views::audience_views;
+use super::{ids, learning, Article, LocaleSite, Origin, Quiz, Scenario, Scope, Site};
 use crate::content::broken::BrokenKind;
 use crate::content::{ArticleBodies, ArticleMeta, Document, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -19,29 +18,35 @@ use crate::markdown::{self, Rendered};
 use crate::{quiz, text};
 
 /// What rendering a text needs to know of the rest of the site: where each
-/// id lives and which words the glossary defines, per locale. It changes
-/// only when ids, file names or the glossary change.
+/// id lives and which words the glossary defines, per locale, and each
+/// file's checked audiences and contexts. It changes only when ids, file
+/// names, front matter or the glossary change.
 pub struct Environment {
     targets: BTreeMap<String, Targets>,
     linkers: BTreeMap<String, GlossaryLinker>,
+    scopes: std::collections::HashMap<std::path::PathBuf, Scope>,
 }
 
 impl Environment {
     /// Renders one article of `locale` as a full build would.
-    pub fn article(&self, config: &Config, locale: &str, doc: &Document<ArticleMeta>) -> (Article, Vec<Diagnostic>) {
-        self.article_with_body(config, locale, doc, &doc.body)
+    pub fn article(&self, locale: &str, doc: &Document<ArticleMeta>) -> (Article, Vec<Diagnostic>) {
+        self.article_with_body(locale, doc, &doc.body)
     }
 
-    fn article_with_body(
-        &self,
-        config: &Config,
-        locale: &str,
-        doc: &Document<ArticleMeta>,
-        body: &str,
-    ) -> (Article, Vec<Diagnostic>) {
+    fn article_with_body(&self, locale: &str, doc: &Document<ArticleMeta>, body: &str) -> (Article, Vec<Diagnostic>) {
         let mut problems = Vec::new();
-        let article = article(config, doc, body, &self.targets[locale], &self.linkers[locale], &mut problems);
+        let links = Links { targets: &self.targets[locale], linker: &self.linkers[locale] };
+        let article = article(doc, body, self.scope(doc), links, &mut problems);
         (article, problems)
+    }
+
+    /// The checked audiences and contexts of a content file.
+    fn scope<M>(&self, doc: &Document<M>) -> Scope {
+        // Every file of the sources is checked before anything is built, and
+        // a rebuild in `serve` keeps the environment only while front matter
+        // stays as it was.
+        debug_assert!(self.scopes.contains_key(&doc.path), "{} was not checked", doc.path.display());
+        self.scopes.get(&doc.path).cloned().unwrap_or_default()
     }
 }
 
@@ -58,19 +63,26 @@ pub fn build(sources: &Sources) -> (Site, Environment, Diagnostics) {
 pub fn build_with(sources: &Sources, bodies: ArticleBodies) -> (Site, Environment, Diagnostics) {
     let config = &sources.config;
     let mut diagnostics = Diagnostics::new();
-    let index = ids::check(sources, &mut diagnostics);
+    let ids::Checked { index, scopes } = ids::check(sources, &mut diagnostics);
     validate_learning(sources, &mut diagnostics);
     let environment =
-        Environment { targets: link_targets(sources, &index), linkers: super::glossary::linkers(sources) };
+        Environment { targets: link_targets(sources, &index), linkers: super::glossary::linkers(sources), scopes };
     let articles = render_articles(sources, &environment, bodies, &mut diagnostics);
-    let (quizzes, scenarios) = build_learning(sources, &environment.targets, &mut diagnostics);
+    let (quizzes, scenarios) = build_learning(sources, &environment, &mut diagnostics);
     let own = Own { articles, quizzes, scenarios };
     let locales = config
         .locales
         .iter()
         .map(|locale| locale_site(sources, locale, &environment, &own, &mut diagnostics))
         .collect();
-    let unchecked = sources.locales.values().flat_map(|c| &c.broken).flat_map(|b| b.ids.iter().cloned()).collect();
+    // A broken file that is no quiz, card or glossary may have been an article.
+    let unchecked = sources
+        .locales
+        .values()
+        .flat_map(|c| &c.broken)
+        .filter(|b| matches!(b.kind, BrokenKind::Article | BrokenKind::Other))
+        .flat_map(|b| b.ids.iter().cloned())
+        .collect();
     (Site { config: config.clone(), locales, index, unchecked }, environment, diagnostics)
 }
 
@@ -89,7 +101,6 @@ fn render_articles(
     mut bodies: ArticleBodies,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<String, Vec<std::sync::Arc<Article>>> {
-    let config = &sources.config;
     let jobs: Vec<(&str, &Document<ArticleMeta>, Option<String>)> = sources
         .locales
         .iter()
@@ -101,9 +112,7 @@ fn render_articles(
     let locales: Vec<&str> = jobs.iter().map(|(locale, _, _)| *locale).collect();
     let rendered: Vec<(Article, Vec<Diagnostic>)> = jobs
         .into_par_iter()
-        .map(|(locale, doc, body)| {
-            environment.article_with_body(config, locale, doc, body.as_deref().unwrap_or(&doc.body))
-        })
+        .map(|(locale, doc, body)| environment.article_with_body(locale, doc, body.as_deref().unwrap_or(&doc.body)))
         .collect();
     let mut own_articles: BTreeMap<String, Vec<std::sync::Arc<Article>>> = BTreeMap::new();
     for (locale, (article, problems)) in locales.into_iter().zip(rendered) {
@@ -116,17 +125,23 @@ fn render_articles(
 /// The quizzes and scenario cards of each locale's own files.
 fn build_learning(
     sources: &Sources,
-    targets: &BTreeMap<String, Targets>,
+    environment: &Environment,
     diagnostics: &mut Diagnostics,
 ) -> (BTreeMap<String, Vec<Quiz>>, BTreeMap<String, Vec<Scenario>>) {
-    let config = &sources.config;
     let (mut own_quizzes, mut own_scenarios) = (BTreeMap::new(), BTreeMap::new());
     for (locale, content) in &sources.locales {
         let mut problems = Vec::new();
-        let links = &targets[locale];
-        let quizzes = content.quizzes.iter().map(|doc| learning::quiz(config, doc, links, &mut problems)).collect();
-        let scenarios =
-            content.scenarios.iter().map(|doc| learning::scenario(config, doc, links, &mut problems)).collect();
+        let links = &environment.targets[locale];
+        let quizzes = content
+            .quizzes
+            .iter()
+            .map(|doc| learning::quiz(doc, environment.scope(doc), links, &mut problems))
+            .collect();
+        let scenarios = content
+            .scenarios
+            .iter()
+            .map(|doc| learning::scenario(doc, environment.scope(doc), links, &mut problems))
+            .collect();
         own_quizzes.insert(locale.clone(), quizzes);
         own_scenarios.insert(locale.clone(), scenarios);
         diagnostics.extend(problems);
@@ -148,11 +163,11 @@ fn locale_site(
     let TextPages { home, changelog, mut intros } = text_pages(sources, locale, targets, diagnostics);
 
     // A page whose file here could not be read is not also untranslated.
-    let unread = |id: &str| is_broken(&sources.locales[locale], id);
-    let mut articles = complete(config, locale, &own.articles, "protocol", &unread, diagnostics);
+    let unread = |kind: BrokenKind| move |id: &str| is_broken(&sources.locales[locale], kind, id);
+    let mut articles = complete(config, locale, &own.articles, "protocol", &unread(BrokenKind::Article), diagnostics);
     mark_outdated(sources, locale, &mut articles, diagnostics);
-    let quizzes = complete(config, locale, &own.quizzes, "quiz", &unread, diagnostics);
-    let scenarios = complete(config, locale, &own.scenarios, "scenarios", &unread, diagnostics);
+    let quizzes = complete(config, locale, &own.quizzes, "quiz", &unread(BrokenKind::Quiz), diagnostics);
+    let scenarios = complete(config, locale, &own.scenarios, "scenarios", &unread(BrokenKind::Scenario), diagnostics);
     let glossary = super::glossary::terms(sources, locale, targets, diagnostics);
     let mut site =
         LocaleSite { home, changelog, quizzes, scenarios, glossary, ..LocaleSite::new(locale.to_owned(), articles) };
@@ -172,7 +187,7 @@ fn validate_learning(sources: &Sources, diagnostics: &mut Diagnostics) {
             }
             match originals.quizzes.iter().find(|o| o.meta.id == doc.meta.id) {
                 Some(original) => diagnostics.extend(quiz::compare_translation(original, doc)),
-                None if is_broken(originals, &doc.meta.id) => {}
+                None if is_broken(originals, BrokenKind::Quiz, &doc.meta.id) => {}
                 None => diagnostics.push(no_original(
                     doc,
                     &config.default_locale,
@@ -187,7 +202,7 @@ fn validate_learning(sources: &Sources, diagnostics: &mut Diagnostics) {
             }
             match originals.scenarios.iter().find(|o| o.meta.id == doc.meta.id) {
                 Some(original) => diagnostics.extend(quiz::scenario::compare_translation(original, doc)),
-                None if is_broken(originals, &doc.meta.id) => {}
+                None if is_broken(originals, BrokenKind::Scenario, &doc.meta.id) => {}
                 None => diagnostics.push(no_original(
                     doc,
                     &config.default_locale,
@@ -198,9 +213,10 @@ fn validate_learning(sources: &Sources, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Whether a file of `content` that could not be read defines `id`.
-fn is_broken(content: &crate::content::LocaleSources, id: &str) -> bool {
-    content.broken.iter().any(|b| b.ids.iter().any(|i| i == id))
+/// Whether a file of `content` that could not be read defines `id` for a
+/// page of `kind` (or for a page of a kind it could not tell).
+fn is_broken(content: &crate::content::LocaleSources, kind: BrokenKind, id: &str) -> bool {
+    content.broken.iter().any(|b| (b.kind == kind || b.kind == BrokenKind::Other) && b.ids.iter().any(|i| i == id))
 }
 
 /// A translation whose id names nothing in the default locale.
@@ -238,59 +254,6 @@ impl HasId for quiz::scenario::ScenarioMeta {
     }
 }
 
-/// Per locale, the address of every id a link may name. Linear in the
-/// number of ids: each id's source locale is found in a map, not by search.
-fn link_targets(sources: &Sources, index: &BTreeMap<String, IdKind>) -> BTreeMap<String, Targets> {
-    let config = &sources.config;
-    let files = std::sync::Arc::new(sources.assets.statics.keys().cloned().collect());
-    // File name per locale and id, for every kind of page with its own URL.
-    let mut slugs: BTreeMap<&str, std::collections::HashMap<&str, &str>> = BTreeMap::new();
-    for (locale, content) in &sources.locales {
-        let stems = content
-            .articles
-            .iter()
-            .map(|d| (d.meta.id.as_str(), d.stem.as_str()))
-            .chain(content.quizzes.iter().map(|d| (d.meta.id.as_str(), d.stem.as_str())))
-            .chain(content.scenarios.iter().map(|d| (d.meta.id.as_str(), d.stem.as_str())));
-        let broken = content
-            .broken
-            .iter()
-            .filter(|b| matches!(b.kind, BrokenKind::Article | BrokenKind::Quiz | BrokenKind::Scenario))
-            .flat_map(|b| b.ids.iter().map(|id| (id.as_str(), b.stem.as_str())));
-        let map = slugs.entry(locale).or_default();
-        for (id, stem) in stems.chain(broken) {
-            map.entry(id).or_insert(stem);
-        }
-    }
-    config
-        .locales
-        .iter()
-        .map(|locale| {
-            let preference: Vec<&str> = std::iter::once(locale.as_str())
-                .chain(std::iter::once(config.default_locale.as_str()))
-                .chain(config.locales.iter().map(String::as_str))
-                .collect();
-            let mut addresses = BTreeMap::new();
-            for (id, kind) in index {
-                let slug = || preference.iter().find_map(|l| slugs.get(l).and_then(|m| m.get(id.as_str())).copied());
-                let address = match kind {
-                    IdKind::Article => slug().map(|s| address::article(config, locale, s)),
-                    IdKind::Quiz => slug().map(|s| address::quiz(config, locale, s)),
-                    IdKind::Scenario => slug().map(|s| address::scenario(config, locale, s)),
-                    IdKind::Term => Some(format!("{}#{id}", address::glossary(config, locale))),
-                    IdKind::Audience => {
-                        config.audiences.iter().position(|a| a.id == *id).map(|i| address::audience(config, locale, i))
-                    }
-                };
-                if let Some(address) = address {
-                    addresses.insert(id.clone(), address);
-                }
-            }
-            (locale.clone(), Targets { addresses, files: std::sync::Arc::clone(&files) })
-        })
-        .collect()
-}
-
 /// Translations whose `translated_from` no longer matches their original.
 fn mark_outdated(
     sources: &Sources,
@@ -319,12 +282,17 @@ fn mark_outdated(
     }
 }
 
+/// What the links of an article's text may point to.
+struct Links<'a> {
+    targets: &'a Targets,
+    linker: &'a GlossaryLinker,
+}
+
 fn article(
-    config: &Config,
     doc: &Document<ArticleMeta>,
     body: &str,
-    targets: &Targets,
-    linker: &GlossaryLinker,
+    scope: Scope,
+    links: Links<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Article {
     let meta = &doc.meta;
@@ -334,23 +302,20 @@ fn article(
         // Plain ids: pages that show several articles make them unique.
         id_prefix: "",
         rules: Some((meta.numbering, &meta.anchor_prefix)),
-        links: targets,
-        glossary: Some(linker),
+        links: links.targets,
+        glossary: Some(links.linker),
     };
     let Rendered { html, rule_anchors, heading_ids, note_ids, plain, rule_count, references, diagnostics } =
         markdown::render(body, &options);
     problems.extend(diagnostics);
-    let audiences = audience_indices(config, &meta.audiences);
-    let contexts =
-        config.contexts.iter().enumerate().filter(|(_, c)| meta.contexts.contains(&c.id)).map(|(i, _)| i).collect();
     Article {
         id: meta.id.clone(),
         slug: doc.stem.clone(),
         number: meta.number.clone(),
         title: meta.title.clone(),
         summary: meta.summary.clone(),
-        audiences,
-        contexts,
+        audiences: scope.audiences,
+        contexts: scope.contexts,
         order: meta.order,
         html,
         anchor_prefix: meta.anchor_prefix.clone(),

@@ -22,7 +22,8 @@ pub(super) fn linkers(sources: &Sources) -> BTreeMap<String, GlossaryLinker> {
                 .glossary
                 .iter()
                 .map(|g| TermPattern {
-                    id: g.entry.id.clone(),
+                    // What a found term links to after the glossary's address.
+                    id: address::term_anchor(&g.entry.id),
                     words: std::iter::once(g.entry.term.clone()).chain(g.entry.aliases.iter().cloned()).collect(),
                 })
                 .collect();

@@ -4,8 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::Origin;
-use crate::config::Config;
+use super::{Origin, Scope};
 use crate::content::Document;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Fragment, LinkTargets};
@@ -90,8 +89,8 @@ pub struct Scenario {
 
 /// Builds a quiz of the model from its checked file.
 pub(super) fn quiz(
-    config: &Config,
     doc: &Document<QuizMeta>,
+    scope: Scope,
     links: &dyn LinkTargets,
     problems: &mut Vec<Diagnostic>,
 ) -> Quiz {
@@ -128,7 +127,7 @@ pub(super) fn quiz(
         slug: doc.stem.clone(),
         title: meta.title.clone(),
         summary: meta.summary.clone(),
-        audiences: super::views::audience_indices(config, &meta.audiences),
+        audiences: scope.audiences,
         pass: meta.pass,
         order: meta.order,
         intro: intro(doc, &meta.id, links, problems),
@@ -140,8 +139,8 @@ pub(super) fn quiz(
 
 /// Builds a scenario card of the model from its checked file.
 pub(super) fn scenario(
-    config: &Config,
     doc: &Document<ScenarioMeta>,
+    scope: Scope,
     links: &dyn LinkTargets,
     problems: &mut Vec<Diagnostic>,
 ) -> Scenario {
@@ -169,7 +168,7 @@ pub(super) fn scenario(
         slug: doc.stem.clone(),
         title: meta.title.clone(),
         summary: meta.summary.clone(),
-        audiences: super::views::audience_indices(config, &meta.audiences),
+        audiences: scope.audiences,
         order: meta.order,
         intro: intro(doc, &meta.id, links, problems),
         start: meta.start.clone(),

@@ -37,6 +37,16 @@ impl Origin {
     }
 }
 
+/// Whom a page is for and where it applies: its front matter's `audiences`
+/// and `contexts`, checked against `site.yaml` once (`ids::check`) and from
+/// there on carried as indices into `Config::audiences` and
+/// `Config::contexts`, in `site.yaml` order; every audience for `all`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub audiences: Vec<usize>,
+    pub contexts: Vec<usize>,
+}
+
 /// A page of free text: the home page or an audience intro.
 #[derive(Debug, Clone)]
 pub struct TextPage {
@@ -175,10 +185,11 @@ pub struct Site {
     pub config: Config,
     /// In the order of `site.yaml`.
     pub locales: Vec<LocaleSite>,
-    /// Every linkable id and what it is.
-    pub index: BTreeMap<String, IdKind>,
-    /// Ids of files that could not be read (already reported): what links
-    /// to them or cites them cannot be checked, and is not reported.
+    /// Every linkable id, per kind.
+    pub index: IdIndex,
+    /// Ids of article files that could not be read (already reported): what
+    /// links to their anchors or cites them cannot be checked, and is not
+    /// reported.
     pub unchecked: std::collections::BTreeSet<String>,
 }
 
@@ -207,14 +218,71 @@ impl Site {
     }
 }
 
-/// What an id names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What an id names. Each kind is a namespace of its own: an article may
+/// share its id with an audience.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum IdKind {
     Article,
-    Term,
     Audience,
     Quiz,
     Scenario,
+    Term,
+}
+
+impl IdKind {
+    pub const ALL: [IdKind; 5] = [IdKind::Article, IdKind::Audience, IdKind::Quiz, IdKind::Scenario, IdKind::Term];
+
+    /// The word for the kind in messages, and before an id in a link that
+    /// names its kind (`audience:ouders`).
+    pub fn word(self) -> &'static str {
+        match self {
+            IdKind::Article => "article",
+            IdKind::Audience => "audience",
+            IdKind::Quiz => "quiz",
+            IdKind::Scenario => "scenario",
+            IdKind::Term => "term",
+        }
+    }
+
+    /// The kind a link names with `word:`.
+    pub fn from_word(word: &str) -> Option<IdKind> {
+        IdKind::ALL.into_iter().find(|k| k.word() == word)
+    }
+
+    /// The plural, as in "ids of articles must be unique".
+    pub fn plural(self) -> &'static str {
+        match self {
+            IdKind::Article => "articles",
+            IdKind::Audience => "audiences",
+            IdKind::Quiz => "quizzes",
+            IdKind::Scenario => "scenario cards",
+            IdKind::Term => "glossary terms",
+        }
+    }
+}
+
+/// Every linkable id of the site, per kind.
+#[derive(Debug, Clone, Default)]
+pub struct IdIndex(BTreeMap<IdKind, std::collections::BTreeSet<String>>);
+
+impl IdIndex {
+    pub fn contains(&self, kind: IdKind, id: &str) -> bool {
+        self.0.get(&kind).is_some_and(|ids| ids.contains(id))
+    }
+
+    /// The ids of one kind, sorted.
+    pub fn ids(&self, kind: IdKind) -> impl Iterator<Item = &str> {
+        self.0.get(&kind).into_iter().flatten().map(String::as_str)
+    }
+
+    /// Every (kind, id), by kind, then id.
+    pub fn iter(&self) -> impl Iterator<Item = (IdKind, &str)> {
+        self.0.iter().flat_map(|(kind, ids)| ids.iter().map(move |id| (*kind, id.as_str())))
+    }
+
+    fn insert(&mut self, kind: IdKind, id: &str) {
+        self.0.entry(kind).or_default().insert(id.to_owned());
+    }
 }
 
 impl Site {
@@ -226,6 +294,24 @@ impl Site {
 /// Root-relative addresses of the site's pages.
 pub mod address {
     use crate::config::Config;
+
+    /// Ids that the default theme gives elements of every page: the skip
+    /// link's target and the search field. No anchor of content takes one.
+    pub const PAGE_IDS: [&str; 2] = ["main", "site-search-q"];
+
+    /// The anchor of a glossary term on the glossary page: its id, or `term-`
+    /// and its id where the page itself uses that id (`main`).
+    pub fn term_anchor(id: &str) -> String {
+        if PAGE_IDS.contains(&id) {
+            format!("term-{id}")
+        } else {
+            id.to_owned()
+        }
+    }
+
+    pub fn term(config: &Config, locale: &str, id: &str) -> String {
+        format!("{}#{}", glossary(config, locale), term_anchor(id))
+    }
 
     pub fn home(locale: &str) -> String {
         format!("{locale}/")

@@ -4,15 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{AudienceView, ContextGroup, LocaleSite, TextPage};
-use crate::config::{Config, ALL_AUDIENCES};
-
-/// Indices into `Config::audiences` of a front matter `audiences` list.
-pub(super) fn audience_indices(config: &Config, audiences: &[String]) -> Vec<usize> {
-    if audiences.iter().any(|a| a == ALL_AUDIENCES) {
-        return (0..config.audiences.len()).collect();
-    }
-    config.audiences.iter().enumerate().filter(|(_, a)| audiences.contains(&a.id)).map(|(i, _)| i).collect()
-}
+use crate::config::Config;
 
 /// For each audience: its articles in protocol order, each run of articles
 /// with the same contexts one group (so a view never reorders the protocol

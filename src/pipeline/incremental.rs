@@ -73,12 +73,11 @@ fn reread(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<(Sources, Vec
 /// Builds each edited article again and puts it in `site` wherever it is
 /// shown: in its own locale, and wherever it stands in for a translation.
 fn rebuild_articles(kept: &Kept, sources: &Sources, edited: &[(String, usize)], site: &mut Site) -> Changes {
-    let config = &sources.config;
     let mut changes =
         Changes { problems: Diagnostics::new(), touched: Vec::new(), anchors_changed: false, texts_only: true };
     for (locale, index) in edited {
         let doc = &sources.locales[locale].articles[*index];
-        let (article, diagnostics) = kept.environment.article(config, locale, doc);
+        let (article, diagnostics) = kept.environment.article(locale, doc);
         changes.problems.extend(diagnostics);
         let before = kept.site.locale(locale).and_then(|l| l.article(&article.id));
         changes.anchors_changed |=

@@ -165,7 +165,7 @@ pub fn locale_records<'s>(site: &'s Site, here: &'s LocaleSite) -> Vec<Record<'s
     for term in here.glossary.iter().filter(|t| t.origin == Origin::Own) {
         let aliases = term.aliases.join(" ");
         let text = blocks(&mut [term.term.as_str(), &aliases, &term.definition_text].into_iter());
-        let url = format!("{}#{}", address::glossary(config, locale), term.id);
+        let url = address::term(config, locale, &term.id);
         records.push(record(url, &term.term, "term", text, names(&everyone)));
     }
     records

@@ -66,7 +66,12 @@ impl PageKind for Article {
             })
         };
         let data = Data {
-            article: article_view(page, (i, article), &Placement { heading_shift: 0, id_prefix: "" }, splices),
+            article: article_view(
+                page,
+                (i, article),
+                &Placement { heading_shift: 0, id_prefix: "", anchor: &article.id },
+                splices,
+            ),
             outdated: outdated(page.site, article, page.root),
             previous: neighbour(i.checked_sub(1)),
             next: neighbour(Some(i + 1)),

@@ -50,7 +50,8 @@ impl PageKind for Glossary {
                     TermSource::Explanation => "glossary-source-explanation",
                 };
                 Ok(Term {
-                    id: term.id.clone(),
+                    // The term's HTML id, which links to it name.
+                    id: address::term_anchor(&term.id),
                     term: term.term.clone(),
                     aliases: term.aliases.clone(),
                     definition_html: term.definition.resolve(page.root, 0, ""),

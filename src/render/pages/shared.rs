@@ -118,10 +118,12 @@ pub struct ArticleView {
 }
 
 /// How an article sits on its page: its headings moved down by
-/// `heading_shift` levels, its ids after `id_prefix`.
+/// `heading_shift` levels, its ids after `id_prefix`, its section at
+/// `#anchor` where a page shows several.
 pub struct Placement<'a> {
     pub heading_shift: u8,
     pub id_prefix: &'a str,
+    pub anchor: &'a str,
 }
 
 pub fn article_view(
@@ -137,7 +139,7 @@ pub fn article_view(
         title: article.title.clone(),
         summary: article.summary.clone().unwrap_or_default(),
         url: page.link(&address::article(config, page.locale, &article.slug)),
-        anchor: article.id.clone(),
+        anchor: placement.anchor.to_owned(),
         html: splices.token((index, article), page.root, placement.heading_shift, placement.id_prefix),
         rule_count: article.rule_count,
         audiences: audience_links(page, &article.audiences),
@@ -158,30 +160,56 @@ pub fn article_views(
     let shown: Vec<&Article> = articles.iter().map(|(_, a)| *a).collect();
     articles
         .iter()
-        .zip(shared_page_prefixes(&shown))
-        .map(|(&a, prefix)| article_view(page, a, &Placement { heading_shift, id_prefix: &prefix }, splices))
+        .zip(shared_page_ids(&shown))
+        .map(|(&a, (anchor, prefix))| {
+            let placement = Placement { heading_shift, id_prefix: &prefix, anchor: &anchor };
+            article_view(page, a, &placement, splices)
+        })
         .collect()
 }
 
-/// The id prefix of each article on a page that shows several: empty while
-/// its anchors are unique on the page, else the article's id, so that
-/// articles which each number their rules from 1 can share a page.
-fn shared_page_prefixes(articles: &[&Article]) -> Vec<String> {
+/// Ids that the default theme gives elements of the pages that show several
+/// articles, besides those of every page (`address::PAGE_IDS`): the
+/// headings of the contents, the filter and the view's parts; `group-1`,
+/// `group-2`... head the groups of a view. No article's id on the page
+/// takes one of them.
+const SHARED_PAGE_IDS: [&str; 4] = ["toc-title", "filter-label", "finish-title", "learning-title"];
+
+fn is_page_id(id: &str) -> bool {
+    address::PAGE_IDS.contains(&id)
+        || SHARED_PAGE_IDS.contains(&id)
+        || id.strip_prefix("group-").is_some_and(|n| n.parse::<usize>().is_ok())
+}
+
+/// The anchor and the id prefix of each article on a page that shows
+/// several. The anchor is the article's id, or `article-` and its id where
+/// the page itself uses that id (`main`). The prefix is empty while the
+/// article's own anchors are unique on the page, else its id and `-`, so
+/// that articles which each number their rules from 1 can share a page.
+fn shared_page_ids(articles: &[&Article]) -> Vec<(String, String)> {
     use std::borrow::Cow;
-    let mut used: std::collections::HashSet<Cow<'_, str>> =
-        articles.iter().map(|a| Cow::Borrowed(a.id.as_str())).collect();
-    articles
-        .iter()
-        .map(|article| {
-            let anchors = || article.rule_anchors.iter().chain(&article.heading_ids).chain(&article.note_ids);
-            if anchors().any(|a| used.contains(a.as_str())) {
-                let prefix = format!("{}-", article.id);
-                used.extend(anchors().map(|a| Cow::Owned(format!("{prefix}{a}"))));
-                prefix
-            } else {
-                used.extend(anchors().map(|a| Cow::Borrowed(a.as_str())));
-                String::new()
-            }
-        })
-        .collect()
+    let mut used: std::collections::HashSet<Cow<'_, str>> = std::collections::HashSet::new();
+    let mut anchors = Vec::with_capacity(articles.len());
+    for article in articles {
+        let mut anchor = article.id.clone();
+        while is_page_id(&anchor) || is_page_id(&format!("{anchor}-title")) || used.contains(anchor.as_str()) {
+            anchor = format!("article-{anchor}");
+        }
+        used.insert(Cow::Owned(format!("{anchor}-title")));
+        used.insert(Cow::Owned(anchor.clone()));
+        anchors.push(anchor);
+    }
+    let prefixes = articles.iter().map(|article| {
+        let ids = || article.rule_anchors.iter().chain(&article.heading_ids).chain(&article.note_ids);
+        if ids().any(|a| used.contains(a.as_str()) || is_page_id(a)) {
+            let prefix = format!("{}-", article.id);
+            used.extend(ids().map(|a| Cow::Owned(format!("{prefix}{a}"))));
+            prefix
+        } else {
+            used.extend(ids().map(|a| Cow::Borrowed(a.as_str())));
+            String::new()
+        }
+    });
+    let prefixes: Vec<String> = prefixes.collect();
+    anchors.into_iter().zip(prefixes).collect()
 }
