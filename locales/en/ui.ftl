@@ -171,6 +171,12 @@ quiz-retry = Try again
 quiz-clear = Clear my answers
 quiz-cleared = Your answers have been cleared.
 quiz-storage-note = Your answers are kept only on this device and are never sent anywhere.
+# With JavaScript: one question at a time. For example: 3 of 10
+quiz-progress = { $number } of { $total }
+quiz-steps-label = Previous or next question
+quiz-missed-title = Not answered right yet
+quiz-all-right = Every question answered right.
+quiz-goto = Back to question { $number }
 
 ## Quiz: classroom mode and teachers
 

@@ -171,6 +171,12 @@ quiz-retry = Opnieuw
 quiz-clear = Wis mijn antwoorden
 quiz-cleared = Je antwoorden zijn gewist.
 quiz-storage-note = Je antwoorden blijven alleen op dit apparaat bewaard en worden nergens naartoe gestuurd.
+# Met JavaScript: één vraag tegelijk. Bijvoorbeeld: 3 van 10
+quiz-progress = { $number } van { $total }
+quiz-steps-label = Vorige of volgende vraag
+quiz-missed-title = Nog niet goed beantwoord
+quiz-all-right = Alle vragen goed beantwoord.
+quiz-goto = Terug naar vraag { $number }
 
 ## Quiz: klassikaal en voor docenten
 
