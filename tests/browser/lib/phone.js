@@ -196,6 +196,8 @@ async function runPhone(env) {
           t.expect(b.options.find((o) => o.id === wrong.id).checked && b.status === L.labelStatusWrong, 'a second tap changed the checked answer');
           await page.locator(`[id="${q0.id}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
           await t.shot(page, `quiz-phone-${lang}-feedback`, false);
+          const axe = await axeProblems(page);
+          t.expect(!axe.length, () => `axe with the feedback shown: ${axe.slice(0, 8).join(' | ')}`);
         } else if (q0.kind === 'order') {
           for (let p = 1; p <= q0.options.length; p++) {
             for (let guard = 0; guard < q0.options.length; guard++) {
@@ -254,7 +256,7 @@ async function runPhone(env) {
         m.links.forEach((l) => links.add(l));
       }
       t.expect(links.size > 0, 'no missed question links to a rule');
-      await page.locator('[data-result]').scrollIntoViewIfNeeded();
+      await page.locator('[data-result]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await t.shot(page, `quiz-phone-${lang}-end`, false);
       const axe = await axeProblems(page);
       t.expect(!axe.length, () => `axe on the end screen: ${axe.slice(0, 8).join(' | ')}`);
@@ -322,8 +324,20 @@ async function runPhone(env) {
       t.expect(!unshown.length, () => `with every answer open, not shown: ${unshown.slice(0, 8).join(', ')}`);
       const p = textProblems(s);
       t.expect(!p.length, () => `each explanation once: ${p.slice(0, 8).join('; ')}`);
-      await page.locator(`[id="${s.questions[0].id}"]`).scrollIntoViewIfNeeded();
+      await page.locator(`[id="${s.questions[0].id}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await t.shot(page, `quiz-phone-${lang}-nojs`, false);
+
+      // axe needs scripts; the page's view without quiz.js is had by serving it empty.
+      t.at('axe on the page without quiz.js, every answer open');
+      const actx = await t.context({ viewport: PHONE, isMobile: true, hasTouch: true });
+      await actx.route((u) => u.pathname.endsWith('/quiz.js'), (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+      const apage = await t.newPage(actx);
+      await apage.goto(url, { waitUntil: 'load' });
+      await apage.evaluate(() => document.querySelectorAll('[data-answer]').forEach((d) => { d.open = true; }));
+      const open = textProblems(await apage.evaluate(phoneState));
+      t.expect(!open.length, () => `each explanation once: ${open.slice(0, 8).join('; ')}`);
+      const axe = await axeProblems(apage);
+      t.expect(!axe.length, () => `axe with every answer open: ${axe.slice(0, 8).join(' | ')}`);
     });
   }
   return { results, files };
