@@ -111,15 +111,14 @@ fn an_order_question_is_shuffled_and_answered_with_selects() {
 #[test]
 fn each_question_has_its_answer_feedback_and_cited_rules_behind_a_disclosure() {
     let html = quiz();
-    assert_eq!(texts(&html, "#q1 .option-feedback[hidden]"), ["Vraag het eerst.", "Precies."]);
+    // An option's feedback sits at the option, with its verdict for a page
+    // without JavaScript (quiz.css shows it when the answer is opened).
+    assert_eq!(texts(&html, "#q1 .option-feedback"), ["Fout antwoord Vraag het eerst.", "Goed antwoord Precies."]);
+    assert_eq!(attrs(&html, "#q1 [data-feedback]", "id"), ["q1-a1-feedback", "q1-a2-feedback"]);
     assert_eq!(texts(&html, "#q1 details summary"), ["Bekijk het antwoord"]);
     assert_eq!(texts(&html, "#q1 details .answer-list li"), ["Eerst vragen."]);
-    assert_eq!(
-        texts(&html, "#q1 details .feedback-item"),
-        ["Fout antwoord Meteen online zetten. Vraag het eerst.", "Goed antwoord Eerst vragen. Precies."]
-    );
     assert_eq!(texts(&html, "#q1 details .explanation p:not(.answer-label)"), ["Iedereen heeft recht op privacy."]);
-    assert_eq!(texts(&html, "#q2 details .answer-label"), ["De goede antwoorden", "Uitleg per antwoord"]);
+    assert_eq!(texts(&html, "#q2 details .answer-label"), ["De goede antwoorden"]);
     assert_eq!(
         texts(&html, "#q2 details .answer-list li"),
         ["Een meme over een klasgenoot.", "Berichten van een nepaccount."]
@@ -173,4 +172,82 @@ fn teachers_get_the_address_and_a_qr_code_that_opens_it() {
     let qr = select(&html, "main svg[role=img][aria-label]");
     assert_eq!(qr.len(), 1, "one labelled QR code");
     assert_eq!(read_qr(&qr[0].html()), address, "a phone that scans the code opens this quiz");
+}
+
+/// The text of `main` outside the printed answer key, whitespace collapsed.
+fn screen_text(html: &scraper::Html) -> String {
+    let main = select(html, "main").remove(0);
+    let parts: Vec<&str> = main
+        .descendants()
+        .filter(|n| {
+            !n.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| e.has_class("answer-key", scraper::CaseSensitivity::CaseSensitive))
+            })
+        })
+        .filter_map(|n| n.value().as_text().map(|t| &**t))
+        .collect();
+    parts.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn each_feedback_and_explanation_is_on_the_page_once() {
+    let html = quiz();
+    let text = screen_text(&html);
+    for once in [
+        "Vraag het eerst.",
+        "Precies.",
+        "Doorsturen is meedoen.",
+        "Iedereen heeft recht op privacy.",
+        "Eerst niet meedoen, dan bewijs, dan hulp.",
+    ] {
+        assert_eq!(text.matches(once).count(), 1, "{once:?} once outside the answer key");
+    }
+    // No second list of the feedback inside the answer.
+    assert!(select(&html, "details .feedback-list, details .answer-feedback").is_empty());
+}
+
+#[test]
+fn the_one_at_a_time_flow_has_its_progress_and_buttons() {
+    let html = quiz();
+    assert_eq!(attrs(&html, "main [data-quiz]", "data-label-step-progress"), ["{number} van {total}"]);
+    assert_eq!(select(&html, "main [data-step-progress]").len(), 1);
+    assert_eq!(attrs(&html, "main progress[data-step-bar]", "max"), ["4"]);
+    assert_eq!(attrs(&html, "main [data-steps]", "aria-label"), ["Vorige of volgende vraag"]);
+    assert_eq!(texts(&html, "main [data-steps] button"), ["← Vorige", "Volgende →", "Bekijk mijn score"]);
+    // Hidden until quiz.js runs: without it the whole form shows.
+    for hook in ["[data-step-progress-box]", "[data-steps]", "[data-result]"] {
+        assert_eq!(attrs(&html, &format!("main {hook}"), "hidden"), [""], "{hook} is hidden without JavaScript");
+    }
+}
+
+#[test]
+fn the_end_screen_lists_every_question_it_may_call_missed_with_its_rules() {
+    let html = quiz();
+    assert_eq!(texts(&html, "[data-result] h2"), ["Je resultaat"]);
+    assert_eq!(texts(&html, "[data-result] [data-pass-mark]"), ["Voldoende vanaf 75%"]);
+    assert_eq!(texts(&html, "[data-result] [data-missed] h3"), ["Nog niet goed beantwoord"]);
+    assert_eq!(attrs(&html, "[data-result] [data-missed-for]", "data-missed-for"), ["q1", "q2", "q3", "q4"]);
+    assert_eq!(
+        texts(&html, "[data-missed-for] .quiz-missed-question"),
+        [
+            "Vraag 1 Je maakt een foto van je klas. Wat doe je?",
+            "Vraag 2 Wat hoort niet in de klassenapp?",
+            "Vraag 3 Doorsturen is niet erg.",
+            "Vraag 4 Wat doe je bij een kwetsend bericht?"
+        ]
+    );
+    // Each item links to the rules its question cites, the same links.
+    for q in ["q1", "q2", "q3", "q4"] {
+        assert_eq!(
+            attrs(&html, &format!("[data-missed-for={q}] .refs a"), "href"),
+            attrs(&html, &format!("#{q} details .refs a"), "href"),
+            "{q}"
+        );
+        assert_eq!(texts(&html, &format!("[data-missed-for={q}] [data-goto={q}]")).len(), 1, "{q}");
+    }
+    assert_eq!(texts(&html, "[data-missed-for=q2] [data-goto]"), ["Terug naar vraag 2"]);
+    assert_eq!(texts(&html, "[data-result] [data-all-right]"), ["Alle vragen goed beantwoord."]);
+    assert_eq!(texts(&html, "[data-result] [data-retry]"), ["Opnieuw"]);
 }

@@ -159,7 +159,6 @@ quiz-reveal = Show the answer
 quiz-answer = The right answer
 quiz-answer-multiple = The right answers
 quiz-answer-order = The right order
-quiz-feedback-title = About each answer
 quiz-option-right = Right answer
 quiz-option-wrong = Wrong answer
 quiz-correct = Right
@@ -173,7 +172,6 @@ quiz-status-wrong = Not quite right. Read the answer and the explanation below.
 quiz-status-empty = Choose an answer first.
 quiz-status-unanswered = Not answered.
 quiz-result-title = Your result
-quiz-result-intro = Check the questions one by one, or see your score straight away.
 quiz-score-button = See my score
 quiz-score = { $right } of { $total } right ({ $percent }%)
 quiz-passed = Passed! You know the agreements well.
@@ -182,6 +180,12 @@ quiz-retry = Try again
 quiz-clear = Clear my answers
 quiz-cleared = Your answers have been cleared.
 quiz-storage-note = Your answers are kept only on this device and are never sent anywhere.
+# With JavaScript: one question at a time. For example: 3 of 10
+quiz-progress = { $number } of { $total }
+quiz-steps-label = Previous or next question
+quiz-missed-title = Not answered right yet
+quiz-all-right = Every question answered right.
+quiz-goto = Back to question { $number }
 
 ## Quiz: classroom mode and teachers
 

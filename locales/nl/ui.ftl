@@ -206,7 +206,6 @@ quiz-reveal = Bekijk het antwoord
 quiz-answer = Het goede antwoord
 quiz-answer-multiple = De goede antwoorden
 quiz-answer-order = De goede volgorde
-quiz-feedback-title = Uitleg per antwoord
 quiz-option-right = Goed antwoord
 quiz-option-wrong = Fout antwoord
 quiz-correct = Goed
@@ -223,11 +222,6 @@ quiz-result-title =
     { $register ->
         [u] Uw resultaat
        *[je] Je resultaat
-    }
-quiz-result-intro =
-    { $register ->
-        [u] Controleer de vragen een voor een, of bekijk meteen uw score.
-       *[je] Controleer de vragen een voor een, of bekijk meteen je score.
     }
 quiz-score-button = Bekijk mijn score
 quiz-score = { $right } van { $total } goed ({ $percent }%)
@@ -249,6 +243,12 @@ quiz-storage-note =
         [u] Uw antwoorden blijven alleen op dit apparaat bewaard en worden nergens naartoe gestuurd.
        *[je] Je antwoorden blijven alleen op dit apparaat bewaard en worden nergens naartoe gestuurd.
     }
+# Met JavaScript: één vraag tegelijk. Bijvoorbeeld: 3 van 10
+quiz-progress = { $number } van { $total }
+quiz-steps-label = Vorige of volgende vraag
+quiz-missed-title = Nog niet goed beantwoord
+quiz-all-right = Alle vragen goed beantwoord.
+quiz-goto = Terug naar vraag { $number }
 
 ## Quiz: klassikaal en voor docenten
 

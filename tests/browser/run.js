@@ -53,6 +53,7 @@ const { discoverSites, buildSite, siteFacts, newestMtime } = require('./lib/site
 const inpage = require('./lib/inpage');
 const interactions = require('./lib/interactions');
 const current = require('./lib/current');
+const phone = require('./lib/phone');
 const payloads = require('./lib/payloads');
 // INTERACTIONS_ONLY=1: only the root site's interaction tests (both modules), no crawl.
 // CURRENT_ONLY=1: only the tests of lib/current.js (search, reading path, acknowledgement, PDF).
@@ -622,6 +623,19 @@ async function runSiteInteractions(browser, site, srv) {
   return ir;
 }
 
+/** The quiz on a phone, with and without JavaScript, per locale (lib/phone.js). */
+async function runSitePhone(browser, site, srv, out) {
+  const t0 = Date.now();
+  console.log(`  quiz on a phone (${phone.TESTS.length} per locale):`);
+  const pr = await phone.runPhone({
+    browser, srv, site, repo: REPO, out, screenshots: SCREENSHOTS, pageTimeout: PAGE_TIMEOUT,
+    record, blockOutside, isLocal, shortUrl, clip, withTimeout, injectAxe, runAxe, axeDetails, listenForViolations,
+  });
+  pr.secs = (Date.now() - t0) / 1000;
+  console.log(`  phone: ${pr.results.filter((r) => r.ok).length} of ${pr.results.length} passed in ${pr.secs.toFixed(1)} s; ${pr.files.length} screenshots`);
+  return pr;
+}
+
 /** Search, the reading path, the acknowledgement and the PDFs (lib/current.js). */
 async function runSiteCurrent(browser, site, srv, out) {
   const t0 = Date.now();
@@ -641,7 +655,7 @@ async function main() {
   // the checks themselves, or a site built elsewhere); nothing is built.
   const sites = process.env.PREBUILT_OUT
     ? [{ name: 'prebuilt', dir: path.resolve(process.env.PREBUILT_OUT), prebuilt: true }]
-    : discoverSites(REPO).filter((s) => !INTERACTIONS_ONLY || s.name === 'root');
+    : discoverSites(REPO).filter((s) => !CURRENT_ONLY || s.name === 'root');
   // With PREBUILT_OUT, INTERACTIONS_ONLY takes the folder for a build of the root site.
   if (!sites.length) fatal(`no site.yaml at ${REPO} nor in ${path.join(REPO, 'examples')}/*/`);
 
@@ -686,9 +700,13 @@ async function main() {
         srv = await startServer(build.out);
         console.log(`  serving ${build.out} at ${srv.base}`);
         if (INTERACTIONS_ONLY) {
-          const ir = CURRENT_ONLY ? null : await runSiteInteractions(browser, site, srv);
-          const cur = await runSiteCurrent(browser, site, srv, build.out);
-          summary.push({ site: site.name, interactionsOnly: true, interactions: ir, current: cur, secs: (Date.now() - t0) / 1000 });
+          // The root site (or PREBUILT_OUT) gets every interaction test; the
+          // other examples the phone quiz tests, which need no known content.
+          const all = site.name === 'root' || site.prebuilt;
+          const ir = CURRENT_ONLY || !all ? null : await runSiteInteractions(browser, site, srv);
+          const ph = CURRENT_ONLY ? null : await runSitePhone(browser, site, srv, build.out);
+          const cur = all ? await runSiteCurrent(browser, site, srv, build.out) : null;
+          summary.push({ site: site.name, interactionsOnly: true, interactions: ir, phone: ph, current: cur, secs: (Date.now() - t0) / 1000 });
           continue;
         }
         const cr = await crawl(browser, api, site, srv);
@@ -704,9 +722,10 @@ async function main() {
         // How a person uses the quiz, the scenario cards, print and live
         // reload: only for the root site, whose content the tests know.
         const ir = site.name === 'root' ? await runSiteInteractions(browser, site, srv) : null;
+        const ph = await runSitePhone(browser, site, srv, build.out);
         const cur = site.name === 'root' ? await runSiteCurrent(browser, site, srv, build.out) : null;
         const outside = srv.log.filter((l) => !l.url.startsWith(PREFIX));
-        summary.push({ site: site.name, stats, assets: cr.assets.size, secs: (Date.now() - t0) / 1000, outside: outside.length, interactions: ir, current: cur });
+        summary.push({ site: site.name, stats, assets: cr.assets.size, secs: (Date.now() - t0) / 1000, outside: outside.length, interactions: ir, phone: ph, current: cur });
       } finally {
         if (srv) await srv.close();
         if (site.prebuilt) { /* not ours to delete */ } else if (!process.env.KEEP_OUT) fs.rmSync(build.out, { recursive: true, force: true });
@@ -723,7 +742,7 @@ async function main() {
 
 function report(summary) {
   const failures = results.filter((r) => !r.ok);
-  const cats = ['build', 'crawl', 'not-found', ...CATEGORIES, 'screenshots', ...interactions.TESTS, ...current.TESTS];
+  const cats = ['build', 'crawl', 'not-found', ...CATEGORIES, 'screenshots', ...interactions.TESTS, ...phone.TESTS, ...current.TESTS];
   cats.push(payloads.CATEGORY);
   if (failures.length) {
     console.log('\n==================== FAILURES ====================');
@@ -759,6 +778,10 @@ function report(summary) {
       const ir = s.interactions.results;
       const failed = ir.filter((r) => !r.ok).map((r) => r.name);
       console.log(`site ${s.site}: interaction tests ${ir.length - failed.length} of ${ir.length} passed (${ir.map((r) => `${r.name} ${r.ok ? 'ok' : 'FAILED'} ${r.secs.toFixed(1)}s`).join(', ')}); ${s.interactions.secs.toFixed(1)} s`);
+    }
+    if (s.phone) {
+      const pr = s.phone.results;
+      console.log(`site ${s.site}: phone quiz tests ${pr.filter((r) => r.ok).length} of ${pr.length} passed; ${s.phone.secs.toFixed(1)} s`);
     }
     if (s.current) {
       const c = s.current;

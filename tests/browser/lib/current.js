@@ -857,7 +857,9 @@ async function runCurrent(env) {
           if ((await ql.locator(`input[id="${o.id}"]`).isChecked()) !== o.correct) await ql.locator(`label[for="${o.id}"]`).click();
         }
       }
-      await ql.locator('[data-check]').click();
+      // One question at a time: a click checks a single-choice question at once.
+      if (await ql.locator('[data-check]').isVisible()) await ql.locator('[data-check]').click();
+      if (await page.locator('[data-step-next]').isVisible()) await page.locator('[data-step-next]').click();
     }
     t.at('show the score');
     await page.locator('[data-score-button]').click();

@@ -9,6 +9,7 @@ const os = require('os');
 const path = require('path');
 const { createHarness, Stop } = require('./harness');
 const { spawn } = require('child_process');
+const { phoneState, textProblems } = require('./phone');
 
 const TESTS = [
   'quiz-click', 'quiz-keyboard', 'quiz-storage', 'quiz-classroom',
@@ -92,6 +93,8 @@ function quizState() {
     toolbarStatus: text(root.querySelector('[data-toolbar-status]')),
     barVisible: vis(root.querySelector('[data-classroom-bar]')),
     progress: text(root.querySelector('[data-classroom-progress]')),
+    step: (root.querySelector('[data-question].is-step') || {}).id || '',
+    stepProgress: text(root.querySelector('[data-step-progress]')),
     reveal: (() => {
       const b = root.querySelector('[data-classroom-reveal]');
       return b ? { text: text(b), expanded: b.getAttribute('aria-expanded') } : null;
@@ -307,6 +310,30 @@ async function runInteractions(env) {
     return presses;
   }
 
+  /**
+   * Brings question `id` up in the one-at-a-time flow with the previous and
+   * next buttons, by click or (how === 'keyboard') by focus and Enter.
+   */
+  async function showQuestion(t, page, id, how = 'click') {
+    for (let guard = 0; guard < 60; guard++) {
+      const at = await page.evaluate((qid) => {
+        const qs = [...document.querySelectorAll('[data-question]')];
+        return { cur: qs.findIndex((q) => q.classList.contains('is-step')), want: qs.findIndex((q) => q.id === qid) };
+      }, id);
+      t.must(at.want >= 0, `no question ${id}`);
+      t.must(at.cur >= 0, `no current question ([data-question].is-step) while looking for ${id}`);
+      if (at.cur === at.want) return;
+      const button = page.locator(at.cur < at.want ? '[data-step-next]' : '[data-step-prev]');
+      if (how === 'keyboard') {
+        await button.focus();
+        await page.keyboard.press('Enter');
+      } else {
+        await button.click();
+      }
+    }
+    t.must(false, `the previous/next buttons did not reach ${id}`);
+  }
+
   /** Tab until the focus is on `selector` (within maxTabs presses). */
   async function tabTo(page, selector, maxTabs) {
     for (let i = 0; i < maxTabs; i++) {
@@ -334,11 +361,17 @@ async function runInteractions(env) {
     const s0 = await openQuiz(t, page);
     const L = s0.labels;
     for (const q of s0.questions) if (q.kind === 'order') shared.initialOrder[q.id] = orderOf(q);
-    t.expect(s0.questions.every((q) => q.checkVisible), () => `a check button ([data-check]) is not visible in: ${s0.questions.filter((q) => !q.checkVisible).map((q) => q.id).join(', ')}`);
+    const visibleIds = (st) => st.questions.filter((q) => q.visible).map((q) => q.id);
+    t.expect(visibleIds(s0).join() === s0.questions[0].id, `on arrival visible questions: [${visibleIds(s0).join(', ')}], expected only ${s0.questions[0].id}`);
+    t.expect(s0.questions[0].checkVisible, 'the first question has no visible check button ([data-check])');
 
-    for (const q0 of s0.questions) {
+    for (const [i, q0] of s0.questions.entries()) {
       t.at(`answer ${q0.id} (${q0.kind})`);
       const q = page.locator(`[id="${q0.id}"]`);
+      const now = await page.evaluate(quizState);
+      t.expect(visibleIds(now).join() === q0.id, `visible questions: [${visibleIds(now).join(', ')}], expected only ${q0.id}`);
+      const progress = fill(L.labelStepProgress, { number: i + 1, total: s0.questions.length });
+      t.expect(now.stepProgress === progress, `progress reads "${now.stepProgress}", expected "${progress}"`);
       if (q0.kind === 'order') {
         await sortOrder(t, page, q0.id, 'click');
       } else {
@@ -349,7 +382,8 @@ async function runInteractions(env) {
           if ((await input.isChecked()) !== o.correct) await q.locator(`label[for="${o.id}"]`).click();
         }
       }
-      await q.locator('[data-check]').click();
+      // A click on an option of a single or true/false question checks it at once.
+      if (q0.kind === 'multiple' || q0.kind === 'order') await q.locator('[data-check]').click();
       const a = await questionOf(page, q0.id);
       if (q0.kind !== 'order') {
         t.expect(a.options.every((o) => o.checked === o.correct), () => `${q0.id}: after clicking the labels, the checked options are wrong: ${describeOptions(a)}`);
@@ -361,6 +395,9 @@ async function runInteractions(env) {
       const noFeedback = chosen.filter((o) => o.hasFeedback && !o.feedbackVisible);
       t.expect(!noFeedback.length, () => `${q0.id}: feedback of chosen options not shown after checking: ${noFeedback.map((o) => o.id).join(', ')}`);
       t.expect(a.answerOpen === true && a.answerVisible, `${q0.id}: the answer ([data-answer] details) is not open after checking (open=${a.answerOpen})`);
+      const twice = textProblems(await page.evaluate(phoneState));
+      t.expect(!twice.length, () => `${q0.id}: ${twice.join('; ')}`);
+      if (i < s0.questions.length - 1) await page.locator('[data-step-next]').click();
     }
 
     t.at('show the score');
@@ -374,6 +411,8 @@ async function runInteractions(env) {
     t.expect(!s1.score.includes(L.labelFailed), `the score contains the fail wording "${L.labelFailed}"`);
     const notRight = s1.questions.filter((q) => q.status !== L.labelStatusRight);
     t.expect(!notRight.length, () => `after the score button, not every status says "${L.labelStatusRight}": ${notRight.map((q) => `${q.id}="${q.status}"`).join('; ')}`);
+    const end = await page.evaluate(phoneState);
+    t.expect(!end.missed.length && end.allRightVisible, `the end screen lists missed questions [${end.missed.map((m) => m.id).join(', ')}] or lacks the all-right words`);
     t.at('screenshot');
     await t.shot(page, 'quiz-1280-light');
   });
@@ -414,6 +453,7 @@ async function runInteractions(env) {
     active = await page.evaluate(() => document.activeElement && document.activeElement.id);
     t.must(active === single.options[k].id && q.options[k].checked && q.options.filter((o) => o.checked).length === 1,
       `arrow keys did not select option ${k + 1}: focus on ${active}; ${describeOptions(q)}`);
+    t.expect(!q.status, `${single.id}: choosing with the arrow keys checked the question already (status "${q.status}"); the keyboard passes options on the way`);
     let tabs = await tabTo(page, `[id="${single.id}"] [data-check]`, 4);
     t.must(tabs === 1, tabs ? `the check button took ${tabs} Tab presses from the radio buttons, expected 1` : `Tab from the radio buttons did not reach the check button ([data-check]) of ${single.id}; focus on ${await activeDesc(page)}`);
     await page.keyboard.press('Enter');
@@ -430,6 +470,7 @@ async function runInteractions(env) {
       t.fail('the quiz has no order question');
     } else {
       t.at(`keyboard: put ${order.id} (order) in order`);
+      await showQuestion(t, page, order.id, 'keyboard');
       await page.locator(`[id="${order.id}"]`).focus();
       await page.keyboard.press('Tab');
       const onMove = await page.evaluate((id) => {
@@ -459,6 +500,7 @@ async function runInteractions(env) {
     t.at(`keyboard: answer ${wrongQ.id} (${wrongQ.kind}) wrong`);
     const w = wrongQ.options.findIndex((o) => !o.correct);
     const r = wrongQ.options.findIndex((o) => o.correct);
+    await showQuestion(t, page, wrongQ.id, 'keyboard');
     await page.locator(`[id="${wrongQ.id}"]`).focus();
     await page.keyboard.press('Tab');
     if (w === 0) {
@@ -495,8 +537,9 @@ async function runInteractions(env) {
     const extra = [...s.questions].reverse().find((q) => q.kind !== 'order' && !q.options.some((o) => o.checked));
     if (extra) {
       t.at(`answer ${extra.id} by clicking`);
+      await showQuestion(t, page, extra.id);
       for (const o of extra.options) if (o.correct) await page.locator(`label[for="${o.id}"]`).click();
-      await page.locator(`[id="${extra.id}"] [data-check]`).click();
+      if (extra.kind === 'multiple') await page.locator(`[id="${extra.id}"] [data-check]`).click();
     }
     const before = await page.evaluate(quizState);
     const answered = before.questions.filter((q) => q.options.some((o) => o.checked) || q.status);
@@ -507,6 +550,7 @@ async function runInteractions(env) {
     await page.reload({ waitUntil: 'load' });
     await page.waitForSelector('[data-toolbar]:not([hidden])', { state: 'attached' });
     const after = await page.evaluate(quizState);
+    t.expect(after.step === before.step && after.step, `after the reload the current question is "${after.step}", expected "${before.step}"`);
     for (const qb of before.questions) {
       const qa = after.questions.find((x) => x.id === qb.id);
       if (!qa) { t.fail(`${qb.id} is gone after the reload`); continue; }
@@ -555,6 +599,7 @@ async function runInteractions(env) {
     }
     t.expect(s.stored === null, `localStorage still holds the quiz: ${clip(s.stored || '', 120)}`);
     t.expect(!s.score, `the score still shows "${s.score}"`);
+    t.expect(s.step === s.questions[0].id, `after clearing the current question is "${s.step}", expected ${s.questions[0].id}`);
   });
   if (quizCtx) await quizCtx.close().catch(() => {});
 
@@ -618,7 +663,7 @@ async function runInteractions(env) {
     t.at('stop classroom mode');
     await page.locator('[data-classroom-stop]').click();
     s = await page.evaluate(quizState);
-    t.expect(visibleIds(s).length === total, `after stopping, ${visibleIds(s).length} of ${total} questions are visible`);
+    t.expect(visibleIds(s).length === 1 && visibleIds(s)[0] === s.step, `after stopping, visible questions: [${visibleIds(s).join(', ')}] of ${total}, expected the current one of the one-at-a-time flow (${s.step})`);
     t.expect(!s.barVisible, 'the classroom bar is still visible after stopping');
     t.expect(!/[?&](klas|class)\b/.test(new URL(page.url()).search), `the address still has classroom mode: ${page.url()}`);
     const leftFb = s.questions.filter((x) => x.options.some((o) => o.feedbackVisible));
@@ -833,8 +878,10 @@ async function runInteractions(env) {
     // One answered question, so the screen shows feedback that paper must not.
     const q1 = s.questions.find((q) => q.kind !== 'order');
     if (q1) {
+      await showQuestion(t, page, q1.id);
       for (const o of q1.options) if (!o.correct) { await page.locator(`label[for="${o.id}"]`).click(); break; }
-      await page.locator(`[id="${q1.id}"] [data-check]`).click();
+      const checkButton = page.locator(`[id="${q1.id}"] [data-check]`);
+      if (await checkButton.isVisible()) await checkButton.click();
     }
     t.at('quiz under print media');
     await page.emulateMedia({ media: 'print' });

@@ -2,10 +2,13 @@
  * leidraad: quiz pages (default theme).
  *
  * Without this script a quiz still works: every question has a <details>
- * with the answer. With it: a "check" button per question, marks in words
- * and colour, a score, moving the items of order questions with buttons,
- * classroom mode (one question at a time, ?klas or ?class in the address)
- * and a printable worksheet.
+ * with the answer. With it: one question at a time with progress ("3 van
+ * 10"), a "check" button per question (a tap on an option of a single-choice
+ * or true/false question checks it at once), marks in words and colour, an
+ * answer that stays once checked, an end screen with the score and the
+ * questions missed, moving the items of order questions with buttons,
+ * classroom mode (one question at a time for a projector, ?klas or ?class in
+ * the address) and a printable worksheet.
  *
  * All words come from data-label-* attributes that quiz.html fills from the
  * site's messages, so this file speaks no language. Answers are kept only in
@@ -53,11 +56,11 @@
   }
 
   /* The stored object: { answers: {q1: [...]}, checked: {q1: true},
-     score: {right, total, percent, passed} }. The score is there only while
-     every question is checked, that is while the result shows it; the
-     acknowledgement form (acknowledgement.js) reads it. */
+     step: 2 or 'result', score: {right, total, percent, passed} }. The score
+     is there only while every question is checked, that is while the result
+     shows it; the acknowledgement form (acknowledgement.js) reads it. */
   function writeStore() {
-    var data = { answers: {}, checked: {} };
+    var data = { answers: {}, checked: {}, step: finished ? 'result' : step };
     questions.forEach(function (q) {
       data.answers[q.id] = answerOf(q);
       if (q.checked) data.checked[q.id] = true;
@@ -91,7 +94,10 @@
       list: one('[data-order-list]', el),
       status: one('[data-status]', el),
       details: one('[data-answer]', el),
+      checkButton: one('[data-check]', el),
       checked: false,
+      locked: false,
+      viaPointer: false,
       right: false,
       revealed: false,
     };
@@ -204,6 +210,22 @@
     markChosen(q);
     setStatus(q, q.right ? labels.labelStatusRight : labels.labelStatusWrong, q.right ? 'right' : 'wrong');
     if (q.details) q.details.open = true;
+    lock(q, true);
+  }
+
+  /* A checked answer stays: the first answer counts, as in a test, until
+     "again" or "clear". The controls stay focusable (aria-disabled), so a
+     screen reader still reads the options and where the focus was. */
+  function lock(q, locked) {
+    q.locked = locked;
+    q.el.classList.toggle('is-locked', locked);
+    q.inputs.forEach(function (input) {
+      if (locked) input.setAttribute('aria-disabled', 'true');
+      else input.removeAttribute('aria-disabled');
+    });
+    all('select', q.el).forEach(function (select) { select.disabled = locked; });
+    if (isOrder(q)) updateMoveButtons(q);
+    show(q.checkButton, !locked);
   }
 
   /* An answer changed: the question is no longer checked. */
@@ -225,15 +247,15 @@
     items.forEach(function (item, index) {
       var up = one('[data-move="up"]', item);
       var down = one('[data-move="down"]', item);
-      if (up) up.setAttribute('aria-disabled', index === 0 ? 'true' : 'false');
-      if (down) down.setAttribute('aria-disabled', index === items.length - 1 ? 'true' : 'false');
+      if (up) up.setAttribute('aria-disabled', q.locked || index === 0 ? 'true' : 'false');
+      if (down) down.setAttribute('aria-disabled', q.locked || index === items.length - 1 ? 'true' : 'false');
     });
   }
 
   function move(q, item, direction) {
     // The neighbour moves, not the item: the pressed button keeps its focus.
     var neighbour = direction === 'up' ? item.previousElementSibling : item.nextElementSibling;
-    if (!neighbour) return;
+    if (!neighbour || q.locked) return;
     if (direction === 'up') item.after(neighbour);
     else item.before(neighbour);
     updateMoveButtons(q);
@@ -300,12 +322,83 @@
       unreveal(q);
       q.checked = false;
       q.right = false;
+      lock(q, false);
       clearMarks(q);
       setStatus(q, '', '');
       if (q.details) q.details.open = false;
     });
     clearStore();
     updateScore();
+  }
+
+  /* ---------------------------------------------- one question at a time */
+  /* Outside classroom mode: the current question (is-step), progress, the
+     previous and next buttons, and at the end the score with the questions
+     missed, each with the rules it cites. quiz.css hides the other questions
+     on screen only, so the worksheet still prints them all. */
+
+  var stepBox = one('[data-step-progress-box]');
+  var stepText = one('[data-step-progress]');
+  var stepBar = one('[data-step-bar]');
+  var steps = one('[data-steps]');
+  var stepPrev = one('[data-step-prev]');
+  var stepNext = one('[data-step-next]');
+  var scoreButton = one('[data-score-button]');
+  var step = 0;
+  var finished = false;
+
+  /* Puts the page's top edge of `element` in view if it is above or below. */
+  function bringIntoView(element) {
+    if (!element) return;
+    var box = element.getBoundingClientRect();
+    if (box.top < 0 || box.top > window.innerHeight * 0.5) element.scrollIntoView({ block: 'start' });
+  }
+
+  /* Shows question `index`. `user` is true when a person asked for it: then
+     the focus moves there and the place is stored. */
+  function showStep(index, user) {
+    step = Math.max(0, Math.min(questions.length - 1, index));
+    finished = false;
+    root.classList.remove('is-finished');
+    show(result, false);
+    questions.forEach(function (q, i) { q.el.classList.toggle('is-step', i === step); });
+    if (stepText) stepText.textContent = fill(labels.labelStepProgress, { number: step + 1, total: questions.length });
+    if (stepBar) stepBar.value = step + 1;
+    if (stepPrev) stepPrev.setAttribute('aria-disabled', step === 0 ? 'true' : 'false');
+    var last = step === questions.length - 1;
+    show(stepNext, !last);
+    show(scoreButton, last);
+    if (!user) return;
+    writeStore();
+    bringIntoView(stepBox);
+    questions[step].el.focus({ preventScroll: true });
+  }
+
+  /* The end screen: unanswered questions count as not answered. */
+  function finish(user) {
+    questions.forEach(function (q) { if (!q.checked) check(q, true); });
+    finished = true;
+    root.classList.add('is-finished');
+    questions.forEach(function (q) { q.el.classList.remove('is-step'); });
+    updateScore();
+    var missed = 0;
+    questions.forEach(function (q) {
+      var item = one('[data-missed-for="' + q.id + '"]');
+      if (!item) return;
+      show(item, !q.right);
+      if (q.right) return;
+      missed++;
+      var status = one('[data-missed-status]', item);
+      if (status) status.textContent = isAnswered(q) ? labels.labelIncorrect : labels.labelStatusUnanswered;
+      item.classList.toggle('is-unanswered', !isAnswered(q));
+    });
+    show(one('[data-missed]'), missed > 0);
+    show(one('[data-all-right]'), missed === 0);
+    show(result, true);
+    writeStore();
+    if (!user) return;
+    bringIntoView(result);
+    if (score) score.focus({ preventScroll: true });
   }
 
   /* ------------------------------------------------------- classroom mode */
@@ -409,16 +502,31 @@
   /* --------------------------------------------------------------- wiring */
 
   questions.forEach(function (q) {
-    var checkButton = one('[data-check]', q.el);
-    if (checkButton) {
-      checkButton.addEventListener('click', function () {
+    if (q.checkButton) {
+      q.checkButton.addEventListener('click', function () {
         check(q, false);
         writeStore();
         updateScore();
       });
     }
+    // A tap or click on an option checks a single-choice or true/false
+    // question at once; arrow keys only choose (they move through the
+    // options), and the check button or Enter on it checks.
+    q.el.addEventListener('pointerdown', function () { q.viaPointer = true; });
+    q.el.addEventListener('keydown', function () { q.viaPointer = false; });
+    var atOnce = q.kind === 'single' || q.kind === 'truefalse';
     q.inputs.forEach(function (input) {
-      input.addEventListener('change', function () { changed(q); });
+      input.addEventListener('click', function (event) {
+        if (q.locked) event.preventDefault(); // a checked answer stays
+      });
+      input.addEventListener('change', function () {
+        changed(q);
+        if (atOnce && q.viaPointer && !inClassroom()) {
+          check(q, false);
+          writeStore();
+          updateScore();
+        }
+      });
     });
     if (isOrder(q)) {
       all('[data-order-buttons]', q.el).forEach(function (el) { show(el, true); });
@@ -440,19 +548,23 @@
 
   var toolbarStatus = one('[data-toolbar-status]');
 
-  on('[data-score-button]', function () {
-    questions.forEach(function (q) { if (!q.checked) check(q, true); });
-    writeStore();
-    updateScore();
-    if (score) score.focus();
+  on('[data-score-button]', function () { finish(true); });
+  on('[data-step-prev]', function () { if (step > 0) showStep(step - 1, true); });
+  on('[data-step-next]', function () { showStep(step + 1, true); });
+  all('[data-goto]', root).forEach(function (button) {
+    button.addEventListener('click', function () {
+      var id = button.getAttribute('data-goto');
+      showStep(questions.findIndex(function (q) { return q.id === id; }), true);
+    });
   });
   on('[data-retry]', function () {
     reset();
     if (inClassroom()) goTo(0, true);
-    else questions[0].el.focus();
+    else showStep(0, true);
   });
   on('[data-clear]', function () {
     reset();
+    showStep(0, false);
     if (toolbarStatus) toolbarStatus.textContent = labels.labelCleared;
   });
   on('[data-classroom-start]', function () { startClassroom(true); });
@@ -474,9 +586,13 @@
     document.body.classList.remove('worksheet');
   });
 
+  // Feedback shows only with its mark (the page shows it in the opened answer without this script).
+  all('[data-feedback]', root).forEach(function (el) { show(el, false); });
   if (score) score.setAttribute('tabindex', '-1');
-  all('[data-toolbar], [data-result], [data-teacher-buttons]', root).forEach(function (el) { show(el, true); });
-  root.classList.add('has-js');
+  all('[data-toolbar], [data-teacher-buttons]', root).forEach(function (el) { show(el, true); });
+  show(stepBox, true);
+  show(steps, true);
+  root.classList.add('has-js', 'is-stepwise');
 
   /* Earlier answers on this device. */
   var stored = readStore();
@@ -490,6 +606,8 @@
     });
     updateScore();
   }
+  if (stored && stored.step === 'result' && scoreOf()) finish(false);
+  else showStep(stored && typeof stored.step === 'number' ? stored.step : 0, false);
 
   var params = new URLSearchParams(window.location.search);
   if (params.has('klas') || params.has('class')) startClassroom(false);
