@@ -206,13 +206,22 @@ function fill(template, values) {
   return String(template || '').replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
-/** The single-line messages of a locale's ui.ftl: the site's own, then the built-in ones. */
+/**
+ * The messages of a locale's ui.ftl as a page in the default register shows
+ * them: the site's own, then the built-in ones. A message that selects on a
+ * variable (`{ $register -> ... *[je] ... }`) gives its default variant.
+ */
 function messages(siteDir, repo, lang) {
   const out = {};
   for (const dir of [repo, siteDir]) {
     let text = '';
     try { text = fs.readFileSync(path.join(dir, 'locales', lang, 'ui.ftl'), 'utf8'); } catch (_) { continue; }
-    for (const m of text.matchAll(/^([a-z][a-z0-9-]*)\s*=\s*(\S.*)$/gm)) out[m[1]] = m[2].trim();
+    for (const m of text.matchAll(/^([a-z][a-z0-9-]*)[ \t]*=[ \t]*(.*)\n((?:[ \t]+.*(?:\n|$))*)/gm)) {
+      const value = m[2].trim();
+      if (value && !/->\s*$/.test(value)) { out[m[1]] = value; continue; }
+      const fallback = m[3].match(/^[ \t]*\*\[[^\]]+\][ \t]*(.*)$/m);
+      if (fallback) out[m[1]] = fallback[1].trim();
+    }
   }
   return out;
 }
