@@ -59,6 +59,7 @@ glossary-link-note = What do the words in the protocol mean?
 
 protocol-lead = All agreements on one page, in the order of the protocol. You can also print this page.
 toc-title = Contents
+toc-show = Show the contents
 # Followed by the audiences, for example: Applies to: Students, Parents
 applies-to = Applies to
 # Followed by the situations, for example: Where: School, Home

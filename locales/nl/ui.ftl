@@ -59,6 +59,7 @@ glossary-link-note = Wat betekenen de woorden in het protocol?
 
 protocol-lead = Alle afspraken op één pagina, in de volgorde van het protocol. Deze pagina kun je ook afdrukken.
 toc-title = Inhoud
+toc-show = Toon de inhoud
 # Gevolgd door de doelgroepen, bijvoorbeeld: Geldt voor: Leerlingen, Ouders
 applies-to = Geldt voor
 # Gevolgd door de situaties, bijvoorbeeld: Waar: School, Thuis
