@@ -103,6 +103,9 @@ fn a_view_opens_with_the_rules_and_folds_the_general_text_away() {
     assert_eq!(texts(&staff, "main p.stats"), ["5 regels · 7 artikelen"], "the general text still counts");
     let parents = page(&site(), "nl/ouders");
     assert_eq!(general(&parents), (vec!["inleiding".to_owned()], vec![true]));
+    // The contents fold too (CSS unfolds them on a wide screen and on paper).
+    assert_eq!(select(&parents, "main nav.toc > details.toc-fold:not([open]) > ol.toc-groups").len(), 1);
+    assert_eq!(texts(&parents, "main nav.toc summary"), ["Toon de inhoud"]);
 }
 
 #[test]
