@@ -1,7 +1,8 @@
 //! Audience views on the `audiences` fixture: each view shows exactly the
-//! articles for its audience (`all` counting for every one), grouped by the
-//! contexts they apply in, in the order of their first article, and links
-//! the quizzes and scenario cards of that audience only.
+//! articles for its audience (`all` counting for every one): first those
+//! with numbered rules, grouped by the contexts they apply in, in protocol
+//! order; then the general text (articles without numbered rules), folded
+//! away; and links the quizzes and scenario cards of that audience only.
 
 mod common;
 
@@ -63,15 +64,82 @@ fn each_view_shows_exactly_its_articles_grouped_by_context() {
     assert_eq!(texts(&staff, "main li#m1"), ["Het team gebruikt schoolaccounts."]);
 }
 
+/// The ids of the articles in the general text of a view, and whether it is
+/// folded (a closed `<details>`).
+fn general(html: &scraper::Html) -> (Vec<String>, Vec<bool>) {
+    let ids = attrs(html, "main section.general-text details > article.article-section", "id");
+    let folds =
+        select(html, "main section.general-text details").iter().map(|d| d.value().attr("open").is_none()).collect();
+    (ids, folds)
+}
+
+#[test]
+fn a_view_opens_with_the_rules_and_folds_the_general_text_away() {
+    // `inleiding` (for everyone) comes first in the protocol and
+    // `tussentekst` (staff) between two staff articles; neither has
+    // numbered rules.
+    let staff = page(&site(), "nl/team");
+    let sections: Vec<String> = select(&staff, "main .articles > section")
+        .iter()
+        .map(|s| s.value().attr("class").unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        sections,
+        ["group", "group", "group", "group", "general-text", "learning"],
+        "rules first, then the rest"
+    );
+    let first = select(&staff, "main .articles article.article-section");
+    assert_eq!(
+        first[0].value().attr("id"),
+        Some("iedereen"),
+        "the first article has rules, though not first in the protocol"
+    );
+    assert_eq!(general(&staff), (vec!["inleiding".to_owned(), "tussentekst".to_owned()], vec![true]));
+    assert_eq!(texts(&staff, "main section.general-text h2"), ["Algemene tekst"]);
+    assert_eq!(
+        texts(&staff, "main section.general-text summary"),
+        ["2 artikelen zonder genummerde regels, in de volgorde van het protocol"]
+    );
+    assert_eq!(texts(&staff, "main p.stats"), ["5 regels · 7 artikelen"], "the general text still counts");
+    let parents = page(&site(), "nl/ouders");
+    assert_eq!(general(&parents), (vec!["inleiding".to_owned()], vec![true]));
+    // The contents fold too (CSS unfolds them on a wide screen and on paper).
+    assert_eq!(select(&parents, "main nav.toc > details.toc-fold:not([open]) > ol.toc-groups").len(), 1);
+    assert_eq!(texts(&parents, "main nav.toc summary"), ["Toon de inhoud"]);
+}
+
+#[test]
+fn the_home_page_puts_the_audience_choice_before_its_own_text() {
+    let home = page(&site(), "nl");
+    // Document order: the title, the choice, then the home page's own text.
+    let order: Vec<String> = select(&home, "main .page-intro, main .audience-choice, main .home-about")
+        .iter()
+        .map(|e| e.value().attr("class").unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(order, ["page-intro measure", "audience-choice", "home-about measure"]);
+    assert_eq!(texts(&home, "main .page-intro h1"), ["Welkom bij De Doelgroep"]);
+    assert_eq!(texts(&home, "main .home-about h2"), ["Over dit protocol"]);
+}
+
 #[test]
 fn views_have_their_title_intro_and_table_of_contents() {
     let students = page(&site(), "nl/leerlingen");
     assert_eq!(texts(&students, "main h1"), ["Voor leerlingen"], "the title of the audience intro");
     assert_eq!(texts(&students, "main .intro"), ["Lees dit eerst."]);
-    assert_eq!(texts(&students, "main p.stats"), ["3 regels · 3 artikelen"]);
+    assert_eq!(texts(&students, "main p.stats"), ["3 regels · 4 artikelen"]);
     assert_eq!(
         attrs(&students, "main nav.toc a", "href"),
-        ["#group-1", "#iedereen", "#group-2", "#leerlingen-thuis", "#group-3", "#beide", "#learning-title"]
+        [
+            "#group-1",
+            "#iedereen",
+            "#group-2",
+            "#leerlingen-thuis",
+            "#group-3",
+            "#beide",
+            "#general-title",
+            "#inleiding",
+            "#learning-title"
+        ]
     );
     let staff = page(&site(), "nl/team");
     assert_eq!(texts(&staff, "main h1"), ["Medewerkers"], "without an intro, the audience's name");

@@ -81,7 +81,8 @@ fn its_own_look_comes_from_site_files() {
     let home = page(site(), "nl");
     let stylesheets: Vec<&str> =
         select(&home, "link[rel=stylesheet]").iter().map(|l| l.value().attr("href").unwrap()).collect();
-    assert_eq!(stylesheets, ["../leidraad.css", "../buitengewoon.css", "../leidraad-colors.css"]);
+    // views.css: the home page's audience choice (built in, before the site's own look).
+    assert_eq!(stylesheets, ["../leidraad.css", "../views.css", "../buitengewoon.css", "../leidraad-colors.css"]);
     assert!(site().join("logo.svg").is_file() && site().join("buitengewoon.css").is_file());
     assert!(select(&home, "header img[src=\"../logo.svg\"]").len() == 1, "the logo is shown");
 }

@@ -57,6 +57,7 @@ who-are-you = Who are you?
 who-are-you-intro = Choose what fits you. You will then see only the rules that apply to you.
 # Under an audience on the home page, when neither site.yaml nor its intro gives a line.
 audience-card-fallback = The rules that apply to this group.
+home-about-title = About this protocol
 home-more-title = Everything at a glance
 protocol-link = Read the whole protocol
 glossary-link = Glossary
@@ -66,6 +67,7 @@ glossary-link-note = What do the words in the protocol mean?
 
 protocol-lead = All agreements on one page, in the order of the protocol. You can also print this page.
 toc-title = Contents
+toc-show = Show the contents
 # Followed by the audiences, for example: Applies to: Students, Parents
 applies-to = Applies to
 # Followed by the situations, for example: Where: School, Home
@@ -81,6 +83,14 @@ article-count =
     { $count ->
         [one] { $count } article
        *[other] { $count } articles
+    }
+# An audience page: first the articles with numbered rules, then the
+# articles without rules (introduction, definitions and the like).
+audience-general-title = General text
+audience-general-summary =
+    { $count ->
+        [one] { $count } article without numbered rules, in the protocol's order
+       *[other] { $count } articles without numbered rules, in the protocol's order
     }
 
 ## Glossary
@@ -317,16 +327,21 @@ acknowledgement-organisation = Organisation
 acknowledgement-protocol = Protocol
 acknowledgement-audience = Audience
 acknowledgement-articles = Articles read
+acknowledgement-path = Articles of the reading path
+# Without JavaScript, or when the browser's storage cannot be read: the list has empty boxes.
+acknowledgement-unknown = This form cannot tell which articles have been read. On paper, tick each article that has been read.
+acknowledgement-known = Read or not, as marked on the reading path on this device.
+acknowledgement-unread-heading = Not read yet
 acknowledgement-quiz = Quiz
 # Beside the empty line for the score, when the quiz was not taken on this device (not on paper).
 acknowledgement-quiz-none = not taken on this device
 acknowledgement-quiz-passed = passed
 acknowledgement-quiz-failed = not passed
-# Shown when not every article has been marked as read.
-acknowledgement-unread =
-    { $count ->
-        [one] You have not marked { $count } article as read yet.
-       *[other] You have not marked { $count } articles as read yet.
+# On screen and on paper, when not every article has been marked as read.
+acknowledgement-incomplete =
+    { $unread ->
+        [one] Not complete: { $unread } of the { $total } articles has not been marked as read.
+       *[other] Not complete: { $unread } of the { $total } articles have not been marked as read.
     }
 acknowledgement-back = Back to the reading path
 acknowledgement-name = Name

@@ -84,6 +84,7 @@ who-are-you-intro =
     }
 # Onder een doelgroep op de startpagina, als site.yaml en de introductie geen regel geven.
 audience-card-fallback = De afspraken die voor deze groep gelden.
+home-about-title = Over dit protocol
 home-more-title = Alles op een rij
 protocol-link = Lees het hele protocol
 glossary-link = Begrippenlijst
@@ -97,6 +98,7 @@ protocol-lead =
        *[je] Alle afspraken op één pagina, in de volgorde van het protocol. Deze pagina kun je ook afdrukken.
     }
 toc-title = Inhoud
+toc-show = Toon de inhoud
 # Gevolgd door de doelgroepen, bijvoorbeeld: Geldt voor: Leerlingen, Ouders
 applies-to = Geldt voor
 # Gevolgd door de situaties, bijvoorbeeld: Waar: School, Thuis
@@ -112,6 +114,14 @@ article-count =
     { $count ->
         [one] { $count } artikel
        *[other] { $count } artikelen
+    }
+# Een doelgroeppagina: eerst de artikelen met genummerde regels, daarna
+# de artikelen zonder regels (inleiding, begrippen en dergelijke).
+audience-general-title = Algemene tekst
+audience-general-summary =
+    { $count ->
+        [one] { $count } artikel zonder genummerde regels, in de volgorde van het protocol
+       *[other] { $count } artikelen zonder genummerde regels, in de volgorde van het protocol
     }
 
 ## Begrippenlijst
@@ -420,24 +430,21 @@ acknowledgement-organisation = Organisatie
 acknowledgement-protocol = Protocol
 acknowledgement-audience = Doelgroep
 acknowledgement-articles = Gelezen artikelen
+acknowledgement-path = Artikelen van de leesroute
+# Zonder JavaScript, of als de opslag van de browser niet te lezen is: de lijst heeft lege vakjes.
+acknowledgement-unknown = Dit formulier kan niet zien welke artikelen gelezen zijn. Zet op papier een kruisje bij elk artikel dat gelezen is.
+acknowledgement-known = Gelezen of niet volgens de leesroute op dit apparaat.
+acknowledgement-unread-heading = Nog niet gelezen
 acknowledgement-quiz = Quiz
 # Naast de lege regel voor de score, als de quiz op dit apparaat niet gemaakt is (niet op papier).
 acknowledgement-quiz-none = niet gemaakt op dit apparaat
 acknowledgement-quiz-passed = gehaald
 acknowledgement-quiz-failed = niet gehaald
-# Getoond als niet alle artikelen als gelezen zijn aangevinkt.
-acknowledgement-unread =
-    { $register ->
-        [u]
-            { $count ->
-                [one] U hebt { $count } artikel nog niet als gelezen aangevinkt.
-               *[other] U hebt { $count } artikelen nog niet als gelezen aangevinkt.
-            }
-       *[je]
-            { $count ->
-                [one] Je hebt { $count } artikel nog niet als gelezen aangevinkt.
-               *[other] Je hebt { $count } artikelen nog niet als gelezen aangevinkt.
-            }
+# Op het scherm en op papier, als niet alle artikelen als gelezen zijn aangevinkt.
+acknowledgement-incomplete =
+    { $unread ->
+        [one] Niet compleet: { $unread } van de { $total } artikelen is nog niet als gelezen aangevinkt.
+       *[other] Niet compleet: { $unread } van de { $total } artikelen zijn nog niet als gelezen aangevinkt.
     }
 acknowledgement-back = Terug naar de leesroute
 acknowledgement-name = Naam

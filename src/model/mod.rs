@@ -127,7 +127,12 @@ pub struct AudienceView {
     /// Index into `Config::audiences`.
     pub audience: usize,
     pub intro: Option<TextPage>,
+    /// The articles with numbered rules, in protocol order, by context.
     pub groups: Vec<ContextGroup>,
+    /// The general text: the view's articles without numbered rules
+    /// (introduction, definitions, ...), in protocol order, shown after the
+    /// groups.
+    pub general: Vec<usize>,
     /// Indices into `LocaleSite::quizzes` and `LocaleSite::scenarios`.
     pub quizzes: Vec<usize>,
     pub scenarios: Vec<usize>,
@@ -135,7 +140,13 @@ pub struct AudienceView {
 
 impl AudienceView {
     pub fn article_count(&self) -> usize {
-        self.groups.iter().map(|g| g.articles.len()).sum()
+        self.articles().count()
+    }
+
+    /// Every article of the view in reading order: the groups, then the
+    /// general text.
+    pub fn articles(&self) -> impl Iterator<Item = usize> + '_ {
+        self.groups.iter().flat_map(|g| g.articles.iter().copied()).chain(self.general.iter().copied())
     }
 }
 

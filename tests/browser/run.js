@@ -641,7 +641,7 @@ async function runSiteCurrent(browser, site, srv, out) {
   const t0 = Date.now();
   console.log(`  search, reading path, acknowledgement and PDF tests (${current.TESTS.length}):`);
   const cr = await current.runCurrent({
-    browser, srv, site, repo: REPO, out, screenshots: SCREENSHOTS, pageTimeout: PAGE_TIMEOUT,
+    browser, srv, site, repo: REPO, bin: BIN, out, screenshots: SCREENSHOTS, pageTimeout: PAGE_TIMEOUT,
     record, note: (n) => notes.push(n), blockOutside, isLocal, shortUrl, clip, withTimeout,
   });
   cr.secs = (Date.now() - t0) / 1000;

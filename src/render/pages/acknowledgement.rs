@@ -36,6 +36,8 @@ struct QuizLink {
     title: String,
     url: String,
     pass: u8,
+    /// How many questions: a stored score of another number is not this quiz's.
+    questions: usize,
 }
 
 impl PageKind for Acknowledgement {
@@ -64,10 +66,8 @@ impl PageKind for Acknowledgement {
         let view = &here.views[page.instance];
         let audience = &config.audiences[view.audience];
         let articles = view
-            .groups
-            .iter()
-            .flat_map(|g| &g.articles)
-            .map(|&a| {
+            .articles()
+            .map(|a| {
                 let article = &here.articles[a];
                 ArticleLink {
                     id: article.id.clone(),
@@ -84,6 +84,7 @@ impl PageKind for Acknowledgement {
                 title: quiz.title.clone(),
                 url: page.link(&address::quiz(config, locale, &quiz.slug)),
                 pass: quiz.pass,
+                questions: quiz.questions.len(),
             }
         });
         let data = Data {

@@ -20,6 +20,8 @@ struct Data {
     /// Set when the intro follows an older version of its original.
     outdated: Option<Untranslated>,
     groups: Vec<Group>,
+    /// The articles without numbered rules, after the groups.
+    general: Vec<ArticleView>,
     article_count: usize,
     rule_count: usize,
     quizzes: Vec<QuizSummary>,
@@ -72,7 +74,7 @@ impl PageKind for Audience {
         vec![here.views[instance].audience]
     }
     fn shows(&self, here: &LocaleSite, instance: usize) -> Shows {
-        Shows::Articles(here.views[instance].groups.iter().flat_map(|g| g.articles.iter().copied()).collect())
+        Shows::Articles(here.views[instance].articles().collect())
     }
     fn content(&self, page: &Input<'_>, splices: &mut Splices) -> Result<Content, String> {
         let (site, here, locale) = (page.site, page.here, page.locale);
@@ -81,8 +83,7 @@ impl PageKind for Audience {
         let audience = &config.audiences[view.audience];
         let url = page.link(&address::audience(config, locale, view.audience));
         let everywhere = page.t.get("context-everywhere")?;
-        let shown: Vec<(usize, &Article)> =
-            view.groups.iter().flat_map(|g| &g.articles).map(|&a| (a, &*here.articles[a])).collect();
+        let shown: Vec<(usize, &Article)> = view.articles().map(|a| (a, &*here.articles[a])).collect();
         let mut rendered = article_views(page, &shown, 2, splices).into_iter();
         let groups = view
             .groups
@@ -98,6 +99,7 @@ impl PageKind for Audience {
                 Group { label, contexts, articles }
             })
             .collect();
+        let general = rendered.collect();
         let original_address = |from: &str| address::audience(config, from, view.audience);
         let outdated = view.intro.as_ref().and_then(|intro| text_outdated(intro, page.root, original_address));
         let (title, summary, intro_html, notice) = match &view.intro {
@@ -132,6 +134,7 @@ impl PageKind for Audience {
             intro_html,
             outdated,
             groups,
+            general,
             article_count: view.article_count(),
             rule_count: shown.iter().map(|(_, a)| a.rule_count).sum(),
             quizzes: view.quizzes.iter().map(|&q| learning::quiz_summary(page, &here.quizzes[q])).collect(),

@@ -8,11 +8,13 @@
 const fs = require('fs');
 const path = require('path');
 const { createHarness, Stop } = require('./harness');
+const { buildSite, discoverSites } = require('./sites');
+const { startServer } = require('./server');
 const { quizState, messages, fill, poll } = require('./interactions');
 
 const TESTS = [
   'search-stemming', 'search-filter', 'search-lazy', 'search-nojs',
-  'onboarding', 'acknowledgement', 'pdf-protocol',
+  'onboarding', 'acknowledgement', 'ack-reading', 'audience-first', 'pdf-protocol',
 ];
 
 // What the tests know about the root site (site.yaml and content/).
@@ -173,6 +175,65 @@ function ackState(labels) {
     lines,
     navs: [...document.querySelectorAll('nav')].filter((n) => vis(n)).map((n) => `nav "${n.getAttribute('aria-label') || ''}"`),
     buttons: [...document.querySelectorAll('button')].filter((b) => vis(b)).map((b) => text(b)),
+  };
+}
+
+/** The acknowledgement's lists of read and unread articles, as shown (screen or print). */
+function ackReading() {
+  const vis = (el) => {
+    if (!el || !el.checkVisibility({ checkVisibilityCSS: true, visibilityProperty: true })) return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  const text = (el) => (el ? el.textContent.replace(/\s+/g, ' ').trim() : '');
+  const form = document.querySelector('[data-ack]');
+  const part = (name) => document.querySelector(`[data-ack-part="${name}"]`);
+  const ids = (scope) => (scope ? [...scope.querySelectorAll('[data-ack-article]')].filter(vis).map((li) => li.getAttribute('data-ack-article')) : []);
+  const list = document.querySelector('[data-ack-list]');
+  const incomplete = document.querySelector('[data-ack-incomplete]');
+  return {
+    labels: form ? Object.assign({}, form.dataset) : {},
+    all: [...document.querySelectorAll('[data-ack-article]')].map((li) => li.getAttribute('data-ack-article')),
+    plain: ids(list),
+    boxes: [...document.querySelectorAll('[data-ack-article] .ack-box')].filter(vis).length,
+    ticked: [...document.querySelectorAll('[data-ack-article]')].filter((li) => vis(li) && getComputedStyle(li.querySelector('.ack-box'), '::after').content.includes('✓')).map((li) => li.getAttribute('data-ack-article')),
+    read: ids(part('read')),
+    unread: ids(part('unread')),
+    readHeading: vis(part('read') && part('read').querySelector('h3')) ? text(part('read').querySelector('h3')) : '',
+    unreadHeading: vis(part('unread') && part('unread').querySelector('h3')) ? text(part('unread').querySelector('h3')) : '',
+    unknownNote: vis(document.querySelector('[data-ack-unknown]')) ? text(document.querySelector('[data-ack-unknown]')) : '',
+    knownNote: vis(document.querySelector('[data-ack-known]')) ? text(document.querySelector('[data-ack-known]')) : '',
+    incomplete: vis(incomplete) ? text(incomplete.querySelector('[data-ack-incomplete-text]')) : '',
+    score: text(document.querySelector('[data-ack-score]')),
+  };
+}
+
+/** The first screen of a page: where the audience choice and the first rule are. */
+function firstScreen() {
+  const box = (el) => {
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return { top: Math.round(r.top + window.scrollY), bottom: Math.round(r.bottom + window.scrollY) };
+  };
+  const vis = (el) => !!el && el.checkVisibility({ checkVisibilityCSS: true, visibilityProperty: true });
+  const choice = document.querySelector('main .audience-choice');
+  const links = choice ? [...choice.querySelectorAll('a[href]')] : [];
+  const articles = [...document.querySelectorAll('main .articles article.article-section')];
+  const general = document.querySelector('main .general-text details');
+  const firstRule = document.querySelector('main .articles article li[id]');
+  return {
+    viewport: window.innerHeight,
+    choice: box(choice),
+    links: links.map((a) => ({ href: a.href, text: a.textContent.trim(), box: box(a), visible: vis(a) })),
+    firstArticle: articles[0] ? { id: articles[0].id, rules: articles[0].querySelectorAll('li[id]').length, general: !!articles[0].closest('.general-text') } : null,
+    firstRule: box(firstRule),
+    general: general ? {
+      open: general.open,
+      articles: [...general.querySelectorAll('article.article-section')].map((a) => ({ id: a.id, rules: a.querySelectorAll('li[id]').length, visible: vis(a.querySelector('.prose')) })),
+    } : null,
+    ruledAfterGeneral: articles.filter((a) => !a.closest('.general-text') && general && (general.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING)).map((a) => a.id),
+    onboarding: !!document.querySelector('[data-onboarding]'),
+    height: document.documentElement.scrollHeight,
   };
 }
 
@@ -345,7 +406,11 @@ function norm(s) {
  */
 async function runCurrent(env) {
   const { srv, site, clip } = env;
-  const { run, files, results, T, short } = createHarness(env, { label: 'current', width: 16, ignoreFavicon: true });
+  const harness = createHarness(env, { label: 'current', width: 16, ignoreFavicon: true });
+  const { files, results, T, short } = harness;
+  // CURRENT_TESTS=ack-reading,audience-first runs only those (while working on them).
+  const only = (process.env.CURRENT_TESTS || '').split(',').filter(Boolean);
+  const run = (name, ...rest) => (only.length && !only.includes(name) ? Promise.resolve() : harness.run(name, ...rest));
   const pdf = [];
   const fetched = { bytes: 0, requests: 0, query: LAZY_QUERY };
   const note = env.note || (() => {});
@@ -910,6 +975,184 @@ async function runCurrent(env) {
     pdf.push({ name: `acknowledgement /school/${STAFF_ACK}`, file, pages, bytes: buf.length });
     t.expect(pages === 1, `the acknowledgement prints on ${pages} A4 pages, expected 1`);
   });
+
+  // --------------------------------------------- 6b the acknowledgement's lists
+  await run('ack-reading', `/school/${STAFF_ACK}: read and unread, the stored quiz result, screen and print`, async (t) => {
+    const ctx = await t.context({});
+    const page = await t.newPage(ctx);
+    t.at(`open /school/${STAFF_ACK} with nothing stored`);
+    await open(t, page, STAFF_ACK);
+    let a = await page.evaluate(ackReading);
+    const ids = a.all;
+    t.must(ids.length >= 4, `only ${ids.length} articles ([data-ack-article]) on the form`);
+    const L = a.labels;
+    const readKey = await page.getAttribute('[data-ack]', 'data-read-key');
+    const quizKey = await page.getAttribute('[data-ack]', 'data-quiz-key');
+    t.must(readKey && quizKey, `the form names no storage keys (data-read-key "${readKey}", data-quiz-key "${quizKey}")`);
+    const store = async (key, value) => {
+      await page.evaluate(([k, v]) => { if (v === null) localStorage.removeItem(k); else localStorage.setItem(k, v); }, [key, value]);
+      await page.reload({ waitUntil: 'load' });
+      return page.evaluate(ackReading);
+    };
+    const lists = (x, read, media) => {
+      const unread = ids.filter((id) => !read.includes(id));
+      t.expect(x.read.join() === read.join(), `${media}: the read list shows [${x.read.join(', ')}], expected [${read.join(', ')}]`);
+      t.expect(x.unread.join() === unread.join(), `${media}: the unread list shows [${x.unread.join(', ')}], expected [${unread.join(', ')}]`);
+      t.expect(!x.plain.length, `${media}: the undivided list is still visible beside the split ones`);
+      t.expect(x.ticked.join() === read.join(), `${media}: ticked boxes [${x.ticked.join(', ')}], expected [${read.join(', ')}]`);
+      t.expect(!x.unknownNote && !!x.knownNote, `${media}: the note says "${x.unknownNote || x.knownNote}"; expected the one that says the lists come from this device`);
+      if (read.length) t.expect(x.readHeading.endsWith(`(${read.length})`), `${media}: the read heading is "${x.readHeading}"`);
+      else t.expect(!x.readHeading, `${media}: a read heading "${x.readHeading}" with nothing read`);
+      if (unread.length) {
+        t.expect(x.unreadHeading.endsWith(`(${unread.length})`), `${media}: the unread heading is "${x.unreadHeading}"`);
+        const want = fill(unread.length === 1 ? L.labelIncompleteOne : L.labelIncompleteOther, { unread: unread.length, total: ids.length });
+        t.expect(x.incomplete === want, `${media}: the notice reads "${x.incomplete}", expected "${want}"`);
+      } else {
+        t.expect(!x.unreadHeading && !x.incomplete, `${media}: everything read, yet "${x.unreadHeading}" / "${x.incomplete}" shows`);
+      }
+    };
+    lists(a, [], 'nothing stored (screen)');
+
+    const read = [ids[0], ids[2], ids[ids.length - 1]];
+    t.at(`read ${read.join(', ')} (as onboarding.js stores it), not the others`);
+    a = await store(readKey, JSON.stringify({ read }));
+    lists(a, read, 'screen');
+    await shot(page, `${site.name}-acknowledgement-unread-1280.png`, t);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, `${site.name}-acknowledgement-unread-390.png`, t);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    t.at('the same under print media');
+    await page.emulateMedia({ media: 'print' });
+    lists(await page.evaluate(ackReading), read, 'print');
+    const buf = await page.pdf({ format: 'A4', printBackground: false });
+    const pages = pdfPageCount(buf);
+    const file = await saveFile('acknowledgement-unread.pdf', buf);
+    pdf.push({ name: `acknowledgement-unread /school/${STAFF_ACK}`, file, pages, bytes: buf.length });
+    t.expect(pages === 1, `with unread articles the acknowledgement prints on ${pages} A4 pages, expected 1`);
+    await page.emulateMedia({ media: 'screen' });
+
+    t.at('every article read');
+    a = await store(readKey, JSON.stringify({ read: ids }));
+    lists(a, ids, 'screen');
+
+    t.at('the quiz result shown is the one stored');
+    const n = Number(L.quizQuestions);
+    const pass = Number(L.quizPass);
+    t.must(n > 0 && pass >= 0, `the form gives no question count or pass mark (data-quiz-questions "${L.quizQuestions}", data-quiz-pass "${L.quizPass}")`);
+    const cases = [
+      // a stored `passed` that contradicts the score does not win
+      [{ right: n, total: n, percent: 100, passed: false }, `${fill(L.labelScore, { right: n, total: n, percent: 100 })} · ${L.labelPassed}`],
+      [{ right: 0, total: n, percent: 0, passed: true }, `${fill(L.labelScore, { right: 0, total: n, percent: 0 })} · ${pass > 0 ? L.labelFailed : L.labelPassed}`],
+      // a score of another number of questions is not this quiz's
+      [{ right: n + 1, total: n + 1, percent: 100, passed: true }, ''],
+    ];
+    for (const [score, want] of cases) {
+      a = await store(quizKey, JSON.stringify({ answers: {}, checked: {}, score }));
+      t.expect(a.score === want, `stored ${JSON.stringify(score)}: the form says "${a.score}", expected "${want}"`);
+    }
+
+    t.at('without JavaScript: the list says it cannot tell');
+    const ctxNo = await t.context({ javaScriptEnabled: false });
+    const p2 = await t.newPage(ctxNo);
+    await open(t, p2, STAFF_ACK);
+    for (const media of ['screen', 'print']) {
+      await p2.emulateMedia({ media });
+      const x = await p2.evaluate(ackReading);
+      t.expect(x.plain.join() === ids.join(), `no JS, ${media}: the list shows [${x.plain.join(', ')}]`);
+      t.expect(x.boxes === ids.length && !x.ticked.length, `no JS, ${media}: ${x.boxes} empty boxes, ${x.ticked.length} ticked, expected ${ids.length} empty`);
+      t.expect(!x.read.length && !x.unread.length && !x.incomplete, `no JS, ${media}: read/unread lists or a notice show`);
+      t.expect(x.unknownNote === norm(nl['acknowledgement-unknown']), `no JS, ${media}: the note reads "${x.unknownNote}", expected "${nl['acknowledgement-unknown']}"`);
+    }
+    const bufNo = await p2.pdf({ format: 'A4', printBackground: false });
+    const fileNo = await saveFile('acknowledgement-nojs.pdf', bufNo);
+    pdf.push({ name: `acknowledgement-nojs /school/${STAFF_ACK}`, file: fileNo, pages: pdfPageCount(bufNo), bytes: bufNo.length });
+    t.expect(pdfPageCount(bufNo) === 1, `without JavaScript the acknowledgement prints on ${pdfPageCount(bufNo)} A4 pages, expected 1`);
+  });
+
+  // -------------------------------------------- 6c what a reader sees first
+  await run('audience-first', 'home and audience views of every example, nl and en, at 390x844 and 1280x800', async (t) => {
+    const sites = [{ name: site.name, srv }];
+    try {
+      // CURRENT_ONLY serves the root site only: the other examples are built here.
+      if (env.bin && !site.prebuilt) {
+        for (const other of discoverSites(env.repo).filter((x) => x.name !== site.name)) {
+          t.at(`build ${other.name}`);
+          const b = buildSite(env.bin, other);
+          sites.push({ name: other.name, out: b.out });
+          t.must(b.ok, `${other.name} does not build: ${clip(b.stderr, 300)}`);
+          sites[sites.length - 1].srv = await startServer(b.out);
+        }
+      }
+      for (const s of sites) {
+        for (const lang of ['nl', 'en']) await firstScreens(t, s, lang);
+      }
+    } finally {
+      for (const s of sites.slice(1)) {
+        if (s.srv) await s.srv.close().catch(() => {});
+        if (s.out) fs.rmSync(s.out, { recursive: true, force: true });
+      }
+    }
+  });
+
+  /** One site and language: the home page's audience choice, then each audience view. */
+  async function firstScreens(t, s, lang) {
+    const ctx = await t.context({ viewport: { width: 390, height: 844 } }, s.srv.origin);
+    const page = await t.newPage(ctx);
+    const go = async (url) => {
+      const resp = await page.goto(url, { waitUntil: 'load' });
+      t.must(resp && resp.status() === 200, `${short(url)} gave ${resp ? resp.status() : 'no response'}`);
+      await page.evaluate(() => document.fonts.ready.then(() => true));
+    };
+    t.at(`${s.name} /${lang}/ at 390x844`);
+    await go(`${s.srv.base}${lang}/`);
+    let f = await page.evaluate(firstScreen);
+    t.must(f.choice && f.links.length >= 2, `${s.name} /${lang}/: no audience choice with links`);
+    t.expect(f.choice.top >= 0 && f.choice.bottom <= 844, `${s.name} /${lang}/ at 390x844: the audience choice spans ${f.choice.top}-${f.choice.bottom}px, not within the first 844px`);
+    const low = f.links.filter((l) => !l.visible || l.box.bottom > 844);
+    t.expect(!low.length, () => `${s.name} /${lang}/ at 390x844: audience links below the fold: ${low.map((l) => `${l.text} (${l.box.bottom}px)`).join(', ')}`);
+    note(`audience-first: ${s.name} /${lang}/ at 390x844: the audience choice at ${f.choice.top}-${f.choice.bottom}px`);
+    await shot(page, `${s.name}-home-${lang}-390.png`, t, false);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    f = await page.evaluate(firstScreen);
+    t.expect(f.choice.bottom <= 800, `${s.name} /${lang}/ at 1280x800: the audience choice ends at ${f.choice.bottom}px`);
+    await shot(page, `${s.name}-home-${lang}-1280.png`, t, false);
+    const views = f.links.map((l) => l.href);
+    for (const url of views) {
+      const rel = new URL(url).pathname;
+      t.at(`${s.name} ${rel}`);
+      const at = {};
+      for (const [w, h] of [[390, 844], [1280, 800]]) {
+        await page.setViewportSize({ width: w, height: h });
+        await go(url);
+        f = await page.evaluate(firstScreen);
+        at[w] = f.firstRule ? f.firstRule.top : -1;
+        await shot(page, `${s.name}-view-${url.split('/').filter(Boolean).slice(-2).join('-')}-${w}.png`, t, false);
+      }
+      t.expect(f.firstArticle && f.firstArticle.rules > 0 && !f.firstArticle.general, `${rel}: the view opens with "${f.firstArticle ? f.firstArticle.id : 'nothing'}" (${f.firstArticle ? f.firstArticle.rules : 0} rules), not with an article that has rules`);
+      t.expect(!f.ruledAfterGeneral.length, `${rel}: articles with rules after the general text: ${f.ruledAfterGeneral.join(', ')}`);
+      if (f.general) {
+        t.expect(f.general.open === f.onboarding, `${rel}: the general text is ${f.general.open ? 'open' : 'folded'}; expected ${f.onboarding ? 'open on a reading path' : 'folded'}`);
+        t.expect(f.general.articles.every((x) => x.rules === 0), `${rel}: the general text holds articles with rules: ${f.general.articles.filter((x) => x.rules).map((x) => x.id).join(', ')}`);
+        await page.emulateMedia({ media: 'print' });
+        const p = await page.evaluate(firstScreen);
+        await page.emulateMedia({ media: 'screen' });
+        const hidden = p.general.articles.filter((x) => !x.visible).map((x) => x.id);
+        t.expect(!hidden.length, `${rel}: in print the general text is not shown: ${hidden.join(', ')}`);
+      }
+      note(`audience-first: ${s.name} ${rel}: the first rule at ${at[390]}px (390x844), ${at[1280]}px (1280x800); ${f.general ? f.general.articles.length : 0} general articles after the rules${f.general && !f.general.open ? ', folded' : ''}`);
+    }
+  }
+
+  async function shot(page, name, t, fullPage = true) {
+    const file = path.join(env.screenshots, name);
+    try {
+      fs.mkdirSync(env.screenshots, { recursive: true });
+      await page.screenshot({ path: file, fullPage, animations: 'disabled' });
+      files.push(file);
+    } catch (e) {
+      t.fail(`screenshot ${name}: ${clip(e.message.split('\n')[0], 200)}`);
+    }
+  }
 
   // ---------------------------------------------------------- 7 pdf-protocol
   await run('pdf-protocol', `/school/${PROTOCOL_NL} and /school/${LEAFLET} (print, A4)`, async (t) => {
