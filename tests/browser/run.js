@@ -54,10 +54,13 @@ const inpage = require('./lib/inpage');
 const interactions = require('./lib/interactions');
 const current = require('./lib/current');
 const payloads = require('./lib/payloads');
+const scenarioCards = require('./lib/scenarios');
 // INTERACTIONS_ONLY=1: only the root site's interaction tests (both modules), no crawl.
 // CURRENT_ONLY=1: only the tests of lib/current.js (search, reading path, acknowledgement, PDF).
 const CURRENT_ONLY = !!process.env.CURRENT_ONLY;
-const INTERACTIONS_ONLY = !!process.env.INTERACTIONS_ONLY || CURRENT_ONLY;
+// SCENARIOS_ONLY=1: only the tests of lib/scenarios.js (scenario cards on every example).
+const SCENARIOS_ONLY = !!process.env.SCENARIOS_ONLY;
+const INTERACTIONS_ONLY = !!process.env.INTERACTIONS_ONLY || CURRENT_ONLY || SCENARIOS_ONLY;
 
 // ------------------------------------------------------------------ helpers
 const results = []; // { site, page, category, ok, details: [] }
@@ -635,6 +638,37 @@ async function runSiteCurrent(browser, site, srv, out) {
   return cr;
 }
 
+/** Scenario cards without JS, with the trail, and as a printed deck (lib/scenarios.js). */
+async function runSiteScenarioCards(browser, site, srv) {
+  const t0 = Date.now();
+  console.log(`  scenario card tests (${scenarioCards.TESTS.length} in each of nl, en):`);
+  const r = await scenarioCards.runScenarioCards({
+    browser, srv, site, repo: REPO, screenshots: SCREENSHOTS, pageTimeout: PAGE_TIMEOUT,
+    record, blockOutside, isLocal, shortUrl, clip, withTimeout,
+  });
+  r.secs = (Date.now() - t0) / 1000;
+  console.log(`  scenario cards: ${r.results.filter((x) => x.ok).length} of ${r.results.length} passed in ${r.secs.toFixed(1)} s; PDF pages: ${r.pdf.map((p) => `${p.name} ${p.pages}`).join(', ')}`);
+  return r;
+}
+
+/** With INTERACTIONS_ONLY only the root site is built: the other examples' scenario cards too. */
+async function runOtherScenarioCards(browser, summary) {
+  for (const other of discoverSites(REPO).filter((s) => s.name !== 'root')) {
+    console.log(`\n== site ${other.name} (${other.dir}): scenario cards`);
+    const build = buildSite(BIN, other);
+    record(other.name, '(build)', 'build', build.ok ? [] : [`leidraad build exited ${build.status}`, ...build.stderr.trim().split('\n').slice(0, 20)]);
+    if (build.ok) {
+      const srv = await startServer(build.out);
+      try {
+        summary.push({ site: other.name, interactionsOnly: true, scenarioCards: await runSiteScenarioCards(browser, other, srv) });
+      } finally {
+        await srv.close();
+      }
+    }
+    fs.rmSync(build.out, { recursive: true, force: true });
+  }
+}
+
 // --------------------------------------------------------------------- main
 async function main() {
   // PREBUILT_OUT=/folder tests an already built site instead (for checking
@@ -686,9 +720,11 @@ async function main() {
         srv = await startServer(build.out);
         console.log(`  serving ${build.out} at ${srv.base}`);
         if (INTERACTIONS_ONLY) {
-          const ir = CURRENT_ONLY ? null : await runSiteInteractions(browser, site, srv);
-          const cur = await runSiteCurrent(browser, site, srv, build.out);
-          summary.push({ site: site.name, interactionsOnly: true, interactions: ir, current: cur, secs: (Date.now() - t0) / 1000 });
+          const ir = CURRENT_ONLY || SCENARIOS_ONLY ? null : await runSiteInteractions(browser, site, srv);
+          const cur = SCENARIOS_ONLY ? null : await runSiteCurrent(browser, site, srv, build.out);
+          const sc = CURRENT_ONLY ? null : await runSiteScenarioCards(browser, site, srv);
+          summary.push({ site: site.name, interactionsOnly: true, interactions: ir, current: cur, scenarioCards: sc, secs: (Date.now() - t0) / 1000 });
+          if (!CURRENT_ONLY) await runOtherScenarioCards(browser, summary);
           continue;
         }
         const cr = await crawl(browser, api, site, srv);
@@ -705,8 +741,9 @@ async function main() {
         // reload: only for the root site, whose content the tests know.
         const ir = site.name === 'root' ? await runSiteInteractions(browser, site, srv) : null;
         const cur = site.name === 'root' ? await runSiteCurrent(browser, site, srv, build.out) : null;
+        const sc = await runSiteScenarioCards(browser, site, srv);
         const outside = srv.log.filter((l) => !l.url.startsWith(PREFIX));
-        summary.push({ site: site.name, stats, assets: cr.assets.size, secs: (Date.now() - t0) / 1000, outside: outside.length, interactions: ir, current: cur });
+        summary.push({ site: site.name, stats, assets: cr.assets.size, secs: (Date.now() - t0) / 1000, outside: outside.length, interactions: ir, current: cur, scenarioCards: sc });
       } finally {
         if (srv) await srv.close();
         if (site.prebuilt) { /* not ours to delete */ } else if (!process.env.KEEP_OUT) fs.rmSync(build.out, { recursive: true, force: true });
@@ -723,7 +760,7 @@ async function main() {
 
 function report(summary) {
   const failures = results.filter((r) => !r.ok);
-  const cats = ['build', 'crawl', 'not-found', ...CATEGORIES, 'screenshots', ...interactions.TESTS, ...current.TESTS];
+  const cats = ['build', 'crawl', 'not-found', ...CATEGORIES, 'screenshots', ...interactions.TESTS, ...current.TESTS, ...scenarioCards.TESTS];
   cats.push(payloads.CATEGORY);
   if (failures.length) {
     console.log('\n==================== FAILURES ====================');
@@ -759,6 +796,11 @@ function report(summary) {
       const ir = s.interactions.results;
       const failed = ir.filter((r) => !r.ok).map((r) => r.name);
       console.log(`site ${s.site}: interaction tests ${ir.length - failed.length} of ${ir.length} passed (${ir.map((r) => `${r.name} ${r.ok ? 'ok' : 'FAILED'} ${r.secs.toFixed(1)}s`).join(', ')}); ${s.interactions.secs.toFixed(1)} s`);
+    }
+    if (s.scenarioCards) {
+      const sr = s.scenarioCards.results;
+      const sf = sr.filter((r) => !r.ok);
+      console.log(`site ${s.site}: scenario card tests ${sr.length - sf.length} of ${sr.length} passed (${sr.map((r) => `${r.name} ${r.ok ? 'ok' : 'FAILED'} ${r.secs.toFixed(1)}s`).join(', ')}); printed deck PDF pages: ${s.scenarioCards.pdf.map((p) => `${p.name} ${p.pages}`).join(', ')}`);
     }
     if (s.current) {
       const c = s.current;
