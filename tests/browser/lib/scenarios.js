@@ -12,6 +12,7 @@ const { createHarness, Stop } = require('./harness');
 
 const TESTS = ['cards-nojs', 'cards-trail', 'cards-deck-pdf'];
 const LOCALES = ['nl', 'en'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
@@ -91,6 +92,27 @@ async function drawPage(page, file, done) {
   await page.render({ canvasContext: ctx, viewport }).promise;
   fs.writeFileSync(file, canvas.toBuffer('image/png'));
   done(file);
+}
+
+/** axe-core's WCAG 2.1 A/AA violations of the page as it is now, one line each. */
+async function axeViolations(page) {
+  // Through the DevTools protocol: the page's CSP would refuse a <script> tag.
+  await page.evaluate(fs.readFileSync(require.resolve('axe-core'), 'utf8'));
+  return page.evaluate(async (tags) => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, AXE_TAGS);
+}
+
+/** Records the CSP violations of a context's pages (needs JavaScript). */
+async function watchPolicy(ctx) {
+  await ctx.addInitScript(() => {
+    window.__scenarioViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__scenarioViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
 }
 
 /** Shortest choices from the start to every step: Map id -> [{from, label, to}]. */
@@ -216,6 +238,7 @@ async function runScenarioCards(env) {
     // --------------------------------------------------------- cards-trail
     await run('cards-trail', `/school/${lang}/ scenario cards (trail, JavaScript)`, async (t) => {
       const ctx = await t.context({ viewport: DESKTOP });
+      await watchPolicy(ctx);
       const page = await t.newPage(ctx);
       const list = await listOf(t, page, lang);
       // The card with the longest route: two choices at least, when there is one.
@@ -255,6 +278,10 @@ async function runScenarioCards(env) {
         t.expect(st.focusStep === e.to, `after choice ${i + 1} the focus is not in ${e.to} (it is in "${st.focusStep}")`);
       }
       await t.shot(page, `scenario-${lang}-js-1280-trail`);
+      const axe = await axeViolations(page);
+      t.expect(!axe.length, () => `axe, with the trail shown: ${axe.join('; ')}`);
+      const blocked = await page.evaluate(() => window.__scenarioViolations || []);
+      t.expect(!blocked.length, () => `Content-Security-Policy violations: ${blocked.join('; ')}`);
       t.at('the trail back to the start');
       await page.locator('[data-trail] li a').first().click();
       st = await check(0, 'after the first trail link');
