@@ -142,10 +142,17 @@ filter-all = All
 filter-links-intro = Only what fits you? Choose your group:
 # After a title that has not been translated yet.
 not-translated-short = not yet translated
-scenarios-print-note = Print this page to get all scenario cards as cards: four to an A4 sheet, ready to cut out.
+scenarios-print-note = Print this page to get each scenario as a set of cards, four to an A4 sheet, ready to cut out. Each choice says which card it leads to; the endings are on a page of their own.
 scenarios-print = Print the cards
-discuss-title = To discuss
 deck-outcomes = How it can end
+deck-card = Card { $number }
+deck-to = card { $number }
+deck-end-card = Ending { $number }
+deck-to-end = ending { $number }
+deck-from = After
+deck-choice-ref = card { $number }, choice { $letter }
+deck-how = Read card 1 aloud and discuss the choices. Each choice says which card comes next. When a choice leads to an ending, turn over the ending with that number: the endings are on a page of their own.
+deck-turn = Turn over only after the discussion.
 
 ## Quiz
 
@@ -219,7 +226,10 @@ worksheet-class = Class
 ## Scenario cards
 
 scenario-situation = The situation
-scenario-step = Step { $number }
+scenario-next = What happens next?
+scenario-end = How it ends
+scenario-trail = Your choices
+scenario-trail-hint = Pick an earlier choice to go back there and choose differently.
 scenario-choices = Choices
 outcome-good = Good outcome
 outcome-bad = Bad outcome

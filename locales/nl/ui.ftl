@@ -187,12 +187,23 @@ filter-links-intro =
 not-translated-short = nog niet vertaald
 scenarios-print-note =
     { $register ->
-        [u] Drukt u deze pagina af, dan krijgt u alle casussen als kaartjes: vier op een A4, om uit te knippen.
-       *[je] Druk je deze pagina af, dan krijg je alle casussen als kaartjes: vier op een A4, om uit te knippen.
+        [u] Drukt u deze pagina af, dan krijgt u elke casus als een stapel kaartjes, vier op een A4 om uit te knippen. Bij elke keuze staat naar welke kaart die leidt; de afloop staat op een eigen pagina.
+       *[je] Druk je deze pagina af, dan krijg je elke casus als een stapel kaartjes, vier op een A4 om uit te knippen. Bij elke keuze staat naar welke kaart die leidt; de afloop staat op een eigen pagina.
     }
 scenarios-print = Druk de kaartjes af
-discuss-title = Om te bespreken
 deck-outcomes = Zo kan het aflopen
+deck-card = Kaart { $number }
+deck-to = kaart { $number }
+deck-end-card = Afloop { $number }
+deck-to-end = afloop { $number }
+deck-from = Na
+deck-choice-ref = kaart { $number }, keuze { $letter }
+deck-how =
+    { $register ->
+        [u] Lees kaart 1 voor en bespreek de keuzes. Bij elke keuze staat met welke kaart u verder gaat. Leidt een keuze naar een afloop, draai dan de kaart met dat nummer om: de aflopen staan op een eigen pagina.
+       *[je] Lees kaart 1 voor en bespreek de keuzes. Bij elke keuze staat met welke kaart je verder gaat. Leidt een keuze naar een afloop, draai dan de kaart met dat nummer om: de aflopen staan op een eigen pagina.
+    }
+deck-turn = Pas omdraaien na de bespreking.
 
 ## Quiz
 
@@ -290,7 +301,14 @@ worksheet-class = Klas
 ## Casussen
 
 scenario-situation = De situatie
-scenario-step = Stap { $number }
+scenario-next = Wat gebeurt er?
+scenario-end = Zo loopt het af
+scenario-trail =
+    { $register ->
+        [u] Uw keuzes
+       *[je] Jouw keuzes
+    }
+scenario-trail-hint = Kies een eerdere keuze om daar terug te gaan en anders te kiezen.
 scenario-choices = Keuzes
 outcome-good = Goede afloop
 outcome-bad = Slechte afloop

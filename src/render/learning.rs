@@ -98,13 +98,20 @@ pub struct ScenarioData {
     steps: Vec<Step>,
 }
 
+/// A step of a card. `number` is its card number in the printed deck: steps
+/// with choices and steps that end the story are numbered apart (card 1, 2,
+/// ...; ending 1, 2, ...), each in reading order (breadth first from the
+/// start), so that every sheet of the deck counts on without gaps.
 #[derive(Serialize)]
 struct Step {
     id: String,
     anchor: String,
+    number: usize,
     text: String,
     is_start: bool,
     choices: Vec<Choice>,
+    /// The choices that lead here, as "card 1, choice A", for the deck.
+    from: Vec<ChoiceRef>,
     /// `good`, `bad` or `neutral`; empty for a step with choices.
     #[serde(serialize_with = "outcome_or_empty")]
     outcome: Option<Outcome>,
@@ -115,6 +122,28 @@ struct Step {
 struct Choice {
     label: String,
     url: String,
+    /// A, B, C, ... in the order of the file.
+    letter: String,
+    /// The card number of the step it leads to.
+    number: usize,
+    /// Whether that step ends the story (its card is among the endings).
+    ends: bool,
+}
+
+/// A choice named by its card and letter.
+#[derive(Serialize, Clone)]
+struct ChoiceRef {
+    number: usize,
+    letter: String,
+}
+
+/// The letter of the `index`th choice of a step: A to Z, then A1, B1, ...
+fn letter(index: usize) -> String {
+    let base = char::from(b'A' + (index % 26) as u8);
+    match index / 26 {
+        0 => base.to_string(),
+        round => format!("{base}{round}"),
+    }
 }
 
 fn outcome_or_empty<S: serde::Serializer>(outcome: &Option<Outcome>, serializer: S) -> Result<S::Ok, S::Error> {
@@ -228,21 +257,54 @@ pub fn quiz(page: &Input<'_>, quiz: &Quiz) -> Result<QuizData, String> {
     })
 }
 
+/// The card number of every step: its place in reading order among the
+/// steps of its kind (with choices, or ending the story).
+fn card_numbers(scenario: &Scenario) -> std::collections::HashMap<&str, usize> {
+    let (mut choices, mut endings) = (0, 0);
+    scenario
+        .steps
+        .iter()
+        .map(|step| {
+            let count = if step.outcome.is_some() { &mut endings } else { &mut choices };
+            *count += 1;
+            (step.id.as_str(), *count)
+        })
+        .collect()
+}
+
 pub fn scenario(page: &Input<'_>, scenario: &Scenario) -> ScenarioData {
     let anchor = |step: &str| format!("step-{step}");
+    let numbers = card_numbers(scenario);
+    let number = |id: &str| numbers.get(id).copied().unwrap_or(0);
+    let ends = |id: &str| scenario.steps.iter().any(|s| s.id == id && s.outcome.is_some());
+    let mut from: std::collections::HashMap<&str, Vec<ChoiceRef>> = std::collections::HashMap::new();
+    for step in &scenario.steps {
+        for (i, c) in step.choices.iter().enumerate() {
+            from.entry(c.next.as_str()).or_default().push(ChoiceRef { number: number(&step.id), letter: letter(i) });
+        }
+    }
     let steps = scenario
         .steps
         .iter()
         .map(|step| Step {
             id: step.id.clone(),
             anchor: anchor(&step.id),
+            number: number(&step.id),
             text: step.text.clone(),
             is_start: step.id == scenario.start,
             choices: step
                 .choices
                 .iter()
-                .map(|c| Choice { label: c.label.clone(), url: format!("#{}", anchor(&c.next)) })
+                .enumerate()
+                .map(|(i, c)| Choice {
+                    label: c.label.clone(),
+                    url: format!("#{}", anchor(&c.next)),
+                    letter: letter(i),
+                    number: number(&c.next),
+                    ends: ends(&c.next),
+                })
                 .collect(),
+            from: from.get(step.id.as_str()).cloned().unwrap_or_default(),
             outcome: step.outcome,
             refs: refs(page, &step.refs),
         })

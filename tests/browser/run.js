@@ -55,10 +55,13 @@ const interactions = require('./lib/interactions');
 const current = require('./lib/current');
 const phone = require('./lib/phone');
 const payloads = require('./lib/payloads');
+const scenarioCards = require('./lib/scenarios');
 // INTERACTIONS_ONLY=1: only the root site's interaction tests (both modules), no crawl.
 // CURRENT_ONLY=1: only the tests of lib/current.js (search, reading path, acknowledgement, PDF).
 const CURRENT_ONLY = !!process.env.CURRENT_ONLY;
-const INTERACTIONS_ONLY = !!process.env.INTERACTIONS_ONLY || CURRENT_ONLY;
+// SCENARIOS_ONLY=1: only the tests of lib/scenarios.js (scenario cards on every example).
+const SCENARIOS_ONLY = !!process.env.SCENARIOS_ONLY;
+const INTERACTIONS_ONLY = !!process.env.INTERACTIONS_ONLY || CURRENT_ONLY || SCENARIOS_ONLY;
 
 // ------------------------------------------------------------------ helpers
 const results = []; // { site, page, category, ok, details: [] }
@@ -649,6 +652,19 @@ async function runSiteCurrent(browser, site, srv, out) {
   return cr;
 }
 
+/** Scenario cards without JS, with the trail, and as a printed deck (lib/scenarios.js). */
+async function runSiteScenarioCards(browser, site, srv) {
+  const t0 = Date.now();
+  console.log(`  scenario card tests (${scenarioCards.TESTS.length} in each of nl, en):`);
+  const r = await scenarioCards.runScenarioCards({
+    browser, srv, site, repo: REPO, screenshots: SCREENSHOTS, pageTimeout: PAGE_TIMEOUT,
+    record, blockOutside, isLocal, shortUrl, clip, withTimeout,
+  });
+  r.secs = (Date.now() - t0) / 1000;
+  console.log(`  scenario cards: ${r.results.filter((x) => x.ok).length} of ${r.results.length} passed in ${r.secs.toFixed(1)} s; PDF pages: ${r.pdf.map((p) => `${p.name} ${p.pages}`).join(', ')}`);
+  return r;
+}
+
 // --------------------------------------------------------------------- main
 async function main() {
   // PREBUILT_OUT=/folder tests an already built site instead (for checking
@@ -701,12 +717,14 @@ async function main() {
         console.log(`  serving ${build.out} at ${srv.base}`);
         if (INTERACTIONS_ONLY) {
           // The root site (or PREBUILT_OUT) gets every interaction test; the
-          // other examples the phone quiz tests, which need no known content.
+          // other examples the phone quiz and scenario card tests, which need
+          // no known content.
           const all = site.name === 'root' || site.prebuilt;
-          const ir = CURRENT_ONLY || !all ? null : await runSiteInteractions(browser, site, srv);
-          const ph = CURRENT_ONLY ? null : await runSitePhone(browser, site, srv, build.out);
-          const cur = all ? await runSiteCurrent(browser, site, srv, build.out) : null;
-          summary.push({ site: site.name, interactionsOnly: true, interactions: ir, phone: ph, current: cur, secs: (Date.now() - t0) / 1000 });
+          const ir = CURRENT_ONLY || SCENARIOS_ONLY || !all ? null : await runSiteInteractions(browser, site, srv);
+          const ph = CURRENT_ONLY || SCENARIOS_ONLY ? null : await runSitePhone(browser, site, srv, build.out);
+          const cur = all && !SCENARIOS_ONLY ? await runSiteCurrent(browser, site, srv, build.out) : null;
+          const sc = CURRENT_ONLY ? null : await runSiteScenarioCards(browser, site, srv);
+          summary.push({ site: site.name, interactionsOnly: true, interactions: ir, phone: ph, current: cur, scenarioCards: sc, secs: (Date.now() - t0) / 1000 });
           continue;
         }
         const cr = await crawl(browser, api, site, srv);
@@ -724,8 +742,9 @@ async function main() {
         const ir = site.name === 'root' ? await runSiteInteractions(browser, site, srv) : null;
         const ph = await runSitePhone(browser, site, srv, build.out);
         const cur = site.name === 'root' ? await runSiteCurrent(browser, site, srv, build.out) : null;
+        const sc = await runSiteScenarioCards(browser, site, srv);
         const outside = srv.log.filter((l) => !l.url.startsWith(PREFIX));
-        summary.push({ site: site.name, stats, assets: cr.assets.size, secs: (Date.now() - t0) / 1000, outside: outside.length, interactions: ir, phone: ph, current: cur });
+        summary.push({ site: site.name, stats, assets: cr.assets.size, secs: (Date.now() - t0) / 1000, outside: outside.length, interactions: ir, phone: ph, current: cur, scenarioCards: sc });
       } finally {
         if (srv) await srv.close();
         if (site.prebuilt) { /* not ours to delete */ } else if (!process.env.KEEP_OUT) fs.rmSync(build.out, { recursive: true, force: true });
@@ -742,7 +761,7 @@ async function main() {
 
 function report(summary) {
   const failures = results.filter((r) => !r.ok);
-  const cats = ['build', 'crawl', 'not-found', ...CATEGORIES, 'screenshots', ...interactions.TESTS, ...phone.TESTS, ...current.TESTS];
+  const cats = ['build', 'crawl', 'not-found', ...CATEGORIES, 'screenshots', ...interactions.TESTS, ...phone.TESTS, ...current.TESTS, ...scenarioCards.TESTS];
   cats.push(payloads.CATEGORY);
   if (failures.length) {
     console.log('\n==================== FAILURES ====================');
@@ -782,6 +801,11 @@ function report(summary) {
     if (s.phone) {
       const pr = s.phone.results;
       console.log(`site ${s.site}: phone quiz tests ${pr.filter((r) => r.ok).length} of ${pr.length} passed; ${s.phone.secs.toFixed(1)} s`);
+    }
+    if (s.scenarioCards) {
+      const sr = s.scenarioCards.results;
+      const sf = sr.filter((r) => !r.ok);
+      console.log(`site ${s.site}: scenario card tests ${sr.length - sf.length} of ${sr.length} passed (${sr.map((r) => `${r.name} ${r.ok ? 'ok' : 'FAILED'} ${r.secs.toFixed(1)}s`).join(', ')}); printed deck PDF pages: ${s.scenarioCards.pdf.map((p) => `${p.name} ${p.pages}`).join(', ')}`);
     }
     if (s.current) {
       const c = s.current;

@@ -832,8 +832,12 @@ async function runInteractions(env) {
     t.page = `${env.shortUrl(cardUrl, srv.origin)} (no JavaScript)`;
     t.at('open the card without JavaScript');
     let st = await loadCard(t, page);
-    const hiddenSteps = st.steps.filter((s) => !s.visible).map((s) => s.id);
-    t.expect(!hiddenSteps.length, `without JavaScript these steps are not visible: ${hiddenSteps.join(', ')}`);
+    // Only the start shows (scenario.css: the :target step, else the start), so
+    // no outcome is seen before a choice.
+    const shownSteps = st.steps.filter((s) => s.visible).map((s) => s.id);
+    t.expect(shownSteps.join() === st.start, `without JavaScript on arrival visible steps: [${shownSteps.join(', ')}], expected only the start ${st.start}`);
+    const early = st.steps.filter((s) => s.outcomeVisible).map((s) => s.id);
+    t.expect(!early.length, `without JavaScript outcomes show before any choice: ${early.join(', ')}`);
     const ways = paths(st);
     t.must(ways.good && ways.bad, `no path to a ${ways.good ? 'bad' : 'good'} outcome`);
     t.at('screenshot');
@@ -852,6 +856,8 @@ async function runInteractions(env) {
         t.expect(x.hash === e.href, `location.hash is "${x.hash}", expected "${e.href}"`);
         const s = x.steps.find((y) => y.id === e.to);
         t.expect(s.visible && s.top > -5 && s.top < x.innerHeight, `step ${e.to} is not scrolled into view (top ${s.top}px of ${x.innerHeight}px)`);
+        const others = x.steps.filter((y) => y.visible && y.id !== e.to).map((y) => y.id);
+        t.expect(!others.length, `after clicking "${clip(e.text, 60)}" other steps show too: ${others.join(', ')}`);
       }
       return page.evaluate(scenarioState);
     }
@@ -921,10 +927,12 @@ async function runInteractions(env) {
       t.at('a scenario card under print media, with JavaScript');
       await page.emulateMedia({ media: 'screen' });
       await page.goto(cardUrl, { waitUntil: 'load' });
-      await page.emulateMedia({ media: 'print' });
       const st = await page.evaluate(scenarioState);
-      const notPrinted = st.steps.filter((x) => !x.visible).map((x) => x.id);
-      t.expect(!notPrinted.length, `steps of ${env.shortUrl(cardUrl, srv.origin)} not printed: ${notPrinted.join(', ')}`);
+      await page.emulateMedia({ media: 'print' });
+      // Printed, a card is its deck: one card per step (lib/scenarios.js reads the PDF).
+      const printed = await page.evaluate(() => [...document.querySelectorAll('.deck [data-deck-card], .deck [data-deck-end]')]
+        .map((c) => c.checkVisibility({ checkVisibilityCSS: true })));
+      t.expect(printed.length === st.steps.length && printed.every(Boolean), `${env.shortUrl(cardUrl, srv.origin)} prints ${printed.filter(Boolean).length} deck cards for ${st.steps.length} steps`);
     }
   });
 
