@@ -69,7 +69,10 @@ fn every_option_is_an_input_with_its_label() {
     };
     let option = |kind: &str, label: &str, correct: bool| (kind.to_owned(), label.to_owned(), correct.to_string());
     // Each label starts with the option's letter, so a class can answer "B".
-    assert_eq!(inputs("q1"), [option("radio", "A Meteen online zetten.", false), option("radio", "B Eerst vragen.", true)]);
+    assert_eq!(
+        inputs("q1"),
+        [option("radio", "A Meteen online zetten.", false), option("radio", "B Eerst vragen.", true)]
+    );
     assert_eq!(
         inputs("q2"),
         [

@@ -184,7 +184,7 @@ async function projectorTest(t, env, sizes = SIZES) {
         const where = `${site.name} /${quiz.rel} at ${w}x${h}`;
         t.at(where);
         const resp = await page.goto(srv.base + quiz.rel + '?klas', { waitUntil: 'load' });
-        t.must(resp && resp.status() === 200, `${where}: status ${resp ? resp.status() : 'none'}`);
+        t.must(resp && resp.status() === 200, `status ${resp ? resp.status() : 'none'}`);
         await page.waitForSelector('[data-classroom-bar]:not([hidden])');
         await page.evaluate(() => document.fonts.ready.then(() => true));
         const first = quizzes.find((q) => q.lang === quiz.lang) === quiz;
@@ -195,13 +195,13 @@ async function projectorTest(t, env, sizes = SIZES) {
           await page.locator('[data-classroom-reveal]').click();
         }
         const r = await page.evaluate(walkSlides);
-        for (const p of r.problems) t.fail(`${where}: ${p}`);
-        t.expect(r.progress === r.labelEnd, `${where}: on the end slide the progress reads "${r.progress}", expected "${r.labelEnd}"`);
-        t.expect(r.nextDisabled === 'true', `${where}: on the end slide the next button is not aria-disabled`);
-        t.expect(r.links.length > 0 && r.links.every((l) => l.visible), `${where}: the end slide lists ${r.links.length} rule links (all visible: ${r.links.every((l) => l.visible)})`);
+        for (const p of r.problems) t.fail(p);
+        t.expect(r.progress === r.labelEnd, `on the end slide the progress reads "${r.progress}", expected "${r.labelEnd}"`);
+        t.expect(r.nextDisabled === 'true', `on the end slide the next button is not aria-disabled`);
+        t.expect(r.links.length > 0 && r.links.every((l) => l.visible), `the end slide lists ${r.links.length} rule links (all visible: ${r.links.every((l) => l.visible)})`);
         if (w === 1920) {
           const small = r.slides.filter((s) => s.prompt < MIN_PROMPT_PX);
-          t.expect(!small.length, () => `${where}: prompt under ${MIN_PROMPT_PX}px: ${small.map((s) => `${s.name} ${s.prompt.toFixed(1)}px`).join(', ')}`);
+          t.expect(!small.length, () => `prompt under ${MIN_PROMPT_PX}px: ${small.map((s) => `${s.name} ${s.prompt.toFixed(1)}px`).join(', ')}`);
         }
         if (first) await t.shot(page, `quiz-projector-${site.name}-${quiz.lang}-${w}x${h}-end`, false);
         if (first && w === 1280) {
@@ -212,7 +212,7 @@ async function projectorTest(t, env, sizes = SIZES) {
             const ok = res.status() === 200;
             const id = decodeURIComponent(u.hash.slice(1));
             const has = !id || (await res.text()).includes(` id="${id}"`);
-            t.expect(ok && has, `${where}: the end slide's link "${l.text}" (${env.shortUrl(l.href, srv.origin)}) gives ${res.status()}${has ? '' : `, and the page has no id "${id}"`}`);
+            t.expect(ok && has, `the end slide's link "${l.text}" (${env.shortUrl(l.href, srv.origin)}) gives ${res.status()}${has ? '' : `, and the page has no id "${id}"`}`);
           }
         }
         const fits = r.slides.map((s) => s.fit);
@@ -243,19 +243,19 @@ async function answerKeyTest(t, env) {
       await page.goto(srv.base + quiz.rel, { waitUntil: 'load' });
       const grid = await page.evaluate(keyGrid);
       const letters = await page.evaluate(() => [...document.querySelectorAll('[data-question]')].map((q) => [...q.querySelectorAll('[data-option] .option-letter')].map((l) => l.textContent.trim()).join('')));
-      letters.forEach((l, i) => t.expect(l === LETTERS.slice(0, l.length), `${where}: question ${i + 1} letters its options "${l}"`));
-      t.must(grid.length === letters.length, `${where}: the answer key grid has ${grid.length} rows for ${letters.length} questions`);
+      letters.forEach((l, i) => t.expect(l === LETTERS.slice(0, l.length), `question ${i + 1} letters its options "${l}"`));
+      t.must(grid.length === letters.length, `the answer key grid has ${grid.length} rows for ${letters.length} questions`);
       const pdf = await page.pdf({ format: 'A4', printBackground: false });
       const first = quizzes.find((q) => q.lang === quiz.lang) === quiz;
       if (first) fs.writeFileSync(path.join(env.screenshots, `${site.name}-quiz-worksheet-${quiz.lang}.pdf`), pdf);
       const pages = await pdfPageTexts(pdf);
       const n = pages.length;
-      pages.forEach((text, i) => t.expect(new RegExp(`(^|\\s)${i + 1} / ${n}(\\s|$)`).test(text), `${where}: page ${i + 1} of ${n} does not carry "${i + 1} / ${n}": "…${env.clip(text.slice(-80), 80)}"`));
+      pages.forEach((text, i) => t.expect(new RegExp(`(^|\\s)${i + 1} / ${n}(\\s|$)`).test(text), `page ${i + 1} of ${n} does not carry "${i + 1} / ${n}": "…${env.clip(text.slice(-80), 80)}"`));
       const title = await page.evaluate(() => document.getElementById('answer-key-title').textContent.trim());
       const keyPage = pages.findIndex((text) => text.includes(title));
-      t.must(keyPage >= 0, `${where}: no page of the PDF holds the answer key title "${title}"`);
+      t.must(keyPage >= 0, `no page of the PDF holds the answer key title "${title}"`);
       const missing = grid.filter((g) => !new RegExp(`(^|\\s)${escapeRe(g.number)} ${escapeRe(g.key)}(\\s|$)`).test(pages[keyPage]));
-      t.expect(!missing.length, () => `${where}: the answer key grid does not fit on page ${keyPage + 1}: missing ${missing.map((g) => `${g.number} ${g.key}`).join('; ')}`);
+      t.expect(!missing.length, () => `the answer key grid does not fit on page ${keyPage + 1}: missing ${missing.map((g) => `${g.number} ${g.key}`).join('; ')}`);
       figures.push({ site: site.name, quiz: quiz.rel, pages: n, keyPage: keyPage + 1, questions: grid.length });
     }
     await ctx.close();
