@@ -68,16 +68,20 @@ fn every_option_is_an_input_with_its_label() {
             .collect()
     };
     let option = |kind: &str, label: &str, correct: bool| (kind.to_owned(), label.to_owned(), correct.to_string());
-    assert_eq!(inputs("q1"), [option("radio", "Meteen online zetten.", false), option("radio", "Eerst vragen.", true)]);
+    // Each label starts with the option's letter, so a class can answer "B".
+    assert_eq!(
+        inputs("q1"),
+        [option("radio", "A Meteen online zetten.", false), option("radio", "B Eerst vragen.", true)]
+    );
     assert_eq!(
         inputs("q2"),
         [
-            option("checkbox", "Een meme over een klasgenoot.", true),
-            option("checkbox", "Een herinnering aan het huiswerk.", false),
-            option("checkbox", "Berichten van een nepaccount.", true)
+            option("checkbox", "A Een meme over een klasgenoot.", true),
+            option("checkbox", "B Een herinnering aan het huiswerk.", false),
+            option("checkbox", "C Berichten van een nepaccount.", true)
         ]
     );
-    assert_eq!(inputs("q3"), [option("radio", "Waar", false), option("radio", "Niet waar", true)]);
+    assert_eq!(inputs("q3"), [option("radio", "A Waar", false), option("radio", "B Niet waar", true)]);
     assert_eq!(attrs(&html, "#q1 input", "name"), ["q1", "q1"], "one choice per single question");
 }
 
@@ -103,7 +107,7 @@ fn an_order_question_is_shuffled_and_answered_with_selects() {
     }
     assert_eq!(texts(&html, "#q4 details .answer-label"), ["De goede volgorde", "Waarom?"]);
     assert_eq!(
-        texts(&html, "#q4 details .answer-order li"),
+        texts(&html, "#q4 details .answer-order li .answer-text"),
         ["Niet doorsturen.", "Een schermafbeelding bewaren.", "Het aan je mentor vertellen."]
     );
 }
@@ -116,14 +120,14 @@ fn each_question_has_its_answer_feedback_and_cited_rules_behind_a_disclosure() {
     assert_eq!(texts(&html, "#q1 .option-feedback"), ["Fout antwoord Vraag het eerst.", "Goed antwoord Precies."]);
     assert_eq!(attrs(&html, "#q1 [data-feedback]", "id"), ["q1-a1-feedback", "q1-a2-feedback"]);
     assert_eq!(texts(&html, "#q1 details summary"), ["Bekijk het antwoord"]);
-    assert_eq!(texts(&html, "#q1 details .answer-list li"), ["Eerst vragen."]);
+    assert_eq!(texts(&html, "#q1 details .answer-list li"), ["B Eerst vragen."]);
     assert_eq!(texts(&html, "#q1 details .explanation p:not(.answer-label)"), ["Iedereen heeft recht op privacy."]);
     assert_eq!(texts(&html, "#q2 details .answer-label"), ["De goede antwoorden"]);
     assert_eq!(
         texts(&html, "#q2 details .answer-list li"),
-        ["Een meme over een klasgenoot.", "Berichten van een nepaccount."]
+        ["A Een meme over een klasgenoot.", "C Berichten van een nepaccount."]
     );
-    assert_eq!(texts(&html, "#q3 details .answer-list li"), ["Niet waar"]);
+    assert_eq!(texts(&html, "#q3 details .answer-list li"), ["B Niet waar"]);
 
     let refs = |question: &str| -> Vec<(String, String)> {
         select(&html, &format!("#{question} details .refs a"))
@@ -149,19 +153,93 @@ fn each_question_has_its_answer_feedback_and_cited_rules_behind_a_disclosure() {
     }
 }
 
+/// The letters of the order question's items on the page, in the right order.
+fn order_key(html: &scraper::Html) -> String {
+    let mut items: Vec<(String, String)> = select(html, "#q4 .order-item")
+        .iter()
+        .map(|item| {
+            let letter = item.select(&scraper::Selector::parse(".option-letter").unwrap()).next().unwrap();
+            (item.value().attr("data-position").unwrap().to_owned(), text_of(&letter))
+        })
+        .collect();
+    items.sort();
+    items.into_iter().map(|(_, letter)| letter).collect::<Vec<_>>().join(" → ")
+}
+
 #[test]
-fn the_answer_key_lists_every_right_answer_in_order() {
+fn options_are_lettered_by_their_place_on_the_page() {
+    let html = quiz();
+    for q in ["q1", "q2", "q3", "q4"] {
+        let letters = texts(&html, &format!("#{q} [data-option] .option-letter"));
+        let expected: Vec<String> = ["A", "B", "C", "D"][..letters.len()].iter().map(|l| l.to_string()).collect();
+        assert_eq!(letters, expected, "{q}");
+    }
+    assert_eq!(texts(&html, "#q4 .order-item").len(), 3);
+    // The answer behind each question names the same letters.
+    assert_eq!(texts(&html, "#q2 details .answer-list .option-letter"), ["A", "C"]);
+    let order: Vec<String> = texts(&html, "#q4 details .answer-order .option-letter");
+    assert_eq!(order.join(" → "), order_key(&html), "the right order, as the letters of the shuffled items");
+}
+
+#[test]
+fn the_answer_key_is_a_grid_of_letters_then_the_explanations() {
     let html = quiz();
     assert_eq!(texts(&html, "main #answer-key-title"), ["Antwoorden: Oefenquiz"]);
+    assert_eq!(texts(&html, "main .answer-key-grid thead th"), ["Vraag", "Antwoord"]);
+    let rows: Vec<(String, String)> = select(&html, "main .answer-key-grid tbody tr")
+        .iter()
+        .map(|tr| {
+            let cell = |s: &str| text_of(&tr.select(&scraper::Selector::parse(s).unwrap()).next().unwrap());
+            (cell("th[scope=row]"), cell("td"))
+        })
+        .collect();
+    let row = |n: &str, key: &str| (n.to_owned(), key.to_owned());
+    let order = order_key(&html);
+    assert_ne!(order, "A → B → C", "the fixture's order question is shuffled, so its key is not trivial");
+    assert_eq!(rows, [row("1", "B"), row("2", "A, C"), row("3", "B"), row("4", &order)]);
+    assert_eq!(texts(&html, "main .answer-key .answer-key-explanations"), ["Uitleg per vraag"]);
     assert_eq!(
         texts(&html, "main .answer-key-list > li"),
         [
-            "Je maakt een foto van je klas. Wat doe je? Eerst vragen. Iedereen heeft recht op privacy.",
-            "Wat hoort niet in de klassenapp? Een meme over een klasgenoot. Berichten van een nepaccount.",
-            "Doorsturen is niet erg. Niet waar",
-            "Wat doe je bij een kwetsend bericht? Niet doorsturen. Een schermafbeelding bewaren. Het aan je mentor vertellen. Eerst niet meedoen, dan bewijs, dan hulp."
+            "Je maakt een foto van je klas. Wat doe je? B Eerst vragen. Iedereen heeft recht op privacy.",
+            "Wat hoort niet in de klassenapp? A Een meme over een klasgenoot. C Berichten van een nepaccount.",
+            "Doorsturen is niet erg. B Niet waar",
+            &format!(
+                "Wat doe je bij een kwetsend bericht? {} Eerst niet meedoen, dan bewijs, dan hulp.",
+                texts(&html, "main .answer-key-list > li:nth-child(4) .answer-key-answers li").join(" ")
+            ),
         ]
     );
+    assert_eq!(
+        texts(&html, "main .answer-key-list > li:nth-child(4) .answer-key-answers li .option-letter").join(" → "),
+        order
+    );
+}
+
+#[test]
+fn the_classroom_end_slide_lists_each_cited_rule_once_with_its_questions() {
+    let html = quiz();
+    assert_eq!(attrs(&html, "main [data-classroom-end]", "hidden"), [""], "hidden until the last question is passed");
+    assert_eq!(texts(&html, "main [data-classroom-end] h2"), ["Bespreek de vragen"]);
+    let rules: Vec<(String, String)> = select(&html, "main [data-classroom-end] li")
+        .iter()
+        .map(|li| {
+            let a = li.select(&scraper::Selector::parse("a").unwrap()).next().unwrap();
+            (a.value().attr("href").unwrap().to_owned(), text_of(li))
+        })
+        .collect();
+    let rule = |href: &str, text: &str| (href.to_owned(), text.to_owned());
+    assert_eq!(
+        rules,
+        [
+            rule("../../../nl/protocol/regels/#r1", "Regel 1 — Regels vraag 1"),
+            rule("../../../nl/protocol/regels/#r2a", "Regel 2a — Regels vraag 2"),
+            rule("../../../nl/protocol/regels/#r2b", "Regel 2b — Regels vraag 2"),
+            rule("../../../nl/protocol/regels/", "Regels vraag 3")
+        ]
+    );
+    // The bar has a full-screen button, shown by the script where the browser allows it.
+    assert_eq!(texts(&html, "main [data-classroom-bar] [data-classroom-fullscreen][hidden]"), ["Volledig scherm"]);
 }
 
 #[test]

@@ -212,7 +212,16 @@ classroom-reveal = Show answer
 classroom-hide = Hide answer
 classroom-progress = Question { $number } of { $total }
 classroom-controls = Classroom controls
-classroom-keys = Left and right arrow keys: previous and next question.
+classroom-keys = Keys: ← → previous and next, space answer, F full screen.
+classroom-fullscreen = Full screen
+classroom-end-progress = Discussion
+classroom-end-title = Discuss the questions
+classroom-end-intro = Which question was hard, and why? The questions were about these rules:
+classroom-end-cited =
+    { $count ->
+        [one] question { $numbers }
+       *[other] questions { $numbers }
+    }
 teachers-title = For teachers
 teachers-quiz-intro = Do this quiz together on the whiteboard, or let students take it on their phones: they scan the QR code or type the address.
 quiz-address = Address of this quiz
@@ -220,6 +229,9 @@ quiz-qr-caption = Scan the code with your phone's camera.
 quiz-print = Print worksheet
 quiz-print-note = Printing this page gives a worksheet without the answers. The answer key is on a separate last page.
 answer-key-title = Answer key
+answer-key-question = Question
+answer-key-answer = Answer
+answer-key-explanations = Explanations
 worksheet-name = Name
 worksheet-class = Class
 

@@ -279,7 +279,16 @@ classroom-reveal = Toon antwoord
 classroom-hide = Verberg antwoord
 classroom-progress = Vraag { $number } van { $total }
 classroom-controls = Bediening klassikaal
-classroom-keys = Pijltjestoetsen links en rechts: vorige en volgende vraag.
+classroom-keys = Toetsen: ← → vorige en volgende, spatie antwoord, F volledig scherm.
+classroom-fullscreen = Volledig scherm
+classroom-end-progress = Bespreken
+classroom-end-title = Bespreek de vragen
+classroom-end-intro = Welke vraag was lastig, en waarom? De vragen gingen over deze regels:
+classroom-end-cited =
+    { $count ->
+        [one] vraag { $numbers }
+       *[other] vragen { $numbers }
+    }
 teachers-title = Voor docenten
 teachers-quiz-intro = Doe deze quiz klassikaal op het digibord, of laat leerlingen hem op hun telefoon maken: ze scannen de QR-code of typen het adres.
 quiz-address = Adres van deze quiz
@@ -295,6 +304,9 @@ quiz-print-note =
        *[je] Druk je deze pagina af, dan krijg je een werkblad zonder antwoorden. De antwoorden staan op een aparte laatste pagina.
     }
 answer-key-title = Antwoorden
+answer-key-question = Vraag
+answer-key-answer = Antwoord
+answer-key-explanations = Uitleg per vraag
 worksheet-name = Naam
 worksheet-class = Klas
 

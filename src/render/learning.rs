@@ -9,12 +9,13 @@ use serde::Serialize;
 use super::pages::kind::Input;
 use super::pages::shared::{audience_links, untranslated, Link, Untranslated};
 use crate::markdown::escape;
-use crate::model::{address, Quiz, RuleRef, Scenario};
+use crate::model::{address, Quiz, QuizQuestion, RuleRef, Scenario};
+
 use crate::quiz::scenario::Outcome;
 use crate::quiz::QuestionKind;
 
 /// A link to a rule a question or step cites.
-#[derive(Serialize)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct RuleLink {
     url: String,
     article: String,
@@ -46,6 +47,17 @@ pub struct QuizData {
     /// Empty without the teachers' box.
     qr_svg: String,
     questions: Vec<Question>,
+    /// The rules the questions cite, each once, in the order first cited:
+    /// what the classroom end slide offers for discussion.
+    rules: Vec<CitedRule>,
+}
+
+/// A rule cited by a quiz, with the numbers of the questions that cite it.
+#[derive(Serialize)]
+struct CitedRule {
+    #[serde(flatten)]
+    link: RuleLink,
+    questions: Vec<usize>,
 }
 
 #[derive(Serialize)]
@@ -57,6 +69,8 @@ struct Question {
     prompt: String,
     options: Vec<QuestionOption>,
     answer: Vec<Answer>,
+    /// The answer as letters: `B`, `A, C` or, for an order question, `C → A → B`.
+    key: String,
     explanation: String,
     refs: Vec<RuleLink>,
 }
@@ -64,6 +78,8 @@ struct Question {
 #[derive(Serialize)]
 struct QuestionOption {
     id: String,
+    /// A, B, C… by the place on the page, the same on screen and on paper.
+    letter: String,
     text: String,
     correct: bool,
     feedback: String,
@@ -72,6 +88,7 @@ struct QuestionOption {
 
 #[derive(Serialize)]
 struct Answer {
+    letter: String,
     text: String,
     feedback: String,
 }
@@ -137,15 +154,6 @@ struct ChoiceRef {
     letter: String,
 }
 
-/// The letter of the `index`th choice of a step: A to Z, then A1, B1, ...
-fn letter(index: usize) -> String {
-    let base = char::from(b'A' + (index % 26) as u8);
-    match index / 26 {
-        0 => base.to_string(),
-        round => format!("{base}{round}"),
-    }
-}
-
 fn outcome_or_empty<S: serde::Serializer>(outcome: &Option<Outcome>, serializer: S) -> Result<S::Ok, S::Error> {
     match outcome {
         Some(outcome) => outcome.serialize(serializer),
@@ -203,56 +211,15 @@ pub fn quiz(page: &Input<'_>, quiz: &Quiz) -> Result<QuizData, String> {
     let path = address::quiz(&page.site.config, page.locale, &quiz.slug);
     let absolute_url = format!("{}{path}", page.site.config.base_url);
     let classroom = quiz.audiences.iter().any(|&a| page.site.config.audiences[a].classroom);
-    let questions = quiz
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(q, question)| {
-            let id = format!("q{}", q + 1);
-            let options = question
-                .display_order
-                .iter()
-                .map(|&o| {
-                    let answer = &question.answers[o];
-                    QuestionOption {
-                        id: format!("{id}-a{}", o + 1),
-                        text: answer.text.clone(),
-                        correct: answer.correct,
-                        feedback: answer.feedback.clone().unwrap_or_default(),
-                        position: o + 1,
-                    }
-                })
-                .collect();
-            let answer = question
-                .answers
-                .iter()
-                .filter(|a| question.kind == QuestionKind::Order || a.correct)
-                .map(|a| Answer { text: a.text.clone(), feedback: a.feedback.clone().unwrap_or_default() })
-                .collect();
-            let input_type = match question.kind {
-                QuestionKind::Single | QuestionKind::Truefalse => "radio",
-                QuestionKind::Multiple => "checkbox",
-                QuestionKind::Order => "",
-            };
-            Question {
-                number: q + 1,
-                id,
-                kind: question.kind,
-                input_type,
-                prompt: question.prompt.clone(),
-                options,
-                answer,
-                explanation: question.explanation.clone().unwrap_or_default(),
-                refs: refs(page, &question.refs),
-            }
-        })
-        .collect();
+    let questions: Vec<Question> =
+        quiz.questions.iter().enumerate().map(|(q, question)| self::question(page, q + 1, question)).collect();
     Ok(QuizData {
         summary: quiz_summary(page, quiz),
         intro_html: quiz.intro.resolve(page.root, 0, ""),
         classroom,
         qr_svg: if classroom { qr_svg(&absolute_url, &page.t.get("quiz-qr-label")?)? } else { String::new() },
         absolute_url,
+        rules: cited_rules(&questions),
         questions,
     })
 }
@@ -270,6 +237,89 @@ fn card_numbers(scenario: &Scenario) -> std::collections::HashMap<&str, usize> {
             (step.id.as_str(), *count)
         })
         .collect()
+}
+
+/// The letter of the option or choice at `index` (from 0) on the page: A,
+/// B, C…, and past Z the number, so a letter never repeats.
+fn letter(index: usize) -> String {
+    match u8::try_from(index) {
+        Ok(i) if i < 26 => char::from(b'A' + i).to_string(),
+        _ => (index + 1).to_string(),
+    }
+}
+
+/// One question with its options in display order, lettered by that order.
+fn question(page: &Input<'_>, number: usize, question: &QuizQuestion) -> Question {
+    let id = format!("q{number}");
+    // The place of each answer (by its index in the file) on the page.
+    let mut places = vec![0; question.answers.len()];
+    for (place, &o) in question.display_order.iter().enumerate() {
+        places[o] = place;
+    }
+    let options = question
+        .display_order
+        .iter()
+        .map(|&o| {
+            let answer = &question.answers[o];
+            QuestionOption {
+                id: format!("{id}-a{}", o + 1),
+                letter: letter(places[o]),
+                text: answer.text.clone(),
+                correct: answer.correct,
+                feedback: answer.feedback.clone().unwrap_or_default(),
+                position: o + 1,
+            }
+        })
+        .collect();
+    let is_order = question.kind == QuestionKind::Order;
+    // Right answers in file order: the order itself for an order question,
+    // else in the order of their letters.
+    let mut right: Vec<usize> =
+        (0..question.answers.len()).filter(|&o| is_order || question.answers[o].correct).collect();
+    if !is_order {
+        right.sort_by_key(|&o| places[o]);
+    }
+    let answer: Vec<Answer> = right
+        .into_iter()
+        .map(|o| Answer {
+            letter: letter(places[o]),
+            text: question.answers[o].text.clone(),
+            feedback: question.answers[o].feedback.clone().unwrap_or_default(),
+        })
+        .collect();
+    let key = answer.iter().map(|a| a.letter.as_str()).collect::<Vec<_>>().join(if is_order { " → " } else { ", " });
+    let input_type = match question.kind {
+        QuestionKind::Single | QuestionKind::Truefalse => "radio",
+        QuestionKind::Multiple => "checkbox",
+        QuestionKind::Order => "",
+    };
+    Question {
+        number,
+        id,
+        kind: question.kind,
+        input_type,
+        prompt: question.prompt.clone(),
+        options,
+        answer,
+        key,
+        explanation: question.explanation.clone().unwrap_or_default(),
+        refs: refs(page, &question.refs),
+    }
+}
+
+/// Every rule the questions cite, once, with the questions citing it.
+fn cited_rules(questions: &[Question]) -> Vec<CitedRule> {
+    let mut rules: Vec<CitedRule> = Vec::new();
+    for q in questions {
+        for link in &q.refs {
+            match rules.iter_mut().find(|r| r.link.url == link.url) {
+                Some(rule) if !rule.questions.contains(&q.number) => rule.questions.push(q.number),
+                Some(_) => {}
+                None => rules.push(CitedRule { link: link.clone(), questions: vec![q.number] }),
+            }
+        }
+    }
+    rules
 }
 
 pub fn scenario(page: &Input<'_>, scenario: &Scenario) -> ScenarioData {

@@ -80,6 +80,8 @@ function createHarness(env, { label, width, ignoreFavicon = false }) {
   }
 
   async function run(name, where, fn) {
+    // ONLY_TESTS=quiz-projector,print-answer-key: just those (while developing one).
+    if (process.env.ONLY_TESTS && !process.env.ONLY_TESTS.split(',').includes(name)) return;
     const t = makeT(name);
     t.page = where;
     const t0 = Date.now();

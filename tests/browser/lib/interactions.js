@@ -8,12 +8,14 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { createHarness, Stop } = require('./harness');
+const projector = require('./projector');
 const { spawn } = require('child_process');
 const { phoneState, textProblems } = require('./phone');
 
 const TESTS = [
   'quiz-click', 'quiz-keyboard', 'quiz-storage', 'quiz-classroom',
-  'scenario-js', 'scenario-nojs', 'print-worksheet', 'live-reload',
+  'scenario-js', 'scenario-nojs', 'print-worksheet', 'quiz-projector',
+  'print-answer-key', 'live-reload',
 ];
 
 const QUIZ_PATH = 'nl/quiz/leerlingen/';
@@ -669,6 +671,53 @@ async function runInteractions(env) {
     t.expect(visibleIds(s).join() === second.id, `after ArrowLeft visible: [${visibleIds(s).join(', ')}], expected ${second.id}`);
     t.expect(s.progress === fill(L.labelProgress, { number: 2, total }), `progress reads "${s.progress}" after ArrowLeft`);
 
+    t.at('space reveals the answer of the focused question');
+    await page.keyboard.press(' ');
+    s = await page.evaluate(quizState);
+    t.expect(s.reveal.expanded === 'true' && s.questions[1].answerVisible, `after Space on ${second.id} the answer is not revealed (aria-expanded=${s.reveal.expanded})`);
+    await page.keyboard.press(' ');
+    s = await page.evaluate(quizState);
+    t.expect(s.reveal.expanded === 'false' && !s.questions[1].answerVisible, 'a second Space does not hide the answer again');
+
+    t.at('space on a focused button stays the button\'s');
+    await page.locator('[data-classroom-next]').focus();
+    await page.keyboard.press(' ');
+    s = await page.evaluate(quizState);
+    t.expect(visibleIds(s).join() === third.id && s.reveal.expanded === 'false', `Space on the focused next button: visible [${visibleIds(s).join(', ')}], reveal aria-expanded=${s.reveal.expanded}; expected ${third.id}, not revealed`);
+
+    t.at('F for full screen');
+    const fsy = await page.evaluate(() => {
+      const b = document.querySelector('[data-classroom-fullscreen]');
+      return { enabled: document.fullscreenEnabled, shown: !!b && !b.hidden && b.getBoundingClientRect().width > 0 };
+    });
+    t.expect(fsy.shown === fsy.enabled, `the full-screen button is ${fsy.shown ? 'shown' : 'hidden'} while document.fullscreenEnabled is ${fsy.enabled}`);
+    if (fsy.enabled) {
+      await page.keyboard.press('ArrowLeft'); // the focus back on a question
+      await page.keyboard.press('f');
+      let r = await poll(() => page.evaluate(() => !!document.fullscreenElement), 3000);
+      const pressed = await page.locator('[data-classroom-fullscreen]').getAttribute('aria-pressed');
+      t.expect(r.ok && pressed === 'true', `F did not go full screen (fullscreenElement: ${r.ok}, aria-pressed=${pressed})`);
+      await page.keyboard.press('f');
+      r = await poll(() => page.evaluate(() => !document.fullscreenElement), 3000);
+      t.expect(r.ok, 'a second F did not leave full screen');
+    }
+
+    t.at('past the last question: the end slide');
+    for (let i = 0; i < total + 1; i++) await page.keyboard.press('ArrowRight');
+    s = await page.evaluate(quizState);
+    const endFacts = await page.evaluate(() => {
+      const end = document.querySelector('[data-classroom-end]');
+      const r = end ? end.getBoundingClientRect() : null;
+      return end ? { visible: !end.hidden && r.height > 0, links: end.querySelectorAll('a[href]').length, focused: document.activeElement === end } : null;
+    });
+    t.must(endFacts, 'no end slide ([data-classroom-end])');
+    t.expect(endFacts.visible && !visibleIds(s).length, `after the last question: end slide visible ${endFacts.visible}, questions visible [${visibleIds(s).join(', ')}]`);
+    t.expect(s.progress === L.labelEnd, `on the end slide the progress reads "${s.progress}", expected "${L.labelEnd}"`);
+    t.expect(endFacts.links > 0 && endFacts.focused, `the end slide has ${endFacts.links} rule links and ${endFacts.focused ? 'has' : 'does not have'} the focus`);
+    await page.keyboard.press('ArrowLeft');
+    s = await page.evaluate(quizState);
+    t.expect(visibleIds(s).join() === s.questions[total - 1].id, `ArrowLeft on the end slide shows [${visibleIds(s).join(', ')}], expected the last question`);
+
     t.at('stop classroom mode');
     await page.locator('[data-classroom-stop]').click();
     s = await page.evaluate(quizState);
@@ -934,6 +983,26 @@ async function runInteractions(env) {
         .map((c) => c.checkVisibility({ checkVisibilityCSS: true })));
       t.expect(printed.length === st.steps.length && printed.every(Boolean), `${env.shortUrl(cardUrl, srv.origin)} prints ${printed.filter(Boolean).length} deck cards for ${st.steps.length} steps`);
     }
+  });
+
+  // ------------------------------------------------- 8 quiz-projector, answer key
+  // Every quiz of every example site, nl and en (lib/projector.js).
+  const projectorEnv = Object.assign({}, env, { repo: env.repo, bin: env.bin });
+  for (const size of projector.SIZES) await run('quiz-projector', `every quiz of every site, ?klas at ${size.join('x')}`, async (t) => {
+    const figures = await projector.projectorTest(t, projectorEnv, [size]);
+    const by = {};
+    for (const f of figures) {
+      const k = `${f.site} ${f.size}`;
+      by[k] = by[k] || { fit: 1, prompt: Infinity, text: Infinity };
+      by[k].fit = Math.min(by[k].fit, f.minFit);
+      by[k].prompt = Math.min(by[k].prompt, f.minPrompt);
+      by[k].text = Math.min(by[k].text, f.minText);
+    }
+    for (const [k, v] of Object.entries(by)) console.log(`      quiz-projector ${k}: smallest --fit ${v.fit.toFixed(2)}, prompt ≥ ${v.prompt.toFixed(1)}px, any text ≥ ${v.text.toFixed(1)}px`);
+  });
+  await run('print-answer-key', 'every quiz of every site as an A4 PDF', async (t) => {
+    const figures = await projector.answerKeyTest(t, projectorEnv);
+    for (const f of figures) console.log(`      print-answer-key ${f.site} /${f.quiz}: ${f.pages} pages, key grid (${f.questions} questions) on page ${f.keyPage}`);
   });
 
   // ------------------------------------------------------------ 8 live-reload

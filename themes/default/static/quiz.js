@@ -403,15 +403,51 @@
 
   /* ------------------------------------------------------- classroom mode */
 
+  /* One slide per question, then an end slide with the rules to discuss
+     (current === questions.length). Each slide is fitted above the bar. */
   var bar = one('[data-classroom-bar]');
   var progress = one('[data-classroom-progress]');
   var revealButton = one('[data-classroom-reveal]');
   var prevButton = one('[data-classroom-prev]');
   var nextButton = one('[data-classroom-next]');
+  var fullscreenButton = one('[data-classroom-fullscreen]');
+  var endSlide = one('[data-classroom-end]');
   var current = 0;
+  var FIT_MIN = 0.4;
 
   function inClassroom() {
     return document.body.classList.contains('classroom');
+  }
+
+  function atEnd() {
+    return current === questions.length;
+  }
+
+  /* The type shrinks (through --fit, set with the CSSOM, which the
+     Content-Security-Policy allows) until the slide ends above the bar. */
+  function fit() {
+    if (!inClassroom()) {
+      root.style.removeProperty('--fit');
+      return;
+    }
+    var slide = atEnd() ? endSlide : questions[current].el;
+    if (!slide || !bar) return;
+    var overflows = function (scale) {
+      root.style.setProperty('--fit', String(scale));
+      var limit = window.innerHeight - bar.offsetHeight - 8;
+      return slide.getBoundingClientRect().bottom + window.scrollY > limit;
+    };
+    if (!overflows(1)) return;
+    // Halving between a scale that fits and one that does not: 6 layouts.
+    var low = FIT_MIN;
+    var high = 1;
+    if (overflows(low)) return; // as small as it goes; the page scrolls
+    for (var i = 0; i < 6; i++) {
+      var middle = (low + high) / 2;
+      if (overflows(middle)) high = middle;
+      else low = middle;
+    }
+    root.style.setProperty('--fit', String(Math.floor(low * 1000) / 1000));
   }
 
   function reveal(q) {
@@ -429,21 +465,38 @@
     if (q.details && !q.checked) q.details.open = false;
   }
 
+  function toggleReveal() {
+    var q = questions[current];
+    if (!q) return;
+    if (q.revealed) unreveal(q);
+    else reveal(q);
+    updateRevealButton();
+    fit();
+  }
+
   function updateRevealButton() {
     var q = questions[current];
-    if (!revealButton || !q) return;
+    if (!revealButton) return;
+    show(revealButton, !!q);
+    if (!q) return;
     revealButton.textContent = q.revealed ? labels.labelHide : labels.labelReveal;
     revealButton.setAttribute('aria-expanded', q.revealed ? 'true' : 'false');
   }
 
   function goTo(index, focus) {
-    current = Math.max(0, Math.min(questions.length - 1, index));
+    current = Math.max(0, Math.min(questions.length, index));
     questions.forEach(function (q, i) { q.el.classList.toggle('is-current', i === current); });
-    if (progress) progress.textContent = fill(labels.labelProgress, { number: current + 1, total: questions.length });
+    show(endSlide, inClassroom() && atEnd());
+    if (progress) {
+      progress.textContent = atEnd() ? labels.labelEnd
+        : fill(labels.labelProgress, { number: current + 1, total: questions.length });
+    }
     if (prevButton) prevButton.setAttribute('aria-disabled', current === 0 ? 'true' : 'false');
-    if (nextButton) nextButton.setAttribute('aria-disabled', current === questions.length - 1 ? 'true' : 'false');
+    if (nextButton) nextButton.setAttribute('aria-disabled', atEnd() ? 'true' : 'false');
     updateRevealButton();
-    if (focus) questions[current].el.focus();
+    window.scrollTo(0, 0);
+    fit();
+    if (focus) (atEnd() ? endSlide : questions[current].el).focus({ preventScroll: true });
   }
 
   function setAddress(classroom) {
@@ -471,22 +524,51 @@
   }
 
   function stopClassroom() {
+    if (isFullscreen()) document.exitFullscreen().catch(function () {});
     document.body.classList.remove('classroom');
     show(bar, false);
+    show(endSlide, false);
+    if (atEnd()) current = 0;
     questions.forEach(function (q) {
       unreveal(q);
       if (q.checked) markChosen(q);
       q.el.classList.remove('is-current');
     });
+    fit();
     setAddress(false);
     var start = one('[data-classroom-start]');
     if (start) start.focus();
   }
 
+  /* Full screen where the browser allows it; the button stays hidden elsewhere. */
+  function isFullscreen() {
+    return !!document.fullscreenElement;
+  }
+
+  function toggleFullscreen() {
+    if (!document.fullscreenEnabled) return;
+    var done = isFullscreen() ? document.exitFullscreen() : document.documentElement.requestFullscreen();
+    if (done && done.catch) done.catch(function () { /* refused: stay as we are */ });
+  }
+
+  if (fullscreenButton && document.fullscreenEnabled) {
+    show(fullscreenButton, true);
+    fullscreenButton.addEventListener('click', toggleFullscreen);
+    document.addEventListener('fullscreenchange', function () {
+      fullscreenButton.setAttribute('aria-pressed', isFullscreen() ? 'true' : 'false');
+      fit();
+    });
+  }
+  window.addEventListener('resize', fit);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(fit);
+
+  /* Keys: arrows and Page Up/Down move, space reveals, F is full screen.
+     Keys that a focused control, link or button uses itself are left alone. */
   document.addEventListener('keydown', function (event) {
     if (!inClassroom() || event.altKey || event.ctrlKey || event.metaKey) return;
     var target = event.target;
     var inControl = target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
+    var inButton = target && /^(BUTTON|A|SUMMARY)$/.test(target.tagName);
     var key = event.key;
     if ((key === 'ArrowRight' && !inControl) || key === 'PageDown') {
       event.preventDefault();
@@ -494,7 +576,12 @@
     } else if ((key === 'ArrowLeft' && !inControl) || key === 'PageUp') {
       event.preventDefault();
       goTo(current - 1, true);
-    } else if (key === 'Escape') {
+    } else if (key === ' ' && !inControl && !inButton && !atEnd()) {
+      event.preventDefault();
+      toggleReveal();
+    } else if ((key === 'f' || key === 'F') && !inControl) {
+      toggleFullscreen();
+    } else if (key === 'Escape' && !isFullscreen()) {
       stopClassroom();
     }
   });
@@ -571,12 +658,7 @@
   on('[data-classroom-stop]', stopClassroom);
   on('[data-classroom-prev]', function () { goTo(current - 1, false); });
   on('[data-classroom-next]', function () { goTo(current + 1, false); });
-  on('[data-classroom-reveal]', function () {
-    var q = questions[current];
-    if (q.revealed) unreveal(q);
-    else reveal(q);
-    updateRevealButton();
-  });
+  on('[data-classroom-reveal]', toggleReveal);
   on('[data-print]', function () {
     if (inClassroom()) stopClassroom();
     document.body.classList.add('worksheet');
