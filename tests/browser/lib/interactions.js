@@ -694,9 +694,15 @@ async function runInteractions(env) {
     if (fsy.enabled) {
       await page.keyboard.press('ArrowLeft'); // the focus back on a question
       await page.keyboard.press('f');
-      let r = await poll(() => page.evaluate(() => !!document.fullscreenElement), 3000);
-      const pressed = await page.locator('[data-classroom-fullscreen]').getAttribute('aria-pressed');
-      t.expect(r.ok && pressed === 'true', `F did not go full screen (fullscreenElement: ${r.ok}, aria-pressed=${pressed})`);
+      // The button follows the fullscreenchange event, a task after the
+      // element itself: wait for both.
+      const state = () => page.evaluate(() => ({
+        full: !!document.fullscreenElement,
+        pressed: document.querySelector('[data-classroom-fullscreen]').getAttribute('aria-pressed'),
+      }));
+      let r = await poll(async () => { const st = await state(); return st.full && st.pressed === 'true' ? st : null; }, 3000);
+      const st = await state();
+      t.expect(r.ok, `F did not go full screen (fullscreenElement: ${st.full}, aria-pressed=${st.pressed})`);
       await page.keyboard.press('f');
       r = await poll(() => page.evaluate(() => !document.fullscreenElement), 3000);
       t.expect(r.ok, 'a second F did not leave full screen');
