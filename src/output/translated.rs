@@ -8,14 +8,17 @@ use std::path::{Path, PathBuf};
 use crate::content::{self, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
-/// Stamps each of `files` (article translations under `root`); returns the
-/// files changed.
+/// Stamps each of `files` (translations under `root`); returns the files
+/// changed.
 pub fn stamp(root: &Path, files: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
     let sources = content::load(root)?;
+    // Each translatable file once, by its canonical path.
+    let all: Vec<(PathBuf, Pair<'_>)> =
+        pairs(&sources).into_iter().filter_map(|p| Some((std::fs::canonicalize(p.path).ok()?, p))).collect();
     let mut errors = Diagnostics::new();
     let mut changed = Vec::new();
     for file in files {
-        match stamp_one(&sources, file) {
+        match stamp_one(&sources, &all, file) {
             Ok(true) => changed.push(file.clone()),
             Ok(false) => {}
             Err(e) => errors.push(e),
@@ -59,13 +62,10 @@ fn pairs(sources: &Sources) -> Vec<Pair<'_>> {
     pairs
 }
 
-fn stamp_one(sources: &Sources, file: &Path) -> Result<bool, Diagnostic> {
-    let same_file = |path: &Path| {
-        std::fs::canonicalize(path).ok().zip(std::fs::canonicalize(file).ok()).is_some_and(|(a, b)| a == b)
-    };
+fn stamp_one(sources: &Sources, all: &[(PathBuf, Pair<'_>)], file: &Path) -> Result<bool, Diagnostic> {
+    let wanted = std::fs::canonicalize(file).ok();
     let default = &sources.config.default_locale;
-    let all = pairs(sources);
-    let pair = all.iter().find(|p| same_file(p.path)).ok_or_else(|| {
+    let pair = all.iter().find(|(path, _)| Some(path) == wanted.as_ref()).map(|(_, p)| p).ok_or_else(|| {
         Diagnostic::error(
             file,
             0,

@@ -29,8 +29,6 @@ const LIVE_BAD_FM = 'audiences: [leerling]';
 const LIVE_WAIT = 10000; // the brief's limit for a reload to show
 const SERVE_START = 20000; // the dev server's first build and its "serving" line
 
-/** A failure that stops the current test (expect() only records and goes on). */
-
 // ------------------------------------------------------- in-page functions
 // Passed to page.evaluate: self-contained, nothing from this module's scope.
 
