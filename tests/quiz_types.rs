@@ -129,12 +129,18 @@ fn each_question_has_its_answer_feedback_and_cited_rules_behind_a_disclosure() {
     );
     assert_eq!(texts(&html, "#q3 details .answer-list li"), ["B Niet waar"]);
 
+    // A rule's link reads "Regel 1 — Regels"; the projector shows its short
+    // form "Regel 1" instead (quiz.css), an article's link only its title.
     let refs = |question: &str| -> Vec<(String, String)> {
         select(&html, &format!("#{question} details .refs a"))
             .iter()
-            .map(|a| (a.value().attr("href").unwrap().to_owned(), text_of(a)))
+            .map(|a| {
+                let full = a.select(&scraper::Selector::parse(".ref-full").unwrap()).next();
+                (a.value().attr("href").unwrap().to_owned(), full.map_or_else(|| text_of(a), |f| text_of(&f)))
+            })
             .collect()
     };
+    assert_eq!(texts(&html, "#q2 details .refs .ref-short"), ["Regel 2a", "Regel 2b"]);
     let pair = |href: &str, text: &str| (href.to_owned(), text.to_owned());
     assert_eq!(refs("q1"), [pair("../../../nl/protocol/regels/#r1", "Regel 1 — Regels")]);
     assert_eq!(

@@ -94,7 +94,7 @@ fn a_quiz_not_yet_translated_shows_the_original_with_a_notice() {
     assert_eq!(texts(&html, "main legend .question-number"), ["Question 1"], "the page's own words stay English");
     // Its refs lead to the English article, in the answer and on the end screen.
     assert_eq!(attrs(&html, "main [data-answer] .refs a", "href"), ["../../../en/protocol/photos/#r1"]);
-    assert_eq!(texts(&html, "main [data-answer] .refs a"), ["Rule 1 — Photos"]);
+    assert_eq!(texts(&html, "main [data-answer] .refs a .ref-full"), ["Rule 1 — Photos"]);
     assert_eq!(attrs(&html, "main [data-missed-for] .refs a", "href"), ["../../../en/protocol/photos/#r1"]);
     let list = page(&site(), "en/quiz");
     assert_eq!(texts(&list, "main .card-title a[lang=nl]"), ["Fotoquiz"]);

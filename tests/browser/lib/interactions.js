@@ -633,16 +633,29 @@ async function runInteractions(env) {
     t.expect(!first.answerVisible, `${first.id}: the answer ([data-answer]) is visible before "${L.labelReveal}"`);
     t.expect(s.reveal && s.reveal.text === L.labelReveal && s.reveal.expanded === 'false', `the reveal button reads "${s.reveal && s.reveal.text}" aria-expanded=${s.reveal && s.reveal.expanded}, expected "${L.labelReveal}" and false`);
 
+    // Revealing goes in two steps: the right answer with its explanation,
+    // then what each option says (lib/projector.js checks both fit).
     t.at(`"${L.labelReveal}"`);
     await page.locator('[data-classroom-reveal]').click();
     s = await page.evaluate(quizState);
     let q = s.questions[0];
     const withFb = q.options.filter((o) => o.hasFeedback);
-    const hidden = withFb.filter((o) => !o.feedbackVisible || !o.feedback);
     t.expect(withFb.length > 0, `${q.id}: no option has feedback to discuss`);
-    t.expect(!hidden.length, () => `${q.id}: feedback (discussion points) not visible after "${L.labelReveal}": ${hidden.map((o) => o.id).join(', ')}`);
     const wrongMarks = q.options.filter((o) => o.mark !== (o.correct ? L.labelCorrect : L.labelIncorrect));
     t.expect(!wrongMarks.length, () => `${q.id}: after revealing, marks should say "${L.labelCorrect}"/"${L.labelIncorrect}": ${describeOptions(q)}`);
+    t.expect(q.answerVisible, `${q.id}: the answer and explanation ([data-answer]) do not show after "${L.labelReveal}"`);
+    const early = withFb.filter((o) => o.feedbackVisible);
+    t.expect(!early.length, () => `${q.id}: the feedback of ${early.map((o) => o.id).join(', ')} shows in the first step; it belongs to "${L.labelRevealOptions}"`);
+    t.expect(s.reveal.text === L.labelRevealOptions && s.reveal.expanded === 'true', `the reveal button reads "${s.reveal.text}" aria-expanded=${s.reveal.expanded}, expected "${L.labelRevealOptions}" and true`);
+
+    t.at(`"${L.labelRevealOptions}"`);
+    await page.locator('[data-classroom-reveal]').click();
+    s = await page.evaluate(quizState);
+    q = s.questions[0];
+    const hidden = q.options.filter((o) => o.hasFeedback && (!o.feedbackVisible || !o.feedback));
+    t.expect(!hidden.length, () => `${q.id}: feedback (discussion points) not visible after "${L.labelRevealOptions}": ${hidden.map((o) => o.id).join(', ')}`);
+    const marksAfter = q.options.filter((o) => o.mark !== (o.correct ? L.labelCorrect : L.labelIncorrect));
+    t.expect(!marksAfter.length, () => `${q.id}: the marks changed in the second step: ${describeOptions(q)}`);
     t.expect(s.reveal.text === L.labelHide && s.reveal.expanded === 'true', `the reveal button reads "${s.reveal.text}" aria-expanded=${s.reveal.expanded}, expected "${L.labelHide}" and true`);
     t.expect(visibleIds(s).join() === first.id, `visible questions after revealing: [${visibleIds(s).join(', ')}]`);
     t.at('screenshot');
@@ -669,13 +682,14 @@ async function runInteractions(env) {
     t.expect(visibleIds(s).join() === second.id, `after ArrowLeft visible: [${visibleIds(s).join(', ')}], expected ${second.id}`);
     t.expect(s.progress === fill(L.labelProgress, { number: 2, total }), `progress reads "${s.progress}" after ArrowLeft`);
 
-    t.at('space reveals the answer of the focused question');
+    t.at('space reveals the answer of the focused question, step by step');
     await page.keyboard.press(' ');
     s = await page.evaluate(quizState);
     t.expect(s.reveal.expanded === 'true' && s.questions[1].answerVisible, `after Space on ${second.id} the answer is not revealed (aria-expanded=${s.reveal.expanded})`);
-    await page.keyboard.press(' ');
+    const steps = s.questions[1].options.some((o) => o.hasFeedback) ? 2 : 1;
+    for (let i = 0; i < steps; i++) await page.keyboard.press(' ');
     s = await page.evaluate(quizState);
-    t.expect(s.reveal.expanded === 'false' && !s.questions[1].answerVisible, 'a second Space does not hide the answer again');
+    t.expect(s.reveal.expanded === 'false' && !s.questions[1].answerVisible, `${steps + 1} presses of Space do not hide the answer again`);
 
     t.at('space on a focused button stays the button\'s');
     await page.locator('[data-classroom-next]').focus();

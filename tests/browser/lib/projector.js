@@ -2,7 +2,9 @@
 // The teacher at the projector and the printed answer key, on every example
 // site in every locale: each quiz in classroom mode (?klas) at the common
 // projector sizes, every question with and without its answer revealed, must
-// fit above the classroom bar; letters, keys, full screen and the end slide;
+// fit above the classroom bar, in both steps of revealing (the answer with its
+// explanation, then each option's feedback), with body text of at least 28px at
+// 1920x1080; letters, keys, full screen and the end slide;
 // and the worksheet PDF (answer key grid on one page, page numbers), read
 // back with pdfjs-dist. Called from interactions.js; see README.md.
 const fs = require('fs');
@@ -11,7 +13,7 @@ const { discoverSites, buildSite } = require('./sites');
 const { startServer } = require('./server');
 
 const SIZES = [[1024, 768], [1280, 720], [1920, 1080]];
-const MIN_PROMPT_PX = 28; // readable from the back of a classroom, at 1920x1080
+const MIN_TEXT_PX = 28; // readable from the back of a classroom, at 1920x1080
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 // ------------------------------------------------------- in-page functions
@@ -43,10 +45,15 @@ function walkSlides() {
   };
   const px = (el) => (el ? parseFloat(getComputedStyle(el).fontSize) : 0);
   const questions = [...root.querySelectorAll('[data-question]')];
+  // The body text of a slide: what a class reads from the back.
+  const TEXT = '.question-prompt, .question-hint, .option-text, .order-text, .option-feedback, .answer-label, .answer-list, .explanation p, .refs a';
   questions.forEach((q, index) => {
-    for (const revealed of [false, true]) {
-      const name = `${q.id}${revealed ? ' revealed' : ''}`;
-      if (revealed) reveal.click();
+    const hasFeedback = !!q.querySelector('[data-feedback]');
+    // Hidden, then the answer with its explanation, then each option's feedback.
+    const stages = hasFeedback ? [0, 1, 2] : [0, 1];
+    for (const stage of stages) {
+      const name = `${q.id}${['', ' revealed', ' with feedback per option'][stage]}`;
+      if (stage > 0) reveal.click();
       if (!vis(q)) { problems.push(`${name}: the question is not visible`); continue; }
       const barTop = bar.getBoundingClientRect().top;
       if (bar.getBoundingClientRect().bottom > H + 0.5) problems.push(`${name}: the bar is not at the bottom of the viewport`);
@@ -59,27 +66,33 @@ function walkSlides() {
         const text = letter ? letter.textContent.trim() : '';
         if (!vis(letter) || text !== 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[i]) problems.push(`${name}: option ${i + 1} shows the letter "${text}" (visible: ${vis(letter)}), expected "${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[i]}"`);
         const fb = o.querySelector('[data-feedback]');
-        if (revealed && fb && q.getAttribute('data-kind') !== 'order' && !vis(fb)) problems.push(`${name}: the feedback of option ${i + 1} does not show`);
+        if (fb && stage === 2 && !vis(fb)) problems.push(`${name}: the feedback of option ${i + 1} does not show`);
+        if (fb && stage < 2 && vis(fb)) problems.push(`${name}: the feedback of option ${i + 1} shows before its step`);
       });
       const answer = q.querySelector('[data-answer]');
-      if (revealed) {
+      if (stage === 1) {
         if (!vis(answer)) problems.push(`${name}: the answer ([data-answer]) does not show`);
         else place(`${name}: the answer and explanation`, answer, barTop);
         const explanation = answer && answer.querySelector('.explanation');
         if (explanation && !vis(explanation)) problems.push(`${name}: the explanation does not show`);
-      } else if (vis(answer)) {
+      } else if (stage === 0 && vis(answer)) {
         problems.push(`${name}: the answer shows before it is revealed`);
+      } else if (vis(answer)) {
+        place(`${name}: the answer`, answer, barTop);
       }
-      const texts = [...q.querySelectorAll('.option-text, .order-text, .option-feedback, .explanation p:not(.answer-label)')].filter(vis);
+      const texts = [...q.querySelectorAll(TEXT)].filter(vis);
+      const smallest = texts.length ? texts.reduce((a, b) => (px(b) < px(a) ? b : a)) : null;
       slides.push({
         name,
         fit: Number(getComputedStyle(root).getPropertyValue('--fit')) || 1,
         prompt: px(prompt),
-        smallest: texts.length ? Math.min(...texts.map(px)) : 0,
+        smallest: smallest ? px(smallest) : 0,
+        smallestText: smallest ? smallest.className || smallest.tagName.toLowerCase() : '',
         option: px(q.querySelector('.option-text, .order-text')),
       });
     }
     reveal.click(); // hide again
+    if (reveal.getAttribute('aria-expanded') !== 'false') problems.push(`${q.id}: the answer does not hide after its last step`);
     if (index < questions.length - 1) next.click();
   });
   next.click();
@@ -190,9 +203,15 @@ async function projectorTest(t, env, sizes = SIZES) {
         const first = quizzes.find((q) => q.lang === quiz.lang) === quiz;
         if (first) await t.shot(page, `quiz-projector-${site.name}-${quiz.lang}-${w}x${h}-question`, false);
         if (first) {
-          await page.locator('[data-classroom-reveal]').click();
+          // Both steps of revealing, then hidden again.
+          const reveal = page.locator('[data-classroom-reveal]');
+          await reveal.click();
           await t.shot(page, `quiz-projector-${site.name}-${quiz.lang}-${w}x${h}-answer`, false);
-          await page.locator('[data-classroom-reveal]').click();
+          await reveal.click();
+          if ((await reveal.getAttribute('aria-expanded')) === 'true') {
+            await t.shot(page, `quiz-projector-${site.name}-${quiz.lang}-${w}x${h}-feedback`, false);
+            await reveal.click();
+          }
         }
         const r = await page.evaluate(walkSlides);
         for (const p of r.problems) t.fail(p);
@@ -200,8 +219,8 @@ async function projectorTest(t, env, sizes = SIZES) {
         t.expect(r.nextDisabled === 'true', `on the end slide the next button is not aria-disabled`);
         t.expect(r.links.length > 0 && r.links.every((l) => l.visible), `the end slide lists ${r.links.length} rule links (all visible: ${r.links.every((l) => l.visible)})`);
         if (w === 1920) {
-          const small = r.slides.filter((s) => s.prompt < MIN_PROMPT_PX);
-          t.expect(!small.length, () => `prompt under ${MIN_PROMPT_PX}px: ${small.map((s) => `${s.name} ${s.prompt.toFixed(1)}px`).join(', ')}`);
+          const small = r.slides.filter((s) => s.smallest < MIN_TEXT_PX);
+          t.expect(!small.length, () => `text under ${MIN_TEXT_PX}px: ${small.map((s) => `${s.name} ${s.smallestText} ${s.smallest.toFixed(1)}px`).join(', ')}`);
         }
         if (first) await t.shot(page, `quiz-projector-${site.name}-${quiz.lang}-${w}x${h}-end`, false);
         if (first && w === 1280) {

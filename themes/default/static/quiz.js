@@ -99,7 +99,7 @@
       locked: false,
       viaPointer: false,
       right: false,
-      revealed: false,
+      stage: 0, // classroom: 0 hidden, 1 answer and explanation, 2 each option's feedback
     };
     q.initialOrder = q.list ? all('[data-option]', q.list) : [];
     return q;
@@ -136,8 +136,9 @@
     });
   }
 
-  /* One option's mark: state is 'right', 'wrong', 'missed' or '' (none). */
-  function mark(option, state) {
+  /* One option's mark: state is 'right', 'wrong', 'missed' or '' (none).
+     A right or wrong mark shows the option's feedback unless `quiet`. */
+  function mark(option, state, quiet) {
     var markEl = one('[data-mark]', option);
     var feedback = one('[data-feedback]', option);
     var input = one('input', option);
@@ -148,7 +149,7 @@
         : state === 'wrong' ? labels.labelIncorrect
           : state === 'missed' ? labels.labelRightAnswer : '';
     }
-    var withFeedback = state === 'right' || state === 'wrong';
+    var withFeedback = !quiet && (state === 'right' || state === 'wrong');
     show(feedback, withFeedback);
     if (input && feedback) {
       if (withFeedback) input.setAttribute('aria-describedby', feedback.id);
@@ -177,11 +178,17 @@
   }
 
   /* Marks in classroom mode: every option, with its feedback. */
-  function markEverything(q) {
-    if (isOrder(q)) return; // the details show the right order with feedback
+  /* Classroom: every option marked right or wrong, with its feedback or
+     without. Order items keep their place (the answer shows the order);
+     they only show their feedback. */
+  function markEverything(q, withFeedback) {
+    if (isOrder(q)) {
+      q.options.forEach(function (item) { show(one('[data-feedback]', item), withFeedback); });
+      return;
+    }
     q.options.forEach(function (option) {
       var input = one('input', option);
-      mark(option, input.getAttribute('data-correct') === 'true' ? 'right' : 'wrong');
+      mark(option, input.getAttribute('data-correct') === 'true' ? 'right' : 'wrong', !withFeedback);
     });
   }
 
@@ -438,11 +445,11 @@
       return slide.getBoundingClientRect().bottom + window.scrollY > limit;
     };
     if (!overflows(1)) return;
-    // Halving between a scale that fits and one that does not: 6 layouts.
+    // Halving between a scale that fits and one that does not: 8 layouts.
     var low = FIT_MIN;
     var high = 1;
     if (overflows(low)) return; // as small as it goes; the page scrolls
-    for (var i = 0; i < 6; i++) {
+    for (var i = 0; i < 8; i++) {
       var middle = (low + high) / 2;
       if (overflows(middle)) high = middle;
       else low = middle;
@@ -450,26 +457,39 @@
     root.style.setProperty('--fit', String(Math.floor(low * 1000) / 1000));
   }
 
-  function reveal(q) {
-    q.revealed = true;
-    q.el.classList.add('is-revealed');
-    markEverything(q);
-    if (q.details) q.details.open = true;
+  /* Revealing goes in two steps, so that a slide stays readable from the
+     back of the room: first the right answer with its explanation, then
+     (for a question with feedback per option) what each option says. */
+  function hasOptionFeedback(q) {
+    return !!one('[data-feedback]', q.el);
+  }
+
+  function nextStage(q) {
+    if (q.stage === 0) return 1;
+    return q.stage === 1 && hasOptionFeedback(q) ? 2 : 0;
+  }
+
+  function setStage(q, stage) {
+    q.stage = stage;
+    q.el.classList.toggle('is-revealed', stage > 0);
+    q.el.classList.toggle('is-revealed-options', stage === 2);
+    if (stage > 0) {
+      markEverything(q, stage === 2);
+      if (q.details) q.details.open = true;
+      return;
+    }
+    clearMarks(q);
+    if (q.details && !q.checked) q.details.open = false;
   }
 
   function unreveal(q) {
-    if (!q.revealed) return;
-    q.revealed = false;
-    q.el.classList.remove('is-revealed');
-    clearMarks(q);
-    if (q.details && !q.checked) q.details.open = false;
+    if (q.stage > 0) setStage(q, 0);
   }
 
   function toggleReveal() {
     var q = questions[current];
     if (!q) return;
-    if (q.revealed) unreveal(q);
-    else reveal(q);
+    setStage(q, nextStage(q));
     updateRevealButton();
     fit();
   }
@@ -479,8 +499,10 @@
     if (!revealButton) return;
     show(revealButton, !!q);
     if (!q) return;
-    revealButton.textContent = q.revealed ? labels.labelHide : labels.labelReveal;
-    revealButton.setAttribute('aria-expanded', q.revealed ? 'true' : 'false');
+    var next = nextStage(q);
+    revealButton.textContent = next === 1 ? labels.labelReveal
+      : next === 2 ? labels.labelRevealOptions : labels.labelHide;
+    revealButton.setAttribute('aria-expanded', q.stage > 0 ? 'true' : 'false');
   }
 
   function goTo(index, focus) {
