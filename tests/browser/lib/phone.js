@@ -159,6 +159,9 @@ async function runPhone(env) {
       t.expect(visibleQs(s).join() === s.questions[0].id, `on arrival visible questions: [${visibleQs(s).join(', ')}], expected only ${s.questions[0].id}`);
       t.expect(s.progressVisible && s.progress === progress(0), `progress reads "${s.progress}"${s.progressVisible ? '' : ' (hidden)'}, expected "${progress(0)}"`);
       t.expect(!s.resultVisible, 'the end screen shows before the last question');
+      // The first question starts on the first screen, right after the introduction.
+      const firstTop = await page.locator(`[id="${s.questions[0].id}"] .question-prompt`).evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+      t.expect(firstTop < PHONE.height, `the first question's prompt starts at ${Math.round(firstTop)}px, below the first screen (${PHONE.height}px)`);
       t.expect(!textProblems(s).length, () => `before answering: ${textProblems(s).join('; ')}`);
       await t.shot(page, `quiz-phone-${lang}-question`, false);
 
