@@ -1,7 +1,10 @@
 //! Checks over the whole model that no single file can make: links and
-//! `refs` to anchors in other articles, and the accessibility of the site's
-//! colours.
+//! `refs` to anchors in other articles, the accessibility of the site's
+//! colours, and QR codes that would lead to an example address.
 
+use std::path::Path;
+
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Article, IdKind, LocaleSite, Origin, RuleRef, Site};
 use crate::text;
@@ -99,4 +102,44 @@ fn rule_reference_problem(site: &Site, by_id: &ArticlesById<'_>, reference: &Rul
         article.id,
         text::hint(anchor, anchors)
     ))
+}
+
+/// The QR code on a quiz page for a class leads to the quiz at `base_url`:
+/// with the starter's example address it leads nowhere. A warning at `base_url` in `site.yaml` when the site has a quiz with a QR
+/// code (one for an audience with `classroom: true`) and `base_url` is an
+/// address reserved for examples (RFC 2606), as the starter's is.
+pub fn placeholder_address(site: &Site, config_path: &Path, config_text: &str) -> Option<Diagnostic> {
+    let config = &site.config;
+    let has_qr = site
+        .locales
+        .iter()
+        .flat_map(|l| &l.quizzes)
+        .any(|q| q.audiences.iter().any(|&a| config.audiences[a].classroom));
+    if !has_qr || !is_example_address(config) {
+        return None;
+    }
+    let (line, column) = config_text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            l.strip_prefix("base_url:")
+                .map(|rest| (i + 1, "base_url:".len() + rest.len() - rest.trim_start().len() + 1))
+        })
+        .unwrap_or((1, 1));
+    Some(Diagnostic::warning(
+        config_path,
+        line,
+        column,
+        format!(
+            "the QR codes on quiz pages lead to {}, an example address; set base_url to the address where the site will be published",
+            config.base_url
+        ),
+    ))
+}
+
+fn is_example_address(config: &Config) -> bool {
+    let Ok(url) = url::Url::parse(&config.base_url) else { return false };
+    let Some(host) = url.host_str() else { return false };
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    ["example.org", "example.com", "example.net"].iter().any(|d| host == *d || host.ends_with(&format!(".{d}")))
 }

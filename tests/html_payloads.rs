@@ -216,8 +216,16 @@ fn inert_element(element: &ElementRef<'_>, page: &Url, site: &Path, problems: &m
         "base" | "object" | "embed" | "iframe" => problems.push(format!("<{name}>")),
         "meta" => {
             let equiv = element.value().attr("http-equiv").unwrap_or("").to_ascii_lowercase();
-            if !equiv.is_empty() && equiv != "content-security-policy" {
-                problems.push(format!("<meta http-equiv={equiv}>"));
+            // The theme's own refresh (the root leads to a home page) goes
+            // to a page of the site; content may put no refresh anywhere.
+            let content = element.value().attr("content").unwrap_or("");
+            let to_own_page = content
+                .strip_prefix("0; url=")
+                .and_then(|to| page.join(to).ok())
+                .filter(|to| to.origin() == page.origin())
+                .is_some_and(|to| site.join(to.path().trim_start_matches("/school/")).join("index.html").is_file());
+            if !equiv.is_empty() && equiv != "content-security-policy" && !(equiv == "refresh" && to_own_page) {
+                problems.push(format!("<meta http-equiv={equiv} content={content}>"));
             }
         }
         _ => {}

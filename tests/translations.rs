@@ -23,6 +23,16 @@ const WARN_OUTDATED: &str = "content/en/protocol/messages.md:6:18: warning: this
 const WARN_UNTRANSLATED: &str = "content/nl/protocol/klachten.md: warning: not translated into `en` yet: its page shows this text with a notice; add content/en/protocol/<name>.md with `id: klachten`\ncontent/nl/quiz/fotos.md: warning: not translated into `en` yet: its page shows this text with a notice; add content/en/quiz/<name>.md with `id: quiz-fotos`\n";
 
 #[test]
+fn the_root_leads_straight_to_the_home_page_in_the_default_locale() {
+    let root = page(&site(), "");
+    // One refresh, no script: a visitor lands on the Dutch home page without a click.
+    assert_eq!(attrs(&root, "meta[http-equiv=refresh]", "content"), ["0; url=nl/"]);
+    assert!(select(&root, "script").is_empty());
+    // A browser that does not follow it still offers each language.
+    assert_eq!(attrs(&root, "main a[hreflang]", "href"), ["nl/", "en/"]);
+}
+
+#[test]
 fn every_page_switches_to_its_counterpart() {
     let pairs = [
         ("nl", "en", "../en/"),

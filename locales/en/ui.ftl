@@ -272,6 +272,7 @@ acknowledgement-title = Acknowledgement: protocol read
 # The search box at the top of every page. The label is for screen readers only.
 search-input-label = Search the protocol
 search-submit = Search
+search-placeholder = for example: sharing photos
 search-lead = Search the articles, the glossary, the quizzes and the scenario cards.
 # Above the list that narrows the results to one audience.
 search-filter-label = For

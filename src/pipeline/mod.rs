@@ -155,6 +155,8 @@ impl Prepared {
             || {
                 let (site, environment, mut problems) = model::build_with(&sources, bodies);
                 problems.extend(check::site(&site));
+                let config_text = std::fs::read_to_string(&sources.config_path).unwrap_or_default();
+                problems.extend(check::placeholder_address(&site, &sources.config_path, &config_text));
                 (site, environment, problems)
             },
             || messages.as_ref().map(|m| Renderer::new(&sources.config, &sources.assets, Arc::clone(m))),

@@ -1,6 +1,6 @@
 //! The files of a site that are not pages, each declared here and made from
-//! the site and its pages: the sitemap and the stylesheet of the site's
-//! colours. (The search index follows the pages as a stage of its own,
+//! the site and its pages: the sitemap, the stylesheet of the site's
+//! colours and the default icon. (The search index follows the pages as a stage of its own,
 //! `crate::search`, since `serve` rebuilds it apart from them.)
 
 use super::{policy, Page};
@@ -15,7 +15,7 @@ pub trait SiteFile: Sync {
 }
 
 /// Every such file, in the order they are written.
-pub const SITE_FILES: &[&dyn SiteFile] = &[&ColorsStylesheet, &Sitemap];
+pub const SITE_FILES: &[&dyn SiteFile] = &[&ColorsStylesheet, &Favicon, &Sitemap];
 
 /// The site's colours from `site.yaml` as CSS variables: a file, since
 /// the pages' policy allows no inline style.
@@ -27,6 +27,36 @@ impl SiteFile for ColorsStylesheet {
     }
     fn bytes(&self, site: &Site, _pages: &[Page]) -> Vec<u8> {
         policy::colors_stylesheet(&site.config.colors).into_bytes()
+    }
+}
+
+/// The icon of a site without a logo (base.html links the logo otherwise):
+/// the organisation's initial in white on the site's primary colour, which
+/// `config` has checked for contrast with white.
+struct Favicon;
+
+/// Its path in the output (base.html links it).
+pub const FAVICON: &str = "favicon.svg";
+
+impl SiteFile for Favicon {
+    fn path(&self) -> &'static str {
+        FAVICON
+    }
+    fn bytes(&self, site: &Site, _pages: &[Page]) -> Vec<u8> {
+        let initial: String = site
+            .config
+            .organisation
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_default();
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\"><rect width=\"32\" height=\"32\" rx=\"6\" fill=\"{}\"/>\
+             <text x=\"16\" y=\"23\" fill=\"#fff\" font-family=\"sans-serif\" font-size=\"20\" font-weight=\"700\" text-anchor=\"middle\">{}</text></svg>\n",
+            escape(&site.config.colors.primary),
+            escape(&initial)
+        )
+        .into_bytes()
     }
 }
 

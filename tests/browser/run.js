@@ -261,6 +261,7 @@ async function checkPage(browser, origin, url, rec) {
   // Not a page of the site (a 404 from a broken link, or not HTML): the
   // referring page's link check reports it; nothing more to check here.
   if (!rec.isHtml || rec.status !== 200) return;
+  await followRefresh(page, url);
   await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => {});
   rec.finalUrl = stripHash(page.url());
 
@@ -322,9 +323,12 @@ async function checkPage(browser, origin, url, rec) {
   await page.setViewportSize({ width: 360, height: 740 });
   await settle(page);
   const of = await evaluate(page, inpage.overflowFacts);
-  rec.checks['mobile-width'] = of.scrollWidth <= 360 ? [] : [
-    `scrollWidth ${of.scrollWidth}px > 360px`,
-    ...of.culprits.map((c) => `    sticks out to ${c.right}px (width ${c.width}px): ${c.selector}: ${c.html}`),
+  rec.checks['mobile-width'] = [
+    ...(of.scrollWidth <= 360 ? [] : [
+      `scrollWidth ${of.scrollWidth}px > 360px`,
+      ...of.culprits.map((c) => `    sticks out to ${c.right}px (width ${c.width}px): ${c.selector}: ${c.html}`),
+    ]),
+    ...of.small.map((a) => `the link "${a.text}" is ${Math.round(a.height)}px high, under the 44px a finger needs`),
   ];
 
   rec.cookies.push(...(await ctx.cookies()).map((c) => `cookie ${c.name}=${clip(c.value, 40)} (domain ${c.domain})`));
@@ -346,6 +350,7 @@ async function checkPage(browser, origin, url, rec) {
   try {
     const r2 = await p2.goto(url, { waitUntil: 'load' });
     if (!r2 || r2.status() !== 200) noJsProblems.push(`status ${r2 ? r2.status() : 'none'}`);
+    await followRefresh(p2, url);
     await p2.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => {});
     const nf = await evaluate(p2, inpage.noJsFacts);
     if (!nf.hasMain) noJsProblems.push('no <main> without JavaScript');
@@ -355,6 +360,49 @@ async function checkPage(browser, origin, url, rec) {
   }
   rec.checks['no-js'] = noJsProblems;
   rec.cookies.push(...(await nojs.cookies()).map((c) => `no-JS: cookie ${c.name}=${clip(c.value, 40)} (domain ${c.domain})`));
+}
+
+/**
+ * A page that refreshes to another at once (the site root leads to the home
+ * page): wait until the browser is there, so the checks see that page.
+ */
+async function followRefresh(page, url) {
+  const refresh = await page.evaluate(() => {
+    const m = document.querySelector('meta[http-equiv="refresh" i]');
+    return m ? m.getAttribute('content') : null;
+  }).catch(() => 'navigating'); // the refresh has begun already
+  if (!refresh) return;
+  await page.waitForURL((u) => stripHash(u.href) !== stripHash(url), { waitUntil: 'load', timeout: PAGE_TIMEOUT }).catch(() => {});
+}
+
+/**
+ * The root address lands on the home page of the default locale: one
+ * request for the root, then at most one more document (the refresh), with
+ * JavaScript and without.
+ */
+async function checkRoot(browser, site, srv) {
+  const facts = siteFacts(site.dir);
+  const home = new URL(`${facts.defaultLocale}/`, srv.base).href;
+  const problems = [];
+  for (const js of [true, false]) {
+    const ctx = await browser.newContext({ javaScriptEnabled: js });
+    try {
+      await blockOutside(ctx, srv.origin);
+      const page = await ctx.newPage();
+      const documents = [];
+      page.on('request', (r) => { if (r.resourceType() === 'document') documents.push(r.url()); });
+      await page.goto(srv.base, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
+      await page.waitForURL(home, { waitUntil: 'load', timeout: PAGE_TIMEOUT }).catch(() => {});
+      const where = js ? '' : ' (without JavaScript)';
+      if (stripHash(page.url()) !== home) problems.push(`${shortUrl(srv.base, srv.origin)} ends at ${shortUrl(page.url(), srv.origin)}${where}, expected the home page ${shortUrl(home, srv.origin)}`);
+      if (documents.length > 2) problems.push(`${documents.length} documents on the way to the home page${where}: ${documents.map((u) => shortUrl(u, srv.origin)).join(' → ')}`);
+    } catch (e) {
+      problems.push(`opening the root: ${clip(e.message, 200)}`);
+    } finally {
+      await ctx.close().catch(() => {});
+    }
+  }
+  return problems;
 }
 
 /** A link target that is not a page (a PDF, an image): fetched, not crawled. */
@@ -734,6 +782,7 @@ async function main() {
         ]);
         const stats = evaluateSite(site, srv, cr);
         record(site.name, '(not found)', 'not-found', await checkNotFound(api, srv));
+        record(site.name, '(root)', 'root', await checkRoot(browser, site, srv));
         const shots = await screenshots(browser, site, srv, cr);
         record(site.name, '(screenshots)', 'screenshots', shots.problems);
         console.log(`  screenshots: ${shots.files.length} in ${path.relative(process.cwd(), SCREENSHOTS) || '.'}`);
@@ -761,7 +810,7 @@ async function main() {
 
 function report(summary) {
   const failures = results.filter((r) => !r.ok);
-  const cats = ['build', 'crawl', 'not-found', ...CATEGORIES, 'screenshots', ...interactions.TESTS, ...phone.TESTS, ...current.TESTS, ...scenarioCards.TESTS];
+  const cats = ['build', 'crawl', 'not-found', 'root', ...CATEGORIES, 'screenshots', ...interactions.TESTS, ...phone.TESTS, ...current.TESTS, ...scenarioCards.TESTS];
   cats.push(payloads.CATEGORY);
   if (failures.length) {
     console.log('\n==================== FAILURES ====================');

@@ -17,6 +17,8 @@ pub struct Common<'a> {
     root: &'a str,
     content_security_policy: &'static str,
     colors_stylesheet: &'static str,
+    /// The icon: the site's logo, else the generated default.
+    favicon: &'a str,
     site: SiteData<'a>,
     page: PageData<'a>,
     alternates: Vec<Alternate>,
@@ -97,6 +99,7 @@ pub fn common<'a>(input: &'a Input<'a>, page: &'a Page, content: &'a mut Content
         root,
         content_security_policy: super::super::policy::CONTENT_SECURITY_POLICY,
         colors_stylesheet: super::super::policy::COLORS_STYLESHEET,
+        favicon: config.logo.as_deref().unwrap_or(super::super::site_files::FAVICON),
         site: site_data(input)?,
         page: PageData {
             kind: page.kind.name(),

@@ -1,4 +1,6 @@
-//! The language choice at the site root (`/`).
+//! The site root (`/`): it leads straight to the home page in the default
+//! locale (a refresh, no script), and lists the languages for a browser that
+//! does not follow it.
 
 use serde::Serialize;
 
@@ -10,6 +12,7 @@ pub struct Language;
 #[derive(Serialize)]
 struct Data {
     locales: Vec<Choice>,
+    default_url: String,
 }
 
 #[derive(Serialize)]
@@ -53,6 +56,7 @@ impl PageKind for Language {
                 })
             })
             .collect::<Result<_, String>>()?;
-        Content::new(config.title[page.locale].clone(), String::new(), &Data { locales })
+        let default_url = page.link(&address::home(&config.default_locale));
+        Content::new(config.title[page.locale].clone(), String::new(), &Data { locales, default_url })
     }
 }

@@ -188,7 +188,11 @@ function overflowFacts() {
       html: el.outerHTML.slice(0, 120).replace(/\s+/g, ' ') });
     if (culprits.length >= 8) break;
   }
-  return { scrollWidth: document.documentElement.scrollWidth, clientWidth: vw, culprits };
+  // Breadcrumb and footer links: a finger needs 44px.
+  const small = [...document.querySelectorAll('.breadcrumb a, .footer-nav a')]
+    .map((a) => ({ text: a.textContent.trim().slice(0, 40), height: a.getBoundingClientRect().height }))
+    .filter((a) => a.height > 0 && a.height < 44);
+  return { scrollWidth: document.documentElement.scrollWidth, clientWidth: vw, culprits, small };
 }
 
 /** Next animation frame twice: layout after a resize or media change is done. */
