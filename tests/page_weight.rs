@@ -19,6 +19,10 @@ fn weight(site: &Path, page: &Path) -> (u64, Vec<String>) {
     let mut loads = Vec::new();
     for element in document.select(&selector) {
         let target = element.value().attr("href").or_else(|| element.value().attr("src")).unwrap();
+        // A file used twice (the logo as icon and in the header) loads once.
+        if loads.iter().any(|l| l == target) {
+            continue;
+        }
         assert!(!target.contains("://"), "{}: loads {target} from another site", page.display());
         let file = page.parent().unwrap().join(target);
         let file = std::fs::canonicalize(&file).unwrap_or_else(|e| panic!("{}: {target}: {e}", page.display()));

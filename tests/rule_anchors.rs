@@ -44,17 +44,17 @@ fn each_article_page_anchors_its_rules_by_number() {
 #[test]
 fn links_by_id_lead_to_the_rule_on_its_article_page() {
     let cases = [
-        ("regels", "main li#r2b a", "#r1"),
-        ("vervolg", "main li#r8 a", "../../../nl/protocol/regels/#r2b"),
-        ("afspraken", "main li#rB a", "#rA"),
-        ("stappen", "main li#stap2 a", "#stap1"),
+        ("regels", "main li#r2b a:not(.rule-link)", "#r1"),
+        ("vervolg", "main li#r8 a:not(.rule-link)", "../../../nl/protocol/regels/#r2b"),
+        ("afspraken", "main li#rB a:not(.rule-link)", "#rA"),
+        ("stappen", "main li#stap2 a:not(.rule-link)", "#stap1"),
     ];
     for (slug, selector, href) in cases {
         let html = page(&site(), &format!("nl/protocol/{slug}"));
         assert_eq!(attrs(&html, selector, "href"), [href], "{slug}");
     }
     let html = page(&site(), "nl/protocol/ouders");
-    assert_eq!(attrs(&html, "main li#r2 a", "href"), ["#r1", "../../../nl/protocol/regels/#r1"]);
+    assert_eq!(attrs(&html, "main li#r2 a:not(.rule-link)", "href"), ["#r1", "../../../nl/protocol/regels/#r1"]);
 }
 
 #[test]
@@ -92,11 +92,11 @@ fn the_whole_protocol_keeps_anchors_and_prefixes_only_the_second_rule_one() {
     // A link within the prefixed article follows its prefix; links to other
     // articles go to their own pages, where the anchor is as written.
     assert_eq!(
-        attrs(&html, "main li#afspraken-ouders-r2 a", "href"),
+        attrs(&html, "main li#afspraken-ouders-r2 a:not(.rule-link)", "href"),
         ["#afspraken-ouders-r1", "../../nl/protocol/regels/#r1"]
     );
-    assert_eq!(attrs(&html, "main li#r8 a", "href"), ["../../nl/protocol/regels/#r2b"]);
-    assert_eq!(attrs(&html, "main li#r2b a", "href"), ["#r1"]);
+    assert_eq!(attrs(&html, "main li#r8 a:not(.rule-link)", "href"), ["../../nl/protocol/regels/#r2b"]);
+    assert_eq!(attrs(&html, "main li#r2b a:not(.rule-link)", "href"), ["#r1"]);
 }
 
 #[test]
@@ -108,7 +108,7 @@ fn an_audience_view_prefixes_only_where_its_own_articles_meet() {
         rule_ids(&parents),
         ["r1", "r2", "r2a", "r2b", "r3", "afspraken-ouders-r1", "afspraken-ouders-r2", "stap1", "stap2"]
     );
-    assert_eq!(attrs(&parents, "main li#afspraken-ouders-r2 a", "href")[0], "#afspraken-ouders-r1");
+    assert_eq!(attrs(&parents, "main li#afspraken-ouders-r2 a:not(.rule-link)", "href")[0], "#afspraken-ouders-r1");
     // Students do not see the parents' article, so nothing is prefixed.
     let students = page(&site(), "nl/leerlingen");
     assert_unique_ids(&students, "nl/leerlingen");

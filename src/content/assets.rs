@@ -188,6 +188,7 @@ fn add_theme_file(
             }
         },
         Some("static") => {
+            let bytes = if rest.ends_with(".css") { super::css::without_comments(&bytes) } else { bytes };
             assets.statics.insert(rest, bytes);
         }
         _ => {}

@@ -4,6 +4,7 @@
 
 pub mod assets;
 pub mod broken;
+mod css;
 pub mod front_matter;
 pub mod glossary;
 pub mod learning;

@@ -61,7 +61,20 @@ impl Adaptor<'_, '_> {
         if *level == 0 {
             self.result.rule_count += 1;
         }
-        self.out.push(Event::Html(format!("<li id=\"{ID}{}\">", escape(&anchor)).into()));
+        // The rule's own link, to share its address: "#" on screen (CSS),
+        // named by the rule's number for a screen reader and described by
+        // the page (`rule-link-help` in base.html).
+        let prefix = self.options.rules.map_or("", |(_, p)| p);
+        let number = anchor.strip_prefix(prefix).unwrap_or(&anchor);
+        self.out.push(Event::Html(
+            format!(
+                "<li id=\"{ID}{anchor}\"><a class=\"rule-link\" href=\"#{ID}{anchor}\" aria-label=\"{number}\" \
+                 aria-describedby=\"rule-link-help\"></a> ",
+                anchor = escape(&anchor),
+                number = escape(number)
+            )
+            .into(),
+        ));
         self.result.rule_anchors.push(anchor.clone());
         self.plain.anchor("li", &anchor);
         self.items.push(Some((*level, anchor)));

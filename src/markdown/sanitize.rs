@@ -60,6 +60,10 @@ pub fn clean(html: &str, rewrites: HashMap<String, String>) -> String {
     }
     let mut generic: HashSet<&str> = GLOBAL_ATTRIBUTES.iter().copied().collect();
     generic.insert("id");
+    // Written by the renderer only (a rule's link, `anchors.rs`): raw HTML
+    // with it is refused before this (`raw_html::GLOBAL_ATTRIBUTES`).
+    generic.insert("aria-label");
+    generic.insert("aria-describedby");
     // A raw link by kind (`audience:ouders`) reads as a scheme: the kinds of
     // the links the renderer resolved into the site pass ammonia's check of
     // schemes, so that `keep_attribute` can replace them by their address.

@@ -19,9 +19,15 @@ fn numbered_items_get_rule_anchors() {
     let r = render_with("8. acht\n9. negen\n   1. sub a\n   2. sub b\n", Some((Numbering::Decimal, "r")), None);
     let html = r.html.resolve("", 0, "");
     assert!(html.contains("<ol start=\"8\">"), "{html}");
-    assert!(html.contains("<li id=\"r8\">acht</li>"), "{html}");
+    let link = |anchor: &str, number: &str| {
+        format!(
+            "<li id=\"{anchor}\"><a class=\"rule-link\" href=\"#{anchor}\" aria-label=\"{number}\" \
+             aria-describedby=\"rule-link-help\"></a> "
+        )
+    };
+    assert!(html.contains(&format!("{}acht</li>", link("r8", "8"))), "{html}");
     assert!(html.contains("<ol type=\"a\">"), "{html}");
-    assert!(html.contains("<li id=\"r9b\">sub b</li>"), "{html}");
+    assert!(html.contains(&format!("{}sub b</li>", link("r9b", "9b"))), "{html}");
     assert_eq!(r.rule_anchors, ["r8", "r9", "r9a", "r9b"]);
     assert_eq!(r.rule_count, 2);
 }

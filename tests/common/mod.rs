@@ -87,8 +87,20 @@ pub fn select<'a>(html: &'a Html, selector: &str) -> Vec<scraper::ElementRef<'a>
     html.select(&Selector::parse(selector).unwrap()).collect()
 }
 
+/// The text of an element, whitespace collapsed, without the rules' own
+/// links (`a.rule-link`, "#" and the rule's number for a screen reader).
 pub fn text_of(element: &scraper::ElementRef<'_>) -> String {
-    element.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    let text: String = element
+        .descendants()
+        .filter(|node| {
+            !node
+                .ancestors()
+                .filter_map(scraper::ElementRef::wrap)
+                .any(|e| e.value().classes().any(|c| c == "rule-link"))
+        })
+        .filter_map(|node| node.value().as_text().map(|t| t.to_string()))
+        .collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The VSNON example built once per test binary, for tests that only read it.
