@@ -6,6 +6,7 @@
 
 mod bundle;
 mod encoding;
+pub mod expand;
 pub mod format;
 mod grouping;
 mod postings;
@@ -80,7 +81,8 @@ impl Writer {
     /// root, for the caller to write (while the next locale is indexed).
     pub fn locale_files(&mut self, site: &Site, here: &LocaleSite) -> Vec<(String, Vec<u8>)> {
         let language = language(&here.locale);
-        let index = format::build(&language, &self.bundle.version, &locale_records(site, here));
+        let expansion = expand::Expansion::with_synonyms(synonyms(here));
+        let index = format::build_expanded(&language, &self.bundle.version, &locale_records(site, here), &expansion);
         self.count += index.files.len();
         if index.page_count > 0 {
             let wasm = self.bundle.wasm.get(&language).copied().unwrap_or(false).then(|| language.clone());
@@ -111,4 +113,10 @@ impl Writer {
 /// Pagefind's browser side names languages in lower case (`nl-be`).
 fn language(locale: &str) -> String {
     locale.to_lowercase()
+}
+
+/// The site's synonyms of the locale `here`.
+fn synonyms(here: &LocaleSite) -> Vec<expand::Synonym> {
+    let pairs = here.synonyms.iter().flat_map(|(word, phrases)| phrases.iter().map(move |p| (word, p)));
+    pairs.map(|(word, phrase)| expand::Synonym { phrase: phrase.clone(), words: vec![word.clone()] }).collect()
 }

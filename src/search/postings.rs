@@ -7,6 +7,7 @@
 use rayon::prelude::*;
 
 use super::encoding::{PackedPage, PackedVariant, PackedWord, WordIndex};
+use super::expand::Phrases;
 use super::grouping::{pack, Grouping, Occurrence};
 use super::record::Record;
 use super::words::{Split, WordSplitter};
@@ -54,12 +55,22 @@ pub(super) struct Run {
 
 impl Run {
     /// Adds the words of `record`, page number `page`.
-    pub(super) fn add_page(&mut self, record: &Record, page: u32, fields: &[String], splitter: &mut WordSplitter) {
+    pub(super) fn add_page(
+        &mut self,
+        record: &Record,
+        page: u32,
+        fields: &[String],
+        splitter: &mut WordSplitter,
+        phrases: &Phrases,
+    ) {
         let words: usize = record.text.iter().map(|p| p.word_count as usize).sum();
         let mut found: Vec<Occurrence> = Vec::with_capacity(words * 2);
         let mut offset = 0;
+        // The stems of the last words, for the phrases of synonyms.
+        let mut recent: Vec<u32> = Vec::with_capacity(phrases.longest + 1);
         for part in &record.text {
             let mut headings = part.headings.iter().peekable();
+            recent.clear();
             for (i, raw) in part.words().enumerate() {
                 let i = i as u32;
                 while headings.peek().is_some_and(|h| h.end <= i) {
@@ -72,8 +83,13 @@ impl Run {
                 let splits: &[Split] = splitter.split(raw);
                 let parts = splits.iter().filter(|s| s.compound_part).count();
                 let part_weight = if parts > 0 && weight > 0 { (weight / parts.min(255) as u8).max(1) } else { 0 };
+                let added_weight = (weight / 2).max(1);
                 for split in splits {
-                    let weight = if split.compound_part { part_weight } else { weight };
+                    let weight = match (split.extra, split.compound_part) {
+                        (true, _) => added_weight,
+                        (false, true) => part_weight,
+                        (false, false) => weight,
+                    };
                     let position = offset + i;
                     found.push(Occurrence {
                         stem: split.stem,
@@ -83,6 +99,30 @@ impl Run {
                         weight,
                         in_meta: false,
                     });
+                }
+                if phrases.is_empty() {
+                    continue;
+                }
+                if let Some(first) = splits.first() {
+                    if recent.len() == phrases.longest {
+                        recent.remove(0);
+                    }
+                    recent.push(first.stem);
+                }
+                for (length, readers) in phrases.ending(&recent) {
+                    let position = offset + i + 1 - length as u32;
+                    for word in readers.iter().flat_map(|r| r.split_whitespace()) {
+                        for split in splitter.split(word).iter().filter(|s| !s.compound_part) {
+                            found.push(Occurrence {
+                                stem: split.stem,
+                                original: split.original,
+                                position,
+                                field: 0,
+                                weight: added_weight,
+                                in_meta: false,
+                            });
+                        }
+                    }
                 }
             }
             offset += part.word_count;
@@ -106,7 +146,8 @@ impl Run {
         // before meta, the text by weight and position, meta by field and
         // position. They were found in that order but for the weights, so
         // grouping them by word and form in the order found, and then a
-        // stable sort by weight within each (short) group, gives it. The
+        // sort by weight within each (short) group, gives it (by position
+        // too: the words of synonyms come after the phrase they stand for). The
         // groups' order does not matter: `Postings` sorts the entries.
         let (grouped, ends) = self.grouping.group(&found, page);
         let mut start = 0;
@@ -115,7 +156,7 @@ impl Run {
             start = end as usize;
             let order = |o: &Occurrence| {
                 let order = if o.in_meta { o.field } else { u16::from(if o.weight == 25 { 0 } else { o.weight }) };
-                (o.in_meta, order)
+                (o.in_meta, order, o.position)
             };
             if !group.is_sorted_by_key(order) {
                 group.sort_by_key(order);

@@ -37,8 +37,14 @@
   var DEBOUNCE_MS = 200;
   // How many of the best pages are read to rank them by kind.
   var RANKED = 40;
-  // A hit on a rule counts in full, on another kind of page for less.
-  var KIND_WEIGHT = { rule: 1, article: 0.8, term: 0.6, scenario: 0.6, quiz: 0.5 };
+  // Pages with as many of the words: the protocol's rules and articles come
+  // before glossary terms, scenario cards and quizzes; a rule before the
+  // rest of its article at a like score.
+  var KIND_TIER = { rule: 0, article: 0 };
+  var KIND_WEIGHT = { rule: 1, article: 0.8 };
+  // A word that finds nothing is tried as a compound of two words of at
+  // least this many letters ("klassenapp": "klassen app").
+  var COMPOUND_PART = 3;
   // Meta fields a query is not about (pagefind searches every field).
   var META_WEIGHTS = { title: 1, kind: 0, audiences: 0, rule: 0 };
 
@@ -100,7 +106,7 @@
      (at least half), ranked by how many it has, then by pagefind's score. */
   function find(pagefind, query, options) {
     var terms = termsOf(query);
-    return Promise.all(terms.map(function (term) { return pagefind.search(term, options); }))
+    return Promise.all(terms.map(function (term) { return searchWord(pagefind, term, options); }))
       .then(function (searches) {
         var pages = {};
         var found = [];
@@ -124,8 +130,36 @@
       });
   }
 
+  /* One word's results; a word that finds nothing, as a compound: the
+     pages that have both parts, for the first split that has any. */
+  function searchWord(pagefind, term, options) {
+    return pagefind.search(term, options).then(function (search) {
+      var results = (search && search.results) || [];
+      if (results.length || term.length < 2 * COMPOUND_PART) return { results: results };
+      var splits = [];
+      for (var at = COMPOUND_PART; at <= term.length - COMPOUND_PART; at++) splits.push(at);
+      return Promise.all(splits.map(function (at) {
+        return Promise.all([pagefind.search(term.slice(0, at), options), pagefind.search(term.slice(at), options)]);
+      })).then(function (pairs) {
+        for (var i = 0; i < pairs.length; i++) {
+          var right = {};
+          (pairs[i][1].results || []).forEach(function (r) { right[r.id] = r.score; });
+          var both = (pairs[i][0].results || []).filter(function (r) { return r.id in right; });
+          if (both.length) {
+            return { results: both.map(function (r) { return { id: r.id, score: (r.score + right[r.id]) / 2, data: function () { return r.data(); } }; }) };
+          }
+        }
+        return { results: [] };
+      });
+    });
+  }
+
   function byRank(a, b) {
     return b.rank - a.rank || a.order - b.order;
+  }
+
+  function byKind(a, b) {
+    return b.matched - a.matched || a.tier - b.tier || byRank(a, b);
   }
 
   /* The best pages read, and ranked again by their kind. */
@@ -134,10 +168,11 @@
     return Promise.all(best.map(function (p) { return p.result.data(); })).then(function (items) {
       best.forEach(function (p, i) {
         p.data = items[i];
-        var weight = KIND_WEIGHT[String((items[i].meta || {}).kind || '')];
-        p.rank *= weight === undefined ? 1 : weight;
+        var kind = String((items[i].meta || {}).kind || '');
+        p.tier = kind in KIND_TIER ? KIND_TIER[kind] : 1;
+        p.rank *= kind in KIND_WEIGHT ? KIND_WEIGHT[kind] : 1;
       });
-      best.sort(byRank);
+      best.sort(byKind);
       return best.slice(0, MAX_RESULTS).map(function (p) { return p.data; });
     });
   }
