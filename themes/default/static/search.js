@@ -121,12 +121,9 @@
             page.score += r.score;
           });
         });
-        var need = Math.ceil(terms.length / 2);
-        var most = found.filter(function (p) { return p.matched >= need; });
-        var shown = most.length ? most : found;
-        shown.forEach(function (p) { p.rank = p.score * p.matched / terms.length; });
-        shown.sort(byRank);
-        return shown;
+        found.forEach(function (p) { p.rank = p.score * p.matched / terms.length; });
+        found.sort(function (a, b) { return b.matched - a.matched || byRank(a, b); });
+        return { need: Math.ceil(terms.length / 2), pages: found };
       });
   }
 
@@ -158,13 +155,16 @@
     return b.rank - a.rank || a.order - b.order;
   }
 
+  /* A rule or article with one word fewer ties with another kind of page
+     with that word more. */
   function byKind(a, b) {
-    return b.matched - a.matched || a.tier - b.tier || byRank(a, b);
+    return (b.matched - b.tier) - (a.matched - a.tier) || a.tier - b.tier || byRank(a, b);
   }
 
-  /* The best pages read, and ranked again by their kind. */
-  function rankByKind(pages) {
-    var best = pages.slice(0, RANKED);
+  /* The best pages read and ranked again by their kind; those with fewer
+     than most of the words left out (unless no page has most of them). */
+  function rankByKind(found) {
+    var best = found.pages.slice(0, RANKED);
     return Promise.all(best.map(function (p) { return p.result.data(); })).then(function (items) {
       best.forEach(function (p, i) {
         p.data = items[i];
@@ -172,8 +172,11 @@
         p.tier = kind in KIND_TIER ? KIND_TIER[kind] : 1;
         p.rank *= kind in KIND_WEIGHT ? KIND_WEIGHT[kind] : 1;
       });
-      best.sort(byKind);
-      return best.slice(0, MAX_RESULTS).map(function (p) { return p.data; });
+      var most = best.filter(function (p) { return p.matched + 1 - p.tier >= found.need; });
+      var shown = most.length ? most : best;
+      shown.sort(byKind);
+      var more = found.pages.slice(RANKED).filter(function (p) { return p.matched >= found.need; }).length;
+      return { total: shown.length + (most.length ? more : found.pages.length - best.length), items: shown.slice(0, MAX_RESULTS).map(function (p) { return p.data; }) };
     });
   }
 
@@ -321,9 +324,9 @@
         var options = who ? { filters: { audience: who } } : {};
         return find(pagefind, query, options);
       })
-      .then(function (pages) {
+      .then(function (found) {
         if (id !== latest) return null;
-        return rankByKind(pages).then(function (items) { return { total: pages.length, items: items }; });
+        return rankByKind(found);
       })
       .then(function (found) {
         if (!found || id !== latest) return;
