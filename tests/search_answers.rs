@@ -80,7 +80,8 @@ fn a_singular_finds_the_plural_of_the_text_and_the_plural_the_singular() {
     };
     let plain = index_words(&format::build("nl", &version(), &records).files);
     assert_eq!(found(&plain), [1], "pagefind alone: the stem of the plural (wachtwoor) is shorter than the query's");
-    let index = index_words(&format::build_expanded("nl", &version(), &records, &Expansion::with_synonyms(vec![])).files);
+    let index =
+        index_words(&format::build_expanded("nl", &version(), &records, &Expansion::with_synonyms(vec![])).files);
     assert_eq!(found(&index), [0, 1], "the singular finds both pages");
     assert!(finds(&index, "wachtwoorden"), "the plural finds them too");
     // The added form weighs half (-13 is pagefind's marker for weight 12).
@@ -91,7 +92,8 @@ fn a_singular_finds_the_plural_of_the_text_and_the_plural_the_singular() {
 fn a_synonym_is_indexed_where_its_phrase_is() {
     let records = [record("nl/a/", "Gebruik geen fictieve naam als afzender.")];
     let synonyms = vec![Synonym { phrase: "fictieve naam".to_owned(), words: vec!["nepaccount".to_owned()] }];
-    let index = index_words(&format::build_expanded("nl", &version(), &records, &Expansion::with_synonyms(synonyms)).files);
+    let index =
+        index_words(&format::build_expanded("nl", &version(), &records, &Expansion::with_synonyms(synonyms)).files);
     assert_eq!(index["nepaccount"], [(0, vec![-13, 2])], "at the place of `fictieve`, at half weight");
     let without = index_words(&format::build_expanded("nl", &version(), &records, &Expansion::none()).files);
     assert!(!without.contains_key("nepaccount"));

@@ -47,16 +47,19 @@ impl Expansion {
     }
 }
 
+/// A phrase as stems, and the readers' words for it.
+type Phrase<'e> = (Vec<u32>, &'e [String]);
+
 /// The synonyms of an expansion with their phrases as stems of one
 /// splitter, looked up by the stem of the phrase's last word.
 pub(super) struct Phrases<'e> {
-    by_last: HashMap<u32, Vec<(Vec<u32>, &'e [String])>>,
+    by_last: HashMap<u32, Vec<Phrase<'e>>>,
     pub(super) longest: usize,
 }
 
 impl<'e> Phrases<'e> {
     pub(super) fn new(expansion: &'e Expansion, splitter: &mut WordSplitter) -> Phrases<'e> {
-        let mut by_last: HashMap<u32, Vec<(Vec<u32>, &'e [String])>> = HashMap::new();
+        let mut by_last: HashMap<u32, Vec<Phrase<'e>>> = HashMap::new();
         let mut longest = 0;
         for synonym in &expansion.synonyms {
             let stems: Vec<u32> =

@@ -46,7 +46,8 @@ pub fn locale_records<'s>(site: &'s Site, here: &'s LocaleSite) -> Vec<Record<'s
         ];
         records.push(record(url.clone(), &heading, "article", text, names(&article.audiences)));
         for (id, text) in cut.rules {
-            let mut rule = record(format!("{url}#{id}"), &heading, "rule", vec![Cow::Owned(text)], names(&article.audiences));
+            let mut rule =
+                record(format!("{url}#{id}"), &heading, "rule", vec![Cow::Owned(text)], names(&article.audiences));
             rule.meta.insert("rule".to_owned(), rule_number(article, id).to_owned());
             records.push(rule);
         }
@@ -116,11 +117,7 @@ fn slice(plain: &PlainText, words: &[&str], start: u32, end: u32, anchor: Option
             .headings
             .iter()
             .filter(|h| h.start < end && h.end > start)
-            .map(|h| HeadingWords {
-                start: h.start.max(start) - start,
-                end: h.end.min(end) - start,
-                level: h.level,
-            })
+            .map(|h| HeadingWords { start: h.start.max(start) - start, end: h.end.min(end) - start, level: h.level })
             .collect(),
         word_count: part.len() as u32,
     }
