@@ -100,48 +100,14 @@ impl Run {
                         in_meta: false,
                     });
                 }
-                if phrases.is_empty() {
-                    continue;
-                }
-                if let Some(first) = splits.first() {
-                    if recent.len() == phrases.longest {
-                        recent.remove(0);
-                    }
-                    recent.push(first.stem);
-                }
-                for (length, readers) in phrases.ending(&recent) {
-                    let position = offset + i + 1 - length as u32;
-                    for word in readers.iter().flat_map(|r| r.split_whitespace()) {
-                        for split in splitter.split(word).iter().filter(|s| !s.compound_part) {
-                            found.push(Occurrence {
-                                stem: split.stem,
-                                original: split.original,
-                                position,
-                                field: 0,
-                                weight: added_weight,
-                                in_meta: false,
-                            });
-                        }
-                    }
+                if !phrases.is_empty() {
+                    let stem = splits.first().map(|s| s.stem);
+                    add_synonyms(&mut found, splitter, phrases, &mut recent, stem, offset + i, added_weight);
                 }
             }
             offset += part.word_count;
         }
-        for (field, name) in fields.iter().enumerate() {
-            let Some(value) = record.meta.get(name) else { continue };
-            for (position, raw) in value.split_whitespace().enumerate() {
-                for split in splitter.split(raw) {
-                    found.push(Occurrence {
-                        stem: split.stem,
-                        original: split.original,
-                        position: position as u32,
-                        field: field as u16,
-                        weight: 0,
-                        in_meta: true,
-                    });
-                }
-            }
-        }
+        add_meta(&mut found, record, fields, splitter);
         // By word and form, then in the order pack() writes them: the text
         // before meta, the text by weight and position, meta by field and
         // position. They were found in that order but for the weights, so
@@ -163,6 +129,54 @@ impl Run {
             }
             let in_text = !group[0].in_meta;
             push(&mut self.entries, &mut self.locations, group, page, in_text);
+        }
+    }
+}
+
+/// The readers' words of the synonyms whose phrase ends at `position`
+/// (`stem` is its word's), at the phrase's first word; `recent` keeps the
+/// stems of the last words.
+fn add_synonyms(
+    found: &mut Vec<Occurrence>,
+    splitter: &mut WordSplitter,
+    phrases: &Phrases,
+    recent: &mut Vec<u32>,
+    stem: Option<u32>,
+    position: u32,
+    weight: u8,
+) {
+    if let Some(stem) = stem {
+        if recent.len() == phrases.longest {
+            recent.remove(0);
+        }
+        recent.push(stem);
+    }
+    for (length, readers) in phrases.ending(recent) {
+        let position = position + 1 - length as u32;
+        for word in readers.iter().flat_map(|r| r.split_whitespace()) {
+            for split in splitter.split(word).iter().filter(|s| !s.compound_part) {
+                let (stem, original) = (split.stem, split.original);
+                found.push(Occurrence { stem, original, position, field: 0, weight, in_meta: false });
+            }
+        }
+    }
+}
+
+/// The words of the record's meta fields (`fields` in the index's order).
+fn add_meta(found: &mut Vec<Occurrence>, record: &Record, fields: &[String], splitter: &mut WordSplitter) {
+    for (field, name) in fields.iter().enumerate() {
+        let Some(value) = record.meta.get(name) else { continue };
+        for (position, raw) in value.split_whitespace().enumerate() {
+            for split in splitter.split(raw) {
+                found.push(Occurrence {
+                    stem: split.stem,
+                    original: split.original,
+                    position: position as u32,
+                    field: field as u16,
+                    weight: 0,
+                    in_meta: true,
+                });
+            }
         }
     }
 }
