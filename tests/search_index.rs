@@ -179,7 +179,7 @@ fn the_index_of_both_example_sites_is_pagefinds() {
         for here in &site.locales {
             let records = locale_records(&site, here);
             let kinds: std::collections::BTreeSet<&str> = records.iter().map(|r| r.meta["kind"].as_str()).collect();
-            assert_eq!(kinds, ["article", "quiz", "scenario", "term"].into(), "every kind of page is indexed");
+            assert_eq!(kinds, ["article", "quiz", "rule", "scenario", "term"].into(), "every kind of page is indexed");
             assert_same_index(&format!("{} {}", root.display(), here.locale), &here.locale, &records);
         }
     }

@@ -26,6 +26,14 @@ fn every_page_offers_search_and_the_index_has_both_languages() {
     ] {
         assert!(root.join(file).is_file(), "{file}");
     }
+    // The stop words of each language, from its messages: search.js leaves them out of a query.
+    for (path, stop, kept) in [("nl/search", ["mag", "ik", "de"], "foto"), ("en/search", ["can", "i", "the"], "photo")]
+    {
+        let words = attrs(&page(&root, path), "[data-search]", "data-stop-words").join(" ");
+        let words: Vec<&str> = words.split_whitespace().collect();
+        assert!(stop.iter().all(|w| words.contains(w)), "{path}: {words:?}");
+        assert!(!words.contains(&kept), "{path}");
+    }
     let entry = std::fs::read_to_string(root.join("pagefind/pagefind-entry.json")).unwrap();
     assert!(entry.contains("\"nl\"") && entry.contains("\"en\""), "an index per language: {entry}");
 }

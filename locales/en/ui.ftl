@@ -299,6 +299,11 @@ search-kind-rule = Rule
 search-kind-quiz = Quiz
 search-kind-scenario = Scenario card
 search-kind-term = Glossary term
+# Words of a search query that say nothing about its subject: question words,
+# articles, pronouns, auxiliary verbs and prepositions. Search leaves them out
+# ("can i share photos of my child" looks for share, photos and child).
+# Separated by spaces, in lower case; not shown on the site.
+search-stop-words = a an the and or but if then that this these those what who whom where when why how which i me my mine you your yours we us our he she him his her it its they them their is are am was were be been being do does did done have has had can could may might must should would will shall to of in on at for with by from about as into not no any some something anything ok okay so just there here
 
 ## Version of the protocol
 

@@ -386,6 +386,11 @@ search-kind-rule = Regel
 search-kind-quiz = Quiz
 search-kind-scenario = Casus
 search-kind-term = Begrip
+# Woorden die in een zoekvraag niets zeggen over het onderwerp: vraagwoorden,
+# lidwoorden, voornaamwoorden, hulpwerkwoorden en voorzetsels. Het zoeken laat
+# ze weg ("mag ik foto's van mijn kind delen" zoekt foto's, kind en delen).
+# Gescheiden door spaties, in kleine letters; niet zichtbaar op de site.
+search-stop-words = de het een en of maar als dan dat die dit deze wat wie waar wanneer waarom hoe welke welk ik je jij u we wij ze zij hij me mij mijn jouw uw ons onze zijn haar hun is ben bent was waren wordt worden word kan kun kunt kunnen moet moeten mag mogen wil wilt willen zou zouden heb hebt heeft hebben had doe doet doen er in op aan van voor met bij naar om over uit tot door te ook niet geen wel nog al iets zo dus toch even eigenlijk hier daar
 
 ## Versie van het protocol
 

@@ -55,6 +55,8 @@ pub struct LocaleSources {
     pub glossary: Vec<GlossarySource>,
     pub glossary_path: Option<PathBuf>,
     pub glossary_yaml: String,
+    /// `synonyms.yaml`: a reader's word and the phrases of the text it stands for (search).
+    pub synonyms: BTreeMap<String, Vec<String>>,
     /// Files that could not be read or parsed (reported as errors).
     pub broken: Vec<broken::Broken>,
 }
@@ -242,6 +244,7 @@ fn sort_parsed(
                 sources.glossary_path = Some(path);
                 sources.glossary_yaml = yaml;
             }
+            Ok(Parsed::Synonyms(synonyms)) => sources.synonyms = synonyms,
             Ok(Parsed::Ignored(path)) => diagnostics.push(Diagnostic::warning(
                 path,
                 0,
@@ -269,6 +272,7 @@ enum Parsed {
     Scenario(Box<Document<ScenarioMeta>>),
     AudienceIntro(String, Document<PageMeta>),
     Glossary(PathBuf, String, Vec<GlossarySource>),
+    Synonyms(BTreeMap<String, Vec<String>>),
     /// A file in a place where no content kind lives.
     Ignored(PathBuf),
 }
@@ -285,6 +289,11 @@ fn parse_file(locale_dir: &Path, path: &Path) -> Result<Parsed, Diagnostic> {
             let entries = glossary::parse(path, &text)?;
             Ok(Parsed::Glossary(path.to_path_buf(), text, entries))
         }
+        ["synonyms.yaml"] => {
+            let text = read_text(path)?;
+            let synonyms = if text.trim().is_empty() { BTreeMap::new() } else { crate::yaml::parse(&text, path, 1)? };
+            Ok(Parsed::Synonyms(synonyms))
+        }
         ["protocol", name] if name.ends_with(".md") => Ok(Parsed::Article(Box::new(page_document(path)?))),
         ["quiz", name] if name.ends_with(".md") => Ok(Parsed::Quiz(Box::new(page_document(path)?))),
         ["scenarios", name] if name.ends_with(".md") => Ok(Parsed::Scenario(Box::new(page_document(path)?))),
@@ -297,7 +306,7 @@ fn parse_file(locale_dir: &Path, path: &Path) -> Result<Parsed, Diagnostic> {
                 path,
                 0,
                 0,
-                "leidraad does not know this file: articles go in `protocol/`, quizzes in `quiz/`, scenario cards in `scenarios/`, audience intros in `audiences/`, the home page text in `_index.md`, terms in `glossary.yaml`",
+                "leidraad does not know this file: articles go in `protocol/`, quizzes in `quiz/`, scenario cards in `scenarios/`, audience intros in `audiences/`, the home page text in `_index.md`, terms in `glossary.yaml`, search synonyms in `synonyms.yaml`",
             ))
         }
         _ => Ok(Parsed::Ignored(path.to_path_buf())),

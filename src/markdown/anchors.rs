@@ -113,6 +113,8 @@ impl Adaptor<'_, '_> {
         let number = self.footnote_number(name);
         let id = self.prefixed(&format!("fn-{name}"));
         self.result.note_ids.push(id.clone());
+        // Search keeps a note apart from the rule before it.
+        self.plain.anchor("div", &id);
         let id = escape(&id);
         self.out.push(Event::Html(
             format!("<div class=\"footnote-definition\" id=\"{ID}{id}\"><sup class=\"footnote-definition-label\">{number}</sup>").into(),

@@ -169,8 +169,16 @@ fn locale_site(
     let quizzes = complete(config, locale, &own.quizzes, "quiz", &unread(BrokenKind::Quiz), diagnostics);
     let scenarios = complete(config, locale, &own.scenarios, "scenarios", &unread(BrokenKind::Scenario), diagnostics);
     let glossary = super::glossary::terms(sources, locale, targets, diagnostics);
-    let mut site =
-        LocaleSite { home, changelog, quizzes, scenarios, glossary, ..LocaleSite::new(locale.to_owned(), articles) };
+    let synonyms = sources.locales[locale].synonyms.clone();
+    let mut site = LocaleSite {
+        home,
+        changelog,
+        quizzes,
+        scenarios,
+        glossary,
+        synonyms,
+        ..LocaleSite::new(locale.to_owned(), articles)
+    };
     site.views = audience_views(config, &site, &mut intros);
     site
 }

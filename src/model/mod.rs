@@ -167,6 +167,8 @@ pub struct LocaleSite {
     pub scenarios: Vec<Scenario>,
     /// Sorted by term.
     pub glossary: Vec<Term>,
+    /// `synonyms.yaml`: a reader's word and the phrases of the text it stands for.
+    pub synonyms: BTreeMap<String, Vec<String>>,
 }
 
 impl LocaleSite {
@@ -182,6 +184,7 @@ impl LocaleSite {
             quizzes: Vec::new(),
             scenarios: Vec::new(),
             glossary: Vec::new(),
+            synonyms: BTreeMap::new(),
         }
     }
 

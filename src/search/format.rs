@@ -19,6 +19,7 @@ use std::sync::Mutex;
 use super::encoding::{
     cbor, compress, full_hash, FilterIndex, Gzip, MetaChunk, MetaFilter, MetaIndex, MetaPage, PackedValue,
 };
+use super::expand::{Expansion, Phrases};
 use super::postings::{Postings, Run};
 pub use super::record::Record;
 use super::words::WordSplitter;
@@ -49,12 +50,17 @@ pub struct Version {
 /// The index of `records`, all in `language`. Records without a word to
 /// find are left out, as pagefind leaves them.
 pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageIndex {
+    build_expanded(language, version, records, &Expansion::none())
+}
+
+/// The index of `records` with leidraad's additions (see `expand`).
+pub fn build_expanded(language: &str, version: &Version, records: &[Record], expansion: &Expansion) -> LanguageIndex {
     let records: Vec<&Record> = records.iter().filter(|r| has_words(r, &version.word_characters)).collect();
     let mut fields: Vec<String> = records.iter().flat_map(|r| r.meta.keys().cloned()).collect();
     fields.sort();
     fields.dedup();
 
-    let (fragments, postings) = index_pages(language, version, &records, &fields);
+    let (fragments, postings) = index_pages(language, version, &records, &fields, expansion);
     let mut files = Vec::new();
     let (filters, pages) = add_fragments(language, &records, fragments, &mut files);
 
@@ -81,11 +87,15 @@ fn index_pages(
     version: &Version,
     records: &[&Record],
     fields: &[String],
+    expansion: &Expansion,
 ) -> (Vec<Vec<Fragment>>, Postings) {
     // Pages in parallel, in runs of consecutive pages, merged in order. Each
     // thread keeps its word splitter (and what it learnt) for all its runs.
     let threads: Vec<Mutex<(WordSplitter, Gzip, Run)>> = (0..rayon::current_num_threads().max(1))
-        .map(|_| Mutex::new((WordSplitter::new(language, &version.word_characters), Gzip::new(), Run::default())))
+        .map(|_| {
+            let splitter = WordSplitter::new(language, &version.word_characters).with_raw_forms(expansion.raw_forms);
+            Mutex::new((splitter, Gzip::new(), Run::default()))
+        })
         .collect();
     let fragments: Vec<Vec<Fragment>> = records
         .par_chunks(PAGES_PER_JOB)
@@ -94,11 +104,12 @@ fn index_pages(
             let thread = rayon::current_thread_index().unwrap_or(0) % threads.len();
             let mut state = threads[thread].lock().unwrap_or_else(|e| e.into_inner());
             let (splitter, gzip, words) = &mut *state;
+            let phrases = Phrases::new(expansion, splitter);
             chunk
                 .iter()
                 .enumerate()
                 .map(|(i, record)| {
-                    words.add_page(record, (run * PAGES_PER_JOB + i) as u32, fields, splitter);
+                    words.add_page(record, (run * PAGES_PER_JOB + i) as u32, fields, splitter, &phrases);
                     Fragment::new(language, record, gzip)
                 })
                 .collect()

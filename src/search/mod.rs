@@ -6,22 +6,23 @@
 
 mod bundle;
 mod encoding;
+pub mod expand;
 pub mod format;
 mod grouping;
 mod postings;
 mod record;
+mod records;
 pub mod words;
 
 use rayon::prelude::*;
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::files::Files;
-use crate::markdown::PlainText;
-use crate::model::{address, LocaleSite, Origin, Site};
+use crate::model::{LocaleSite, Site};
 pub use format::{Record, Version};
+pub use records::locale_records;
 
 /// Where the index lives in the site, relative to the root.
 pub const FOLDER: &str = "pagefind/";
@@ -80,7 +81,8 @@ impl Writer {
     /// root, for the caller to write (while the next locale is indexed).
     pub fn locale_files(&mut self, site: &Site, here: &LocaleSite) -> Vec<(String, Vec<u8>)> {
         let language = language(&here.locale);
-        let index = format::build(&language, &self.bundle.version, &locale_records(site, here));
+        let expansion = expand::Expansion::with_synonyms(synonyms(here));
+        let index = format::build_expanded(&language, &self.bundle.version, &locale_records(site, here), &expansion);
         self.count += index.files.len();
         if index.page_count > 0 {
             let wasm = self.bundle.wasm.get(&language).copied().unwrap_or(false).then(|| language.clone());
@@ -113,60 +115,8 @@ fn language(locale: &str) -> String {
     locale.to_lowercase()
 }
 
-/// What a locale's search finds. Texts shown untranslated belong to the
-/// index of their own language.
-pub fn locale_records<'s>(site: &'s Site, here: &'s LocaleSite) -> Vec<Record<'s>> {
-    let config = &site.config;
-    let locale = here.locale.as_str();
-    let names = |audiences: &[usize]| -> Vec<String> {
-        audiences.iter().map(|&a| config.audiences[a].name[locale].clone()).collect()
-    };
-    let everyone: Vec<usize> = (0..config.audiences.len()).collect();
-    let record = |url: String, title: &str, kind: &str, text: Vec<Cow<'s, PlainText>>, audiences: Vec<String>| Record {
-        url,
-        text,
-        meta: BTreeMap::from([
-            ("title".to_owned(), title.to_owned()),
-            ("kind".to_owned(), kind.to_owned()),
-            ("audiences".to_owned(), audiences.join(", ")),
-        ]),
-        filters: BTreeMap::from([("audience".to_owned(), audiences)]),
-    };
-    let blocks = |texts: &mut dyn Iterator<Item = &str>| -> Vec<Cow<'s, PlainText>> {
-        texts.map(|block| Cow::Owned(PlainText::block(block))).collect()
-    };
-    let mut records = Vec::new();
-    for article in here.articles.iter().filter(|a| a.origin == Origin::Own) {
-        let heading = match &article.number {
-            Some(number) => format!("{number} {}", article.title),
-            None => article.title.clone(),
-        };
-        let text = vec![
-            Cow::Owned(PlainText::heading(&heading, 1)),
-            Cow::Owned(PlainText::block(article.summary.as_deref().unwrap_or(""))),
-            Cow::Borrowed(&article.plain),
-        ];
-        let url = address::article(config, locale, &article.slug);
-        records.push(record(url, &heading, "article", text, names(&article.audiences)));
-    }
-    for quiz in here.quizzes.iter().filter(|q| q.origin == Origin::Own) {
-        let text = blocks(
-            &mut quiz.summary.iter().map(String::as_str).chain(quiz.questions.iter().map(|q| q.prompt.as_str())),
-        );
-        let url = address::quiz(config, locale, &quiz.slug);
-        records.push(record(url, &quiz.title, "quiz", text, names(&quiz.audiences)));
-    }
-    for card in here.scenarios.iter().filter(|s| s.origin == Origin::Own) {
-        let text =
-            blocks(&mut card.summary.iter().map(String::as_str).chain(card.steps.iter().map(|s| s.text.as_str())));
-        let url = address::scenario(config, locale, &card.slug);
-        records.push(record(url, &card.title, "scenario", text, names(&card.audiences)));
-    }
-    for term in here.glossary.iter().filter(|t| t.origin == Origin::Own) {
-        let aliases = term.aliases.join(" ");
-        let text = blocks(&mut [term.term.as_str(), &aliases, &term.definition_text].into_iter());
-        let url = address::term(config, locale, &term.id);
-        records.push(record(url, &term.term, "term", text, names(&everyone)));
-    }
-    records
+/// The site's synonyms of the locale `here`.
+fn synonyms(here: &LocaleSite) -> Vec<expand::Synonym> {
+    let pairs = here.synonyms.iter().flat_map(|(word, phrases)| phrases.iter().map(move |p| (word, p)));
+    pairs.map(|(word, phrase)| expand::Synonym { phrase: phrase.clone(), words: vec![word.clone()] }).collect()
 }

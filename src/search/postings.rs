@@ -7,6 +7,7 @@
 use rayon::prelude::*;
 
 use super::encoding::{PackedPage, PackedVariant, PackedWord, WordIndex};
+use super::expand::Phrases;
 use super::grouping::{pack, Grouping, Occurrence};
 use super::record::Record;
 use super::words::{Split, WordSplitter};
@@ -54,12 +55,22 @@ pub(super) struct Run {
 
 impl Run {
     /// Adds the words of `record`, page number `page`.
-    pub(super) fn add_page(&mut self, record: &Record, page: u32, fields: &[String], splitter: &mut WordSplitter) {
+    pub(super) fn add_page(
+        &mut self,
+        record: &Record,
+        page: u32,
+        fields: &[String],
+        splitter: &mut WordSplitter,
+        phrases: &Phrases,
+    ) {
         let words: usize = record.text.iter().map(|p| p.word_count as usize).sum();
         let mut found: Vec<Occurrence> = Vec::with_capacity(words * 2);
         let mut offset = 0;
+        // The stems of the last words, for the phrases of synonyms.
+        let mut recent: Vec<u32> = Vec::with_capacity(phrases.longest + 1);
         for part in &record.text {
             let mut headings = part.headings.iter().peekable();
+            recent.clear();
             for (i, raw) in part.words().enumerate() {
                 let i = i as u32;
                 while headings.peek().is_some_and(|h| h.end <= i) {
@@ -72,8 +83,13 @@ impl Run {
                 let splits: &[Split] = splitter.split(raw);
                 let parts = splits.iter().filter(|s| s.compound_part).count();
                 let part_weight = if parts > 0 && weight > 0 { (weight / parts.min(255) as u8).max(1) } else { 0 };
+                let added_weight = (weight / 2).max(1);
                 for split in splits {
-                    let weight = if split.compound_part { part_weight } else { weight };
+                    let weight = match (split.extra, split.compound_part) {
+                        (true, _) => added_weight,
+                        (false, true) => part_weight,
+                        (false, false) => weight,
+                    };
                     let position = offset + i;
                     found.push(Occurrence {
                         stem: split.stem,
@@ -84,29 +100,20 @@ impl Run {
                         in_meta: false,
                     });
                 }
+                if !phrases.is_empty() {
+                    let stem = splits.first().map(|s| s.stem);
+                    add_synonyms(&mut found, splitter, phrases, &mut recent, stem, offset + i, added_weight);
+                }
             }
             offset += part.word_count;
         }
-        for (field, name) in fields.iter().enumerate() {
-            let Some(value) = record.meta.get(name) else { continue };
-            for (position, raw) in value.split_whitespace().enumerate() {
-                for split in splitter.split(raw) {
-                    found.push(Occurrence {
-                        stem: split.stem,
-                        original: split.original,
-                        position: position as u32,
-                        field: field as u16,
-                        weight: 0,
-                        in_meta: true,
-                    });
-                }
-            }
-        }
+        add_meta(&mut found, record, fields, splitter);
         // By word and form, then in the order pack() writes them: the text
         // before meta, the text by weight and position, meta by field and
         // position. They were found in that order but for the weights, so
         // grouping them by word and form in the order found, and then a
-        // stable sort by weight within each (short) group, gives it. The
+        // sort by weight within each (short) group, gives it (by position
+        // too: the words of synonyms come after the phrase they stand for). The
         // groups' order does not matter: `Postings` sorts the entries.
         let (grouped, ends) = self.grouping.group(&found, page);
         let mut start = 0;
@@ -115,13 +122,61 @@ impl Run {
             start = end as usize;
             let order = |o: &Occurrence| {
                 let order = if o.in_meta { o.field } else { u16::from(if o.weight == 25 { 0 } else { o.weight }) };
-                (o.in_meta, order)
+                (o.in_meta, order, o.position)
             };
             if !group.is_sorted_by_key(order) {
                 group.sort_by_key(order);
             }
             let in_text = !group[0].in_meta;
             push(&mut self.entries, &mut self.locations, group, page, in_text);
+        }
+    }
+}
+
+/// The readers' words of the synonyms whose phrase ends at `position`
+/// (`stem` is its word's), at the phrase's first word; `recent` keeps the
+/// stems of the last words.
+fn add_synonyms(
+    found: &mut Vec<Occurrence>,
+    splitter: &mut WordSplitter,
+    phrases: &Phrases,
+    recent: &mut Vec<u32>,
+    stem: Option<u32>,
+    position: u32,
+    weight: u8,
+) {
+    if let Some(stem) = stem {
+        if recent.len() == phrases.longest {
+            recent.remove(0);
+        }
+        recent.push(stem);
+    }
+    for (length, readers) in phrases.ending(recent) {
+        let position = position + 1 - length as u32;
+        for word in readers.iter().flat_map(|r| r.split_whitespace()) {
+            for split in splitter.split(word).iter().filter(|s| !s.compound_part) {
+                let (stem, original) = (split.stem, split.original);
+                found.push(Occurrence { stem, original, position, field: 0, weight, in_meta: false });
+            }
+        }
+    }
+}
+
+/// The words of the record's meta fields (`fields` in the index's order).
+fn add_meta(found: &mut Vec<Occurrence>, record: &Record, fields: &[String], splitter: &mut WordSplitter) {
+    for (field, name) in fields.iter().enumerate() {
+        let Some(value) = record.meta.get(name) else { continue };
+        for (position, raw) in value.split_whitespace().enumerate() {
+            for split in splitter.split(raw) {
+                found.push(Occurrence {
+                    stem: split.stem,
+                    original: split.original,
+                    position: position as u32,
+                    field: field as u16,
+                    weight: 0,
+                    in_meta: true,
+                });
+            }
         }
     }
 }

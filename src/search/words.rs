@@ -68,6 +68,8 @@ pub struct Split {
     pub stem: u32,
     pub compound_part: bool,
     pub original: Option<u32>,
+    /// Not a word pagefind indexes: the unstemmed form (see `expand`).
+    pub extra: bool,
 }
 
 /// The words of one language with what each indexes as, remembered: texts
@@ -81,6 +83,8 @@ pub struct WordSplitter {
     splits: Vec<Split>,
     words: Vec<String>,
     numbers: HashMap<String, u32>,
+    /// Also hand out the unstemmed form of a word the stemmer changed.
+    raw_forms: bool,
 }
 
 impl WordSplitter {
@@ -92,7 +96,15 @@ impl WordSplitter {
             splits: Vec::new(),
             words: Vec::new(),
             numbers: HashMap::new(),
+            raw_forms: false,
         }
+    }
+
+    /// Hands out the unstemmed form of a word as well, where the stemmer
+    /// changed it (`wachtwoorden` beside `wachtwoor`).
+    pub fn with_raw_forms(mut self, on: bool) -> Self {
+        self.raw_forms = on;
+        self
     }
 
     /// What `raw` (a run of text without spaces) indexes as.
@@ -101,12 +113,26 @@ impl WordSplitter {
             Some(&range) => range,
             None => {
                 let start = self.splits.len() as u32;
-                for word in index_words(raw, self.stemmer.as_ref(), &self.word_characters) {
+                let words = index_words(raw, self.stemmer.as_ref(), &self.word_characters);
+                let unstemmed = match words.first() {
+                    Some(word) if self.raw_forms && !word.compound_part => {
+                        let normalized = normalize_word(raw, &self.word_characters);
+                        let folded = fold_diacritics(&normalized).unwrap_or(normalized);
+                        (folded != word.stemmed).then_some(folded)
+                    }
+                    _ => None,
+                };
+                for word in words {
                     let split = Split {
                         stem: self.number(word.stemmed),
                         compound_part: word.compound_part,
                         original: word.original.map(|o| self.number(o)),
+                        extra: false,
                     };
+                    self.splits.push(split);
+                }
+                if let Some(form) = unstemmed {
+                    let split = Split { stem: self.number(form), compound_part: false, original: None, extra: true };
                     self.splits.push(split);
                 }
                 let range = (start, self.splits.len() as u32);

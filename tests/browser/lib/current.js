@@ -11,9 +11,10 @@ const { createHarness, Stop } = require('./harness');
 const { buildSite, discoverSites } = require('./sites');
 const { startServer } = require('./server');
 const { quizState, messages, fill, poll } = require('./interactions');
+const searchQueries = require('./searchqueries');
 
 const TESTS = [
-  'search-stemming', 'search-filter', 'search-lazy', 'search-nojs',
+  'search-stemming', 'search-filter', 'search-lazy', 'search-nojs', 'search-queries',
   'onboarding', 'acknowledgement', 'ack-reading', 'audience-first', 'pdf-protocol',
 ];
 
@@ -806,6 +807,17 @@ async function runCurrent(env) {
     const s = await waitResults(t, pjs, QUERY_PHOTOS[0]);
     t.expect(s.input === QUERY_PHOTOS[0], `the search input holds "${s.input}", expected "${QUERY_PHOTOS[0]}"`);
     t.expect(s.results.length > 0, `no results on arrival for "${QUERY_PHOTOS[0]}"`);
+  });
+
+  // ---------------------------------------------------- 4b search-queries
+  // The query sets of tests/search-queries/ on every example site (lib/searchqueries.js).
+  await run('search-queries', 'the search page of every example site, nl and en', async (t) => {
+    const figures = await searchQueries.searchQueriesTest(t, env);
+    for (const f of figures) {
+      console.log(`      search-queries ${searchQueries.describe(f)}`);
+      for (const m of f.misses) console.log(`        miss ${m}`);
+    }
+    searchQueries.judge(t, figures);
   });
 
   // ------------------------------------------------------------ 5 onboarding

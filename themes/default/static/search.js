@@ -7,6 +7,13 @@
  * for the first time), narrows the results to one audience, and keeps the
  * search in the address (?q=...&audience=...) so that it can be shared.
  *
+ * A question in the reader's own words finds the rule that answers it: the
+ * stop words of the page's language (data-stop-words, from the site's
+ * messages) are left out, every other word is looked up on its own, and a
+ * page is found when most of them match; pages with more of the words come
+ * first, and rules before articles, glossary terms, scenario cards and
+ * quizzes with the same words (see docs/themes.md).
+ *
  * All words come from data-label-* attributes that search.html fills from
  * the site's messages, so this file speaks no language.
  */
@@ -28,6 +35,23 @@
 
   var MAX_RESULTS = 20;
   var DEBOUNCE_MS = 200;
+  // How many of the best pages are read to rank them by kind.
+  var RANKED = 40;
+  // Pages with as many of the words: the protocol's rules and articles come
+  // before glossary terms, scenario cards and quizzes; a rule before the
+  // rest of its article at a like score.
+  var KIND_TIER = { rule: 0, article: 0 };
+  var KIND_WEIGHT = { rule: 1, article: 0.8 };
+  // A word that finds nothing is tried as a compound of two words of at
+  // least this many letters ("klassenapp": "klassen app").
+  var COMPOUND_PART = 3;
+  // Meta fields a query is not about (pagefind searches every field).
+  var META_WEIGHTS = { title: 1, kind: 0, audiences: 0, rule: 0 };
+
+  var stopWords = {};
+  String(labels.stopWords || '').toLowerCase().split(/\s+/).forEach(function (w) {
+    if (w) stopWords[w] = true;
+  });
 
   /* "{count} resultaten voor ‘{query}’" with the values filled in. */
   function fill(template, values) {
@@ -60,11 +84,100 @@
           basePath: indexUrl,
           baseUrl: siteRoot.pathname,
           excerptLength: 24,
+          ranking: { metaWeights: META_WEIGHTS },
         }).then(function () { return pagefind; });
       });
       loading.catch(function () { loading = null; }); // try again on the next search
     }
     return loading;
+  }
+
+  /* The words of a query that say what it is about: without the stop
+     words (all of them when nothing else is left). */
+  function termsOf(query) {
+    var words = query.toLowerCase().split(/[\s.,;:!?()"\u201c\u201d]+/).map(function (w) {
+      return w.replace(/^['\u2018\u2019]+|['\u2018\u2019]+$/g, '');
+    }).filter(Boolean);
+    var kept = words.filter(function (w) { return !stopWords[w]; });
+    return kept.length ? kept : words;
+  }
+
+  /* Each word looked up on its own; a page counts when it has most of them
+     (at least half), ranked by how many it has, then by pagefind's score. */
+  function find(pagefind, query, options) {
+    var terms = termsOf(query);
+    return Promise.all(terms.map(function (term) { return searchWord(pagefind, term, options); }))
+      .then(function (searches) {
+        var pages = {};
+        var found = [];
+        searches.forEach(function (search) {
+          ((search && search.results) || []).forEach(function (r) {
+            var page = pages[r.id];
+            if (!page) {
+              page = pages[r.id] = { result: r, matched: 0, score: 0, order: found.length };
+              found.push(page);
+            }
+            page.matched += 1;
+            page.score += r.score;
+          });
+        });
+        found.forEach(function (p) { p.rank = p.score * p.matched / terms.length; });
+        found.sort(function (a, b) { return b.matched - a.matched || byRank(a, b); });
+        return { need: Math.ceil(terms.length / 2), pages: found };
+      });
+  }
+
+  /* One word's results; a word that finds nothing, as a compound: the
+     pages that have both parts, for the first split that has any. */
+  function searchWord(pagefind, term, options) {
+    return pagefind.search(term, options).then(function (search) {
+      var results = (search && search.results) || [];
+      if (results.length || term.length < 2 * COMPOUND_PART) return { results: results };
+      var splits = [];
+      for (var at = COMPOUND_PART; at <= term.length - COMPOUND_PART; at++) splits.push(at);
+      return Promise.all(splits.map(function (at) {
+        return Promise.all([pagefind.search(term.slice(0, at), options), pagefind.search(term.slice(at), options)]);
+      })).then(function (pairs) {
+        for (var i = 0; i < pairs.length; i++) {
+          var right = {};
+          (pairs[i][1].results || []).forEach(function (r) { right[r.id] = r.score; });
+          var both = (pairs[i][0].results || []).filter(function (r) { return r.id in right; });
+          if (both.length) {
+            return { results: both.map(function (r) { return { id: r.id, score: (r.score + right[r.id]) / 2, data: function () { return r.data(); } }; }) };
+          }
+        }
+        return { results: [] };
+      });
+    });
+  }
+
+  function byRank(a, b) {
+    return b.rank - a.rank || a.order - b.order;
+  }
+
+  /* A rule or article with one word fewer ties with another kind of page
+     with that word more. */
+  function byKind(a, b) {
+    return (b.matched - b.tier) - (a.matched - a.tier) || a.tier - b.tier || byRank(a, b);
+  }
+
+  /* The best pages read and ranked again by their kind; those with fewer
+     than most of the words left out (unless no page has most of them). */
+  function rankByKind(found) {
+    var best = found.pages.slice(0, RANKED);
+    return Promise.all(best.map(function (p) { return p.result.data(); })).then(function (items) {
+      best.forEach(function (p, i) {
+        p.data = items[i];
+        var kind = String((items[i].meta || {}).kind || '');
+        p.tier = kind in KIND_TIER ? KIND_TIER[kind] : 1;
+        p.rank *= kind in KIND_WEIGHT ? KIND_WEIGHT[kind] : 1;
+      });
+      var most = best.filter(function (p) { return p.matched + 1 - p.tier >= found.need; });
+      var shown = most.length ? most : best;
+      shown.sort(byKind);
+      var more = found.pages.slice(RANKED).filter(function (p) { return p.matched >= found.need; }).length;
+      return { total: shown.length + (most.length ? more : found.pages.length - best.length), items: shown.slice(0, MAX_RESULTS).map(function (p) { return p.data; }) };
+    });
   }
 
   /* ------------------------------------------------------------- results */
@@ -97,14 +210,17 @@
     }
   }
 
-  /* An article hit lands on its rule: the last rule anchor (<li id="r9">)
-     at or before the first word found (docs/themes.md). */
+  /* An article hit lands on its section: the last anchor (a rule's
+     <li id="r9"> or a heading) at or before the first word found
+     (docs/themes.md). Rules are pages of their own, with their anchor. */
   function ruleAnchor(data) {
     var first = data.locations && data.locations.length ? data.locations[0] : null;
     if (first === null || !Array.isArray(data.anchors)) return '';
     var best = null;
     data.anchors.forEach(function (a) {
-      if (a && a.element === 'li' && a.id && typeof a.location === 'number' && a.location <= first) {
+      var element = a && String(a.element);
+      var section = element === 'li' || /^h[2-6]$/.test(element);
+      if (section && a.id && typeof a.location === 'number' && a.location <= first) {
         if (!best || a.location >= best.location) best = a;
       }
     });
@@ -124,7 +240,10 @@
       var href = resultHref(data.url);
       var anchor = (data.meta || {}).kind === 'article' && href.indexOf('#') === -1 ? ruleAnchor(data) : '';
       link.href = anchor ? href + '#' + encodeURIComponent(anchor) : href;
-      link.textContent = meta.title || data.url;
+      // A rule: "Regel 9d · 8-10 Op school/op het werk".
+      link.textContent = meta.kind === 'rule' && meta.rule
+        ? (labels.labelKindRule || '') + ' ' + meta.rule + ' \u00b7 ' + (meta.title || '')
+        : meta.title || data.url;
       heading.appendChild(link);
       li.appendChild(heading);
 
@@ -203,13 +322,11 @@
     loadIndex()
       .then(function (pagefind) {
         var options = who ? { filters: { audience: who } } : {};
-        return pagefind.search(query, options);
+        return find(pagefind, query, options);
       })
-      .then(function (search) {
+      .then(function (found) {
         if (id !== latest) return null;
-        var results = (search && search.results) || [];
-        return Promise.all(results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
-          .then(function (items) { return { total: results.length, items: items }; });
+        return rankByKind(found);
       })
       .then(function (found) {
         if (!found || id !== latest) return;
