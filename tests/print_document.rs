@@ -55,7 +55,7 @@ fn the_protocol_has_a_title_page_with_the_organisation_contents_and_a_print_butt
     assert_eq!(texts(&protocol, "main nav.toc h2"), ["Inhoud"]);
     assert_eq!(print_button(&protocol, "../../"), (vec!["Afdrukken".to_owned()], true));
     let sheets = attrs(&protocol, "head link[rel=stylesheet][media=print]", "href");
-    assert_eq!(sheets, ["../../leidraad-print.css"]);
+    assert_eq!(sheets, ["../../print-document.css", "../../leidraad-print.css"]);
 
     let english = page(&site, "en/protocol");
     assert_eq!(texts(&english, "main .print-title-page .print-title-title"), ["Test protocol"]);
