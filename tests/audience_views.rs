@@ -143,7 +143,7 @@ fn views_have_their_title_intro_and_table_of_contents() {
     );
     let staff = page(&site(), "nl/team");
     assert_eq!(texts(&staff, "main h1"), ["Medewerkers"], "without an intro, the audience's name");
-    assert_eq!(texts(&staff, ".print-header-audience"), ["Voor: Medewerkers"]);
+    assert_eq!(texts(&staff, ".print-title-page .print-title-for"), ["Voor: Medewerkers"]);
 }
 
 #[test]

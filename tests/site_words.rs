@@ -174,7 +174,7 @@ fn a_section_named_without_its_slug_is_an_error_at_its_line() {
 
 #[test]
 fn no_version_text_without_version_adopted_or_approved_by() {
-    let version = ".footer-version, .print-header-version, .ack-version, .print-title-version";
+    let version = ".footer-version, .ack-version, .print-title-version";
     for (path, html) in html_files(&site()) {
         assert!(select(&html, version).is_empty(), "{path}: version text without a version");
         let body = texts(&html, "body").join(" ");

@@ -384,3 +384,9 @@ acknowledgement-print = Print the acknowledgement
 
 # At the top of a printed audience view: whom it is for.
 print-audience = For: { $audience }
+# The button on the whole protocol and on an audience view that opens the browser's print dialogue.
+print-button = Print
+# At the foot of every printed sheet of the protocol and of an audience view, for example: page 3 of 9
+print-page-number = page { $page } of { $pages }
+# At the top of every printed sheet of an audience view: the title of the protocol and the audience.
+print-running-audience = { $title } · { $audience }

@@ -495,3 +495,9 @@ acknowledgement-print = Druk de verklaring af
 
 # Bovenaan een afgedrukte pagina voor een doelgroep: voor wie die is.
 print-audience = Voor: { $audience }
+# De knop op het hele protocol en op de pagina van een doelgroep die het afdrukvenster van de browser opent.
+print-button = Afdrukken
+# Onderaan elk afgedrukt blad van het protocol en van een doelgroeppagina, bijvoorbeeld: pagina 3 van 9
+print-page-number = pagina { $page } van { $pages }
+# Bovenaan elk afgedrukt blad van een doelgroeppagina: de titel van het protocol en de doelgroep.
+print-running-audience = { $title } · { $audience }

@@ -4,6 +4,7 @@
 mod learning;
 mod pages;
 pub mod policy;
+mod print;
 mod site_files;
 mod splice;
 
@@ -166,7 +167,10 @@ impl Renderer {
             put(path, Content::Bytes(bytes))?;
         }
         for file in site_files::SITE_FILES {
-            put(file.path(), Content::Bytes(&file.bytes(site, &pages)))?;
+            let bytes = file.bytes(site, &pages, &self.messages).map_err(|message| {
+                Diagnostic::error(file.path(), 0, 0, format!("cannot make {}: {message}", file.path()))
+            })?;
+            put(file.path(), Content::Bytes(&bytes))?;
         }
         let page_count = pages.iter().filter(|p| p.output.ends_with(".html")).count();
         Ok(Written { page_count, file_count: pages.len() + assets.statics.len() + site_files::SITE_FILES.len() })

@@ -15,6 +15,11 @@ form-action 'self'";
 /// the policy allows no inline style.
 pub const COLORS_STYLESHEET: &str = "leidraad-colors.css";
 
+/// The stylesheet with the running header and page numbers of the printed
+/// protocol and audience views, in each locale's words (`super::print`): a
+/// file for the same reason.
+pub const PRINT_STYLESHEET: &str = "leidraad-print.css";
+
 /// The text of [`COLORS_STYLESHEET`]. The colours are checked hex colours
 /// (`config`), so nothing else can get into the rule.
 pub fn colors_stylesheet(colors: &crate::config::Colors) -> String {

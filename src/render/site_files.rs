@@ -1,9 +1,11 @@
 //! The files of a site that are not pages, each declared here and made from
-//! the site and its pages: the sitemap, the stylesheet of the site's
-//! colours and the default icon. (The search index follows the pages as a stage of its own,
+//! the site, its pages and its messages: the sitemap, the stylesheet of the
+//! site's colours, that of the printed protocol's margins and the default
+//! icon. (The search index follows the pages as a stage of its own,
 //! `crate::search`, since `serve` rebuilds it apart from them.)
 
-use super::{policy, Page};
+use super::{policy, print, Page};
+use crate::i18n::Messages;
 use crate::markdown::escape;
 use crate::model::Site;
 
@@ -11,11 +13,11 @@ use crate::model::Site;
 pub trait SiteFile: Sync {
     /// Its path in the output.
     fn path(&self) -> &'static str;
-    fn bytes(&self, site: &Site, pages: &[Page]) -> Vec<u8>;
+    fn bytes(&self, site: &Site, pages: &[Page], messages: &Messages) -> Result<Vec<u8>, String>;
 }
 
 /// Every such file, in the order they are written.
-pub const SITE_FILES: &[&dyn SiteFile] = &[&ColorsStylesheet, &Favicon, &Sitemap];
+pub const SITE_FILES: &[&dyn SiteFile] = &[&ColorsStylesheet, &PrintStylesheet, &Favicon, &Sitemap];
 
 /// The site's colours from `site.yaml` as CSS variables: a file, since
 /// the pages' policy allows no inline style.
@@ -25,8 +27,21 @@ impl SiteFile for ColorsStylesheet {
     fn path(&self) -> &'static str {
         policy::COLORS_STYLESHEET
     }
-    fn bytes(&self, site: &Site, _pages: &[Page]) -> Vec<u8> {
-        policy::colors_stylesheet(&site.config.colors).into_bytes()
+    fn bytes(&self, site: &Site, _pages: &[Page], _messages: &Messages) -> Result<Vec<u8>, String> {
+        Ok(policy::colors_stylesheet(&site.config.colors).into_bytes())
+    }
+}
+
+/// The running header and page numbers of the printed protocol and
+/// audience views, in each locale's words (`print`).
+struct PrintStylesheet;
+
+impl SiteFile for PrintStylesheet {
+    fn path(&self) -> &'static str {
+        policy::PRINT_STYLESHEET
+    }
+    fn bytes(&self, site: &Site, _pages: &[Page], messages: &Messages) -> Result<Vec<u8>, String> {
+        Ok(print::stylesheet(site, messages)?.into_bytes())
     }
 }
 
@@ -42,7 +57,7 @@ impl SiteFile for Favicon {
     fn path(&self) -> &'static str {
         FAVICON
     }
-    fn bytes(&self, site: &Site, _pages: &[Page]) -> Vec<u8> {
+    fn bytes(&self, site: &Site, _pages: &[Page], _messages: &Messages) -> Result<Vec<u8>, String> {
         let initial: String = site
             .config
             .organisation
@@ -50,13 +65,13 @@ impl SiteFile for Favicon {
             .find(|c| c.is_alphanumeric())
             .map(|c| c.to_uppercase().collect())
             .unwrap_or_default();
-        format!(
+        Ok(format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\"><rect width=\"32\" height=\"32\" rx=\"6\" fill=\"{}\"/>\
              <text x=\"16\" y=\"23\" fill=\"#fff\" font-family=\"sans-serif\" font-size=\"20\" font-weight=\"700\" text-anchor=\"middle\">{}</text></svg>\n",
             escape(&site.config.colors.primary),
             escape(&initial)
         )
-        .into_bytes()
+        .into_bytes())
     }
 }
 
@@ -67,7 +82,7 @@ impl SiteFile for Sitemap {
     fn path(&self) -> &'static str {
         "sitemap.xml"
     }
-    fn bytes(&self, site: &Site, pages: &[Page]) -> Vec<u8> {
+    fn bytes(&self, site: &Site, pages: &[Page], _messages: &Messages) -> Result<Vec<u8>, String> {
         let mut xml = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
@@ -75,6 +90,6 @@ impl SiteFile for Sitemap {
             xml.push_str(&format!("  <url><loc>{}{}</loc></url>\n", escape(&site.config.base_url), escape(&page.path)));
         }
         xml.push_str("</urlset>\n");
-        xml.into_bytes()
+        Ok(xml.into_bytes())
     }
 }

@@ -19,6 +19,8 @@ pub struct Common<'a> {
     colors_stylesheet: &'static str,
     /// The icon: the site's logo, else the generated default.
     favicon: &'a str,
+    /// The running header and page numbers in print (`print_stylesheet`).
+    print_stylesheet: &'static str,
     site: SiteData<'a>,
     page: PageData<'a>,
     alternates: Vec<Alternate>,
@@ -100,6 +102,7 @@ pub fn common<'a>(input: &'a Input<'a>, page: &'a Page, content: &'a mut Content
         content_security_policy: super::super::policy::CONTENT_SECURITY_POLICY,
         colors_stylesheet: super::super::policy::COLORS_STYLESHEET,
         favicon: config.logo.as_deref().unwrap_or(super::super::site_files::FAVICON),
+        print_stylesheet: super::super::policy::PRINT_STYLESHEET,
         site: site_data(input)?,
         page: PageData {
             kind: page.kind.name(),

@@ -292,7 +292,6 @@ function printFacts() {
   const headings = [...main.querySelectorAll('h2, h3')].filter(vis);
   const lis = [...main.querySelectorAll('li')].filter(vis);
   const titlePage = document.querySelector('.print-title-page') || document.querySelector('[class*="title-page"]');
-  const printHeader = document.querySelector('.print-header') || document.querySelector('main [class*="print-header"]');
   const toc = document.querySelector('main nav.toc') || document.querySelector('main nav[aria-labelledby="toc-title"]') || document.querySelector('main nav');
   const sections = [...main.querySelectorAll('.article-section[id], section[id][aria-labelledby]')];
   // The first visible text on paper, in document order.
@@ -322,7 +321,6 @@ function printFacts() {
       isFirst: !!firstText && titlePage.contains(firstText),
       firstText: firstText ? `${firstText.localName}.${firstText.className} "${text(firstText).slice(0, 50)}"` : '',
     } : null,
-    printHeader: printHeader ? { visible: vis(printHeader), text: text(printHeader) } : null,
     toc: toc ? {
       visible: vis(toc),
       links: [...toc.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href').slice(1)),
@@ -1222,13 +1220,14 @@ async function runCurrent(env) {
 
     // The leaflet of one audience.
     await render(LEAFLET, 'leaflet-leerlingen', LEAFLET_PAGES);
-    t.at(`${LEAFLET}: the leaflet header`);
+    t.at(`${LEAFLET}: the leaflet's title page`);
     f = await page.evaluate(printFacts);
-    t.must(f.printHeader, `no print-only leaflet header (.print-header) on /school/${LEAFLET}`);
-    t.expect(!f.printHeader.visible, 'the leaflet header (for paper) is visible on screen');
+    t.must(f.titlePage, `no print-only title page (.print-title-page) on /school/${LEAFLET}`);
+    t.expect(!f.titlePage.visible, 'the leaflet title page (for paper) is visible on screen');
     f = await printChecks(LEAFLET);
-    t.expect(f.printHeader.visible, 'the leaflet header is not visible in print');
-    t.expect(f.printHeader.text.includes(LEAFLET_AUDIENCE), `the leaflet header does not name the audience "${LEAFLET_AUDIENCE}": "${clip(f.printHeader.text, 120)}"`);
+    t.expect(f.titlePage.visible, 'the leaflet title page is not visible in print');
+    t.expect(f.titlePage.isFirst, `the leaflet title page is not the first thing on paper; the first visible text is ${f.titlePage.firstText}`);
+    t.expect(f.titlePage.text.includes(LEAFLET_AUDIENCE), `the leaflet title page does not name the audience "${LEAFLET_AUDIENCE}": "${clip(f.titlePage.text, 120)}"`);
 
     // Page counts only, for the record.
     for (const [rel, name] of [[PROTOCOL_EN, 'protocol-en'], ...OTHER_LEAFLETS.map((l) => [l, `leaflet-${l.split('/')[1]}`])]) {

@@ -9,13 +9,14 @@ const os = require('os');
 const path = require('path');
 const { createHarness, Stop } = require('./harness');
 const projector = require('./projector');
+const printdoc = require('./printdoc');
 const { spawn } = require('child_process');
 const { phoneState, textProblems } = require('./phone');
 
 const TESTS = [
   'quiz-click', 'quiz-keyboard', 'quiz-storage', 'quiz-classroom',
   'scenario-js', 'scenario-nojs', 'print-worksheet', 'quiz-projector',
-  'print-answer-key', 'live-reload',
+  'print-answer-key', 'print-document', 'live-reload',
 ];
 
 const QUIZ_PATH = 'nl/quiz/leerlingen/';
@@ -1021,6 +1022,10 @@ async function runInteractions(env) {
   await run('print-answer-key', 'every quiz of every site as an A4 PDF', async (t) => {
     const figures = await projector.answerKeyTest(t, projectorEnv);
     for (const f of figures) console.log(`      print-answer-key ${f.site} /${f.quiz}: ${f.pages} pages, key grid (${f.questions} questions) on page ${f.keyPage}`);
+  });
+  await run('print-document', 'the protocol and an audience view of every site, nl and en, as PDF', async (t) => {
+    const figures = await printdoc.printDocumentTest(t, projectorEnv, messages);
+    for (const f of figures) console.log(`      print-document ${f.site} /${f.rel}: ${f.pages} pages, ${f.tocEntries} entries in the contents`);
   });
 
   // ------------------------------------------------------------ 8 live-reload
