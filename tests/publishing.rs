@@ -57,3 +57,17 @@ fn qr_codes_for_an_example_address_are_a_warning_at_base_url() {
     let out = leidraad(dir.path(), &["check"]);
     assert!(!stderr(&out).contains("QR codes"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_not_found_page_speaks_every_locale_of_the_site() {
+    let site = built_fixture("translations");
+    let html = scraper::Html::parse_document(&std::fs::read_to_string(site.join("404.html")).unwrap());
+    assert_eq!(attrs(&html, "html", "lang"), ["nl"]);
+    assert_eq!(texts(&html, "main h1"), ["Pagina niet gevonden"]);
+    // The other locale in its own words, marked with its language, with the
+    // way to its home page; links start from base_url's path, since the page
+    // is served for any missing address.
+    assert_eq!(attrs(&html, "main section[lang]", "lang"), ["en"]);
+    assert_eq!(texts(&html, "main section[lang=en] h2"), ["Page not found"]);
+    assert_eq!(attrs(&html, "main a.button", "href"), ["/nl/", "/en/"]);
+}

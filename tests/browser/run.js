@@ -555,7 +555,7 @@ function evaluateSite(site, srv, crawlResult) {
 
 // ---------------------------------------------------------------- not found
 /** An unknown URL under the site answers 404 with the site's 404 page. */
-async function checkNotFound(api, srv) {
+async function checkNotFound(browser, api, site, srv) {
   const url = `${srv.base}no-such-page-${process.pid}/`;
   const problems = [];
   try {
@@ -568,6 +568,22 @@ async function checkNotFound(api, srv) {
     const abs = [...body.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]).filter((h) => !h.startsWith(PREFIX));
     if (abs.length) notes.push(`the 404 page uses root-absolute paths from base_url (${[...new Set(abs)].slice(0, 3).join(', ')}${abs.length > 3 ? ', …' : ''}); correct when deployed at base_url, unresolvable in this sub-folder test`);
     await r.dispose();
+    // Every locale of the site speaks on it, marked with its language, and axe finds nothing.
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await blockOutside(ctx, srv.origin);
+      const page = await ctx.newPage();
+      await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
+      const langs = await page.evaluate(() => [document.documentElement.lang, ...[...document.querySelectorAll('main [lang]')].map((e) => e.lang)]);
+      const want = siteFacts(site.dir).locales;
+      const missing = want.filter((l) => !langs.includes(l));
+      if (missing.length) problems.push(`the 404 page has no text in ${missing.join(', ')} (it has ${langs.join(', ')})`);
+      await injectAxe(page);
+      const axe = axeDetails(await runAxe(page, { runOnly: { type: 'tag', values: AXE_TAGS } }));
+      problems.push(...axe.map((a) => `axe on the 404 page: ${a}`));
+    } finally {
+      await ctx.close().catch(() => {});
+    }
   } catch (e) {
     problems.push(`fetching ${shortUrl(url, srv.origin)}: ${clip(e.message, 200)}`);
   }
@@ -781,7 +797,7 @@ async function main() {
           ...([...cr.pages.values()].some((r) => r.isHtml && r.status === 200) ? [] : [`no working page found from ${srv.base}`]),
         ]);
         const stats = evaluateSite(site, srv, cr);
-        record(site.name, '(not found)', 'not-found', await checkNotFound(api, srv));
+        record(site.name, '(not found)', 'not-found', await checkNotFound(browser, api, site, srv));
         record(site.name, '(root)', 'root', await checkRoot(browser, site, srv));
         const shots = await screenshots(browser, site, srv, cr);
         record(site.name, '(screenshots)', 'screenshots', shots.problems);

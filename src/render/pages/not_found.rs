@@ -12,6 +12,18 @@ pub struct NotFound;
 #[derive(Serialize)]
 struct Data {
     home_url: String,
+    /// The same message in each other locale of the site: whoever lands
+    /// here may read any of them.
+    others: Vec<Other>,
+}
+
+#[derive(Serialize)]
+struct Other {
+    lang: String,
+    title: String,
+    text: String,
+    home_label: String,
+    home_url: String,
 }
 
 impl PageKind for NotFound {
@@ -40,7 +52,24 @@ impl PageKind for NotFound {
         false
     }
     fn content(&self, page: &Input<'_>, _splices: &mut Splices) -> Result<Content, String> {
-        let data = Data { home_url: page.link(&address::home(page.locale)) };
+        let others = page
+            .site
+            .config
+            .locales
+            .iter()
+            .filter(|l| *l != page.locale)
+            .map(|l| {
+                let t = page.messages.translator(l);
+                Ok(Other {
+                    lang: l.clone(),
+                    title: t.get("not-found-title")?,
+                    text: t.get("not-found-text")?,
+                    home_label: t.get("back-home")?,
+                    home_url: page.link(&address::home(l)),
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        let data = Data { home_url: page.link(&address::home(page.locale)), others };
         Content::new(page.t.get("not-found-title")?, String::new(), &data)
     }
 }

@@ -38,16 +38,18 @@ function buildSite(bin, site) {
 }
 
 /**
- * A minimal reading of site.yaml: default_locale and the protocol section's
- * slug per locale. Only for picking screenshot pages; the crawl itself needs
+ * A minimal reading of site.yaml: default_locale, the locales (written as a
+ * `[nl, en]` list) and the protocol section's slug per locale. Only for picking screenshot pages; the crawl itself needs
  * none of it.
  */
 function siteFacts(dir) {
   let text = '';
   try { text = fs.readFileSync(path.join(dir, 'site.yaml'), 'utf8'); } catch (_) { /* none */ }
-  const facts = { defaultLocale: 'nl', protocolSlug: {} };
+  const facts = { defaultLocale: 'nl', protocolSlug: {}, locales: [] };
   const dl = text.match(/^default_locale:\s*["']?([A-Za-z-]+)["']?\s*$/m);
   if (dl) facts.defaultLocale = dl[1];
+  const ls = text.match(/^locales:\s*\[([^\]]*)\]/m);
+  facts.locales = ls ? ls[1].split(',').map((l) => l.trim().replace(/["']/g, '')).filter(Boolean) : [facts.defaultLocale];
   const sections = text.split(/^sections:\s*$/m)[1];
   if (sections) {
     const inline = sections.match(/^\s+protocol:\s*\{([^}]*)\}/m);
