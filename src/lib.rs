@@ -4,7 +4,7 @@
 //! `config`) and the content files, `i18n` reads the UI messages, `model`
 //! builds the site as plain data (rendering Markdown through `markdown`),
 //! `check` verifies what spans files, `render` turns the model into pages in
-//! memory and `output` writes them to disk atomically. `pipeline` strings
+//! memory (with `qti`, every quiz as a QTI package) and `output` writes them to disk atomically. `pipeline` strings
 //! the stages together.
 
 pub mod check;
@@ -18,6 +18,7 @@ pub mod memory;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod qti;
 pub mod quiz;
 pub mod render;
 pub mod search;

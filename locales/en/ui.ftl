@@ -228,6 +228,10 @@ teachers-title = For teachers
 teachers-quiz-intro = Do this quiz together on the whiteboard, or let students take it on their phones: they scan the QR code or type the address.
 quiz-address = Address of this quiz
 quiz-qr-caption = Scan the code with your phone's camera.
+# Link to the quiz's QTI package (for a learning platform).
+quiz-qti-link = Use this quiz in your learning platform (QTI)
+# Below the link to the QTI package.
+quiz-qti-note = A zip file (QTI 3.0) to import into your school's learning platform, so that you can assign the quiz and the scores are kept.
 quiz-print = Print worksheet
 quiz-print-note = Printing this page gives a worksheet without the answers. The answer key is on a separate last page.
 answer-key-title = Answer key

@@ -299,6 +299,18 @@ quiz-qr-caption =
         [u] Scan de code met de camera van uw telefoon.
        *[je] Scan de code met de camera van je telefoon.
     }
+# Link naar het QTI-pakket van de quiz (voor een leeromgeving).
+quiz-qti-link =
+    { $register ->
+        [u] Gebruik deze quiz in uw leeromgeving (QTI)
+       *[je] Gebruik deze quiz in je leeromgeving (QTI)
+    }
+# Onder de link naar het QTI-pakket.
+quiz-qti-note =
+    { $register ->
+        [u] Een zip-bestand (QTI 3.0) om te importeren in de leeromgeving van uw school, zodat u de quiz kunt klaarzetten en de scores worden bijgehouden.
+       *[je] Een zip-bestand (QTI 3.0) om te importeren in de leeromgeving van je school, zodat je de quiz kunt klaarzetten en de scores worden bijgehouden.
+    }
 quiz-print = Print werkblad
 quiz-print-note =
     { $register ->

@@ -38,6 +38,12 @@ pub struct QuizQuestion {
     pub display_order: Vec<usize>,
     pub explanation: Option<String>,
     pub refs: Vec<RuleRef>,
+    /// Where the question and each of its options are written (line,
+    /// column), for messages about them after the checks (QTI export).
+    pub at: (usize, usize),
+    pub prompt_at: (usize, usize),
+    pub explanation_at: (usize, usize),
+    pub options_at: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -120,6 +126,10 @@ pub(super) fn quiz(
                 .zip(lines.references(q, &question.refs))
                 .map(|(r, at)| rule_ref(r, at))
                 .collect(),
+            at: lines.question(q, None),
+            prompt_at: lines.question(q, Some("prompt")),
+            explanation_at: lines.question(q, Some("explanation")),
+            options_at: (0..question.options.len()).map(|o| lines.option(q, o)).collect(),
         })
         .collect();
     Quiz {

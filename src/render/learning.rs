@@ -41,6 +41,8 @@ pub struct QuizData {
     #[serde(flatten)]
     summary: QuizSummary,
     absolute_url: String,
+    /// The quiz's QTI 3.0 package, beside the page (`crate::qti`).
+    qti_url: String,
     intro_html: String,
     /// One of its audiences is taught in class: the page has the teachers' box.
     classroom: bool,
@@ -219,6 +221,7 @@ pub fn quiz(page: &Input<'_>, quiz: &Quiz) -> Result<QuizData, String> {
         classroom,
         qr_svg: if classroom { qr_svg(&absolute_url, &page.t.get("quiz-qr-label")?)? } else { String::new() },
         absolute_url,
+        qti_url: page.link(&crate::qti::path(page.site, page.locale, quiz)),
         rules: cited_rules(&questions),
         questions,
     })

@@ -172,8 +172,17 @@ impl Renderer {
             })?;
             put(file.path(), Content::Bytes(&bytes))?;
         }
+        let packages = crate::qti::packages(site, &self.messages).map_err(|problems| {
+            let mut errors = Diagnostics::new();
+            errors.extend(problems);
+            errors
+        })?;
+        for (path, bytes) in &packages {
+            put(path, Content::Bytes(bytes))?;
+        }
         let page_count = pages.iter().filter(|p| p.output.ends_with(".html")).count();
-        Ok(Written { page_count, file_count: pages.len() + assets.statics.len() + site_files::SITE_FILES.len() })
+        let file_count = pages.len() + assets.statics.len() + site_files::SITE_FILES.len() + packages.len();
+        Ok(Written { page_count, file_count })
     }
 
     /// The pages `wanted` picks, for a rebuild that keeps the others.

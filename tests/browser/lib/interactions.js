@@ -10,13 +10,15 @@ const path = require('path');
 const { createHarness, Stop } = require('./harness');
 const projector = require('./projector');
 const printdoc = require('./printdoc');
+const qti = require('./qti');
+const { discoverSites } = require('./sites');
 const { spawn } = require('child_process');
 const { phoneState, textProblems } = require('./phone');
 
 const TESTS = [
   'quiz-click', 'quiz-keyboard', 'quiz-storage', 'quiz-classroom',
   'scenario-js', 'scenario-nojs', 'print-worksheet', 'quiz-projector',
-  'print-answer-key', 'print-document', 'live-reload',
+  'print-answer-key', 'print-document', 'live-reload', 'qti-player', 'qti-convert',
 ];
 
 const QUIZ_PATH = 'nl/quiz/leerlingen/';
@@ -1026,6 +1028,24 @@ async function runInteractions(env) {
   await run('print-document', 'the protocol and an audience view of every site, nl and en, as PDF', async (t) => {
     const figures = await printdoc.printDocumentTest(t, projectorEnv, messages);
     for (const f of figures) console.log(`      print-document ${f.site} /${f.rel}: ${f.pages} pages, ${f.tocEntries} entries in the contents`);
+  });
+
+  // ------------------------------------------------- 8 qti-player, qti-convert
+  // Every QTI package of every example site in Cito's player, and through
+  // Cito's converter to QTI 2.1 (lib/qti.js). One player test per site.
+  let packages = null;
+  const built = () => { packages = packages || qti.builtPackages(projectorEnv); return packages; };
+  // One player test per site and locale, each within the time limit.
+  const groups = discoverSites(env.repo).flatMap((s) => ['nl', 'en'].map((lang) => [s.name, lang]));
+  for (const [name, lang] of groups) await run('qti-player', `the ${lang} QTI packages of ${name} in @citolab/qti-components`, async (t) => {
+    const mine = built().filter((p) => p.site === name && p.path.split(path.sep)[0] === lang);
+    t.must(mine.length > 0, `no QTI packages of ${name} in ${lang}`);
+    const counts = await qti.playerTest(t, env, mine);
+    const kinds = Object.entries(counts.kinds).map(([k, v]) => `${v} ${k}`).join(', ');
+    console.log(`      qti-player ${name} ${lang}: ${counts.packages} packages, ${counts.items} items (${kinds}), ${counts.scores} scores checked`);
+  });
+  await run('qti-convert', 'every QTI package of every site to QTI 2.1 with citolab-qti-convert', async (t) => {
+    console.log(`      qti-convert: ${qti.convertTest(t, built())} of ${built().length} packages converted to QTI 2.1`);
   });
 
   // ------------------------------------------------------------ 8 live-reload
