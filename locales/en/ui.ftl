@@ -276,6 +276,7 @@ acknowledgement-title = Acknowledgement: protocol read
 # The search box at the top of every page. The label is for screen readers only.
 search-input-label = Search the protocol
 search-submit = Search
+term-help = Meaning of
 rule-link-help = Link to this rule: open or copy it to share the rule.
 search-placeholder = for example: sharing photos
 search-lead = Search the articles, the glossary, the quizzes and the scenario cards.

@@ -367,6 +367,7 @@ acknowledgement-title = Verklaring: protocol gelezen
 # Het zoekvak bovenaan elke pagina. Het label is alleen voor schermlezers.
 search-input-label = Zoek in het protocol
 search-submit = Zoek
+term-help = Betekenis van
 rule-link-help = Link naar deze regel: open of kopieer hem om de regel te delen.
 search-placeholder = bijvoorbeeld: foto's delen
 search-lead = Zoek in de artikelen, de begrippen, de quizzen en de casussen.

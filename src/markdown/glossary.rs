@@ -10,6 +10,8 @@ pub struct TermPattern {
     pub id: String,
     /// The term and its aliases.
     pub words: Vec<String>,
+    /// The definition as plain text, shown in place where the term is used.
+    pub definition: String,
 }
 
 /// Finds terms in text for one locale.
@@ -19,6 +21,7 @@ pub struct GlossaryLinker {
     /// Pattern index to term index.
     owners: Vec<usize>,
     ids: Vec<String>,
+    definitions: Vec<String>,
     /// Root-relative address of the glossary page, ending in `#`.
     pub url_prefix: String,
 }
@@ -48,7 +51,9 @@ impl GlossaryLinker {
                 .build(&patterns)
                 .expect("glossary patterns are plain strings")
         });
-        GlossaryLinker { automaton, owners, ids: terms.iter().map(|t| t.id.clone()).collect(), url_prefix }
+        let ids = terms.iter().map(|t| t.id.clone()).collect();
+        let definitions = terms.iter().map(|t| t.definition.clone()).collect();
+        GlossaryLinker { automaton, owners, ids, definitions, url_prefix }
     }
 
     pub fn term_count(&self) -> usize {
@@ -57,6 +62,10 @@ impl GlossaryLinker {
 
     pub fn id(&self, term: usize) -> &str {
         &self.ids[term]
+    }
+
+    pub fn definition(&self, term: usize) -> &str {
+        &self.definitions[term]
     }
 
     /// Whole-word matches of terms not yet `used`, marking them used.
@@ -88,8 +97,12 @@ mod tests {
 
     fn linker() -> GlossaryLinker {
         let terms = [
-            TermPattern { id: "social-media".into(), words: vec!["social media".into(), "sociale media".into()] },
-            TermPattern { id: "privacy".into(), words: vec!["privacy".into()] },
+            TermPattern {
+                id: "social-media".into(),
+                words: vec!["social media".into(), "sociale media".into()],
+                definition: String::new(),
+            },
+            TermPattern { id: "privacy".into(), words: vec!["privacy".into()], definition: String::new() },
         ];
         GlossaryLinker::new(&terms, "g/#".into())
     }

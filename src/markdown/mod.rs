@@ -56,6 +56,10 @@ pub struct Options<'a> {
     /// Prefix of heading and footnote ids (the article id), so they stay
     /// unique where several articles share a page.
     pub id_prefix: &'a str,
+    /// The text's own id (an article's): ids that only this text makes,
+    /// such as those of a glossary term's definition in place, carry it, so
+    /// they stay unique on any page.
+    pub text_id: &'a str,
     /// Numbering and anchor prefix of rules; `None` gives lists no anchors.
     pub rules: Option<(Numbering, &'a str)>,
     pub links: &'a dyn LinkTargets,
@@ -323,16 +327,45 @@ impl<'o, 's> Adaptor<'o, 's> {
             if m.start > last {
                 self.out.push(Event::Text(text[last..m.start].to_owned().into()));
             }
-            let href = format!("{ROOT}{}{}", glossary.url_prefix, glossary.id(m.term));
-            self.out.push(Event::Html(format!("<a class=\"term\" href=\"{}\">", escape(&href)).into()));
+            let term = glossary.id(m.term);
+            // Unique on a page that shows several articles: the text's id is in them.
+            let own = self.options.text_id;
+            let (used, defined) = (escape(&format!("{own}-use-{term}")), escape(&format!("{own}-def-{term}")));
+            let href = escape(&format!("{ROOT}{}{term}", glossary.url_prefix));
+            self.out.push(Event::Html(format!("<a class=\"term\" href=\"{href}\" id=\"{ID}{used}\">").into()));
             self.out.push(Event::Text(text[m.start..m.end].to_owned().into()));
-            self.out.push(Event::Html("</a>".into()));
+            // The definition in place: a native popover that a button
+            // opens and Escape closes, without script; named "Betekenis
+            // van <term>" through `term-help` (base.html).
+            self.out.push(Event::Html(
+                format!(
+                    "</a><button type=\"button\" class=\"term-info\" popovertarget=\"{ID}{defined}\" \
+                     aria-labelledby=\"term-help {ID}{used}\"></button>\
+                     <span class=\"term-definition\" popover id=\"{ID}{defined}\">{}</span>",
+                    escape(glossary.definition(m.term))
+                )
+                .into(),
+            ));
             last = m.end;
         }
         if last < text.len() {
             self.out.push(Event::Text(text[last..].to_owned().into()));
         }
     }
+}
+
+/// The words of a short Markdown text (a glossary definition) without its
+/// markup, whitespace collapsed.
+pub fn plain_text(markdown: &str) -> String {
+    let mut words = String::new();
+    for event in pulldown_cmark::Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => words.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => words.push(' '),
+            _ => {}
+        }
+    }
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Escapes text for an HTML attribute or element.

@@ -64,6 +64,12 @@ pub fn clean(html: &str, rewrites: HashMap<String, String>) -> String {
     // with it is refused before this (`raw_html::GLOBAL_ATTRIBUTES`).
     generic.insert("aria-label");
     generic.insert("aria-describedby");
+    // A glossary term's definition in place (`Adaptor::text`): a button
+    // that opens a popover, named through `aria-labelledby`.
+    tags.insert("button");
+    for attribute in ["aria-labelledby", "popover", "popovertarget", "type"] {
+        generic.insert(attribute);
+    }
     // A raw link by kind (`audience:ouders`) reads as a scheme: the kinds of
     // the links the renderer resolved into the site pass ammonia's check of
     // schemes, so that `keep_attribute` can replace them by their address.

@@ -10,7 +10,15 @@ fn targets() -> BTreeMap<String, String> {
 
 fn render_with(source: &str, rules: Option<(Numbering, &str)>, glossary: Option<&GlossaryLinker>) -> Rendered {
     let links = targets();
-    let options = Options { path: Path::new("a.md"), first_line: 5, id_prefix: "art", rules, links: &links, glossary };
+    let options = Options {
+        path: Path::new("a.md"),
+        first_line: 5,
+        id_prefix: "art",
+        text_id: "art",
+        rules,
+        links: &links,
+        glossary,
+    };
     render(source, &options)
 }
 
@@ -142,13 +150,21 @@ fn unsafe_html_is_reported_with_line() {
 #[test]
 fn first_use_of_a_glossary_term_links_outside_links_and_headings() {
     let linker = GlossaryLinker::new(
-        &[TermPattern { id: "privacy".into(), words: vec!["privacy".into()] }],
+        &[TermPattern { id: "privacy".into(), words: vec!["privacy".into()], definition: "Wat van jou is.".into() }],
         "nl/begrippen/#".into(),
     );
     let r = render_with("## Privacy\n\n[privacy](regels) en Privacy, privacy.\n", None, Some(&linker));
     let html = r.html.resolve("../", 0, "");
     assert_eq!(html.matches("class=\"term\"").count(), 1, "{html}");
-    assert!(html.contains("en <a class=\"term\" href=\"../nl/begrippen/#privacy\">Privacy</a>, privacy."), "{html}");
+    assert!(
+        html.contains(
+            "en <a class=\"term\" href=\"../nl/begrippen/#privacy\" id=\"art-use-privacy\">Privacy</a>\
+             <button type=\"button\" class=\"term-info\" popovertarget=\"art-def-privacy\" \
+             aria-labelledby=\"term-help art-use-privacy\"></button>\
+             <span class=\"term-definition\" popover id=\"art-def-privacy\">Wat van jou is.</span>, privacy."
+        ),
+        "{html}"
+    );
 }
 
 #[test]

@@ -309,6 +309,7 @@ fn article(
         first_line: doc.body_line,
         // Plain ids: pages that show several articles make them unique.
         id_prefix: "",
+        text_id: &meta.id,
         rules: Some((meta.numbering, &meta.anchor_prefix)),
         links: links.targets,
         glossary: Some(links.linker),

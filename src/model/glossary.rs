@@ -25,6 +25,7 @@ pub(super) fn linkers(sources: &Sources) -> BTreeMap<String, GlossaryLinker> {
                     // What a found term links to after the glossary's address.
                     id: address::term_anchor(&g.entry.id),
                     words: std::iter::once(g.entry.term.clone()).chain(g.entry.aliases.iter().cloned()).collect(),
+                    definition: crate::markdown::plain_text(&g.entry.definition),
                 })
                 .collect();
             (locale.clone(), GlossaryLinker::new(&terms, address::glossary(config, locale) + "#"))
@@ -86,6 +87,7 @@ pub(super) fn terms(
             path: &path,
             first_line: source.definition.line,
             id_prefix: id,
+            text_id: id,
             rules: None,
             links: &targets[from.as_str()],
             glossary: None,

@@ -198,6 +198,7 @@ fn intro<M>(doc: &Document<M>, id: &str, links: &dyn LinkTargets, problems: &mut
         path: &doc.path,
         first_line: doc.body_line,
         id_prefix: id,
+        text_id: id,
         rules: None,
         links,
         glossary: None,

@@ -39,6 +39,7 @@ pub(super) fn text_pages(
             path: &doc.path,
             first_line: doc.body_line,
             id_prefix: prefix,
+            text_id: prefix,
             rules: None,
             links: &targets[from],
             glossary: None,

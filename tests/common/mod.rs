@@ -87,8 +87,9 @@ pub fn select<'a>(html: &'a Html, selector: &str) -> Vec<scraper::ElementRef<'a>
     html.select(&Selector::parse(selector).unwrap()).collect()
 }
 
-/// The text of an element, whitespace collapsed, without the rules' own
-/// links (`a.rule-link`, "#" and the rule's number for a screen reader).
+/// The text of an element as it reads, whitespace collapsed: without the
+/// rules' own links (`a.rule-link`) and the glossary definitions that open
+/// in place (`.term-definition`).
 pub fn text_of(element: &scraper::ElementRef<'_>) -> String {
     let text: String = element
         .descendants()
@@ -96,7 +97,7 @@ pub fn text_of(element: &scraper::ElementRef<'_>) -> String {
             !node
                 .ancestors()
                 .filter_map(scraper::ElementRef::wrap)
-                .any(|e| e.value().classes().any(|c| c == "rule-link"))
+                .any(|e| e.value().classes().any(|c| c == "rule-link" || c == "term-definition"))
         })
         .filter_map(|node| node.value().as_text().map(|t| t.to_string()))
         .collect();
