@@ -30,7 +30,7 @@ fn the_header_search_box_has_a_visible_label_and_a_placeholder() {
     assert_eq!(label.len(), 1);
     assert!(!label[0].value().classes().any(|c| c == "visually-hidden"), "the label is visible");
     assert_eq!(text_of(&label[0]), "Zoek in het protocol");
-    assert_eq!(input[0].value().attr("placeholder"), Some("bijvoorbeeld: foto's delen"));
+    assert_eq!(input[0].value().attr("placeholder"), Some("bijv. foto's delen"));
 }
 
 #[test]

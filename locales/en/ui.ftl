@@ -278,7 +278,7 @@ search-input-label = Search the protocol
 search-submit = Search
 term-help = Meaning of
 rule-link-help = Link to this rule: open or copy it to share the rule.
-search-placeholder = for example: sharing photos
+search-placeholder = e.g. sharing photos
 search-lead = Search the articles, the glossary, the quizzes and the scenario cards.
 # Above the list that narrows the results to one audience.
 search-filter-label = For

@@ -369,7 +369,7 @@ search-input-label = Zoek in het protocol
 search-submit = Zoek
 term-help = Betekenis van
 rule-link-help = Link naar deze regel: open of kopieer hem om de regel te delen.
-search-placeholder = bijvoorbeeld: foto's delen
+search-placeholder = bijv. foto's delen
 search-lead = Zoek in de artikelen, de begrippen, de quizzen en de casussen.
 # Boven de keuzelijst waarmee je de resultaten beperkt tot één doelgroep.
 search-filter-label = Voor wie
