@@ -148,6 +148,8 @@ async function runSet(t, env, site, srv, lang, dir) {
       fig.misses.push(`"${q.query}": want ${want}; top ${TOP}: ${got}`);
     }
   }
+  // Closed before its server is: a late request (the icon) must not find it gone.
+  await ctx.close();
   return fig;
 }
 
