@@ -87,24 +87,35 @@ fn stamp_one(sources: &Sources, all: &[(PathBuf, Pair<'_>)], file: &Path) -> Res
     if pair.recorded == Some(hash) {
         return Ok(false);
     }
+    record(file, "translated_from", hash)?;
+    Ok(true)
+}
+
+/// Sets `key: hash` in the front matter of `file`, keeping the editor's
+/// line endings and byte order mark.
+pub(super) fn record(file: &Path, key: &str, hash: &str) -> Result<(), Diagnostic> {
     let raw = std::fs::read(file).map_err(|e| Diagnostic::error(file, 0, 0, format!("cannot read the file: {e}")))?;
     let text = content::read_text(file)?;
-    let stamped = with_translated_from(&text, hash);
-    // Keep the editor's line endings and byte order mark.
+    let stamped = with_key(&text, key, hash);
     let crlf = raw.windows(2).any(|w| w == b"\r\n");
     let bom = raw.starts_with(b"\xEF\xBB\xBF");
     let mut out = if bom { "\u{FEFF}".to_owned() } else { String::new() };
     out.push_str(&if crlf { stamped.replace('\n', "\r\n") } else { stamped });
-    std::fs::write(file, out).map_err(|e| Diagnostic::error(file, 0, 0, format!("cannot write the file: {e}")))?;
-    Ok(true)
+    std::fs::write(file, out).map_err(|e| Diagnostic::error(file, 0, 0, format!("cannot write the file: {e}")))
 }
 
-/// The text with `translated_from: <hash>` set in its front matter.
+#[cfg(test)]
 fn with_translated_from(text: &str, hash: &str) -> String {
-    let line = format!("translated_from: {hash}");
+    with_key(text, "translated_from", hash)
+}
+
+/// The text with `key: <hash>` set in its front matter.
+fn with_key(text: &str, key: &str, hash: &str) -> String {
+    let line = format!("{key}: {hash}");
+    let prefix = format!("{key}:");
     let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
     let close = lines.iter().skip(1).position(|l| l.trim_end() == "---").map(|i| i + 1).unwrap_or(1);
-    match lines[1..close].iter().position(|l| l.starts_with("translated_from:")) {
+    match lines[1..close].iter().position(|l| l.starts_with(&prefix)) {
         Some(i) => lines[i + 1] = line,
         None => lines.insert(close, line),
     }
