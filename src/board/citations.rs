@@ -3,12 +3,10 @@
 //! check reports the broken citation where it is written; this one says at
 //! the replacement which of its rules went missing and who cites it.
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-use crate::content::Overlay;
+use crate::content::{Overlay, Replaced};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Origin, Site};
+use std::collections::BTreeMap;
 
 /// A citation: the article and anchor it names, where it is written.
 struct Citation<'a> {
@@ -23,13 +21,13 @@ struct Citation<'a> {
 /// another page of the school's `site` cites.
 pub fn replaced_rules(site: &Site, overlay: &Overlay) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
-    let replaced: BTreeMap<(&str, &str), &PathBuf> =
-        overlay.replaced.iter().map(|(locale, id, path)| ((locale.as_str(), id.as_str()), path)).collect();
+    let replaced: BTreeMap<(&str, &str), &Replaced> =
+        overlay.replaced.iter().map(|r| ((r.locale.as_str(), r.id.as_str()), r)).collect();
     for here in &site.locales {
         for citation in citations(here) {
-            let Some(path) = replaced.get(&(here.locale.as_str(), citation.target)) else { continue };
+            let Some(replacement) = replaced.get(&(here.locale.as_str(), citation.target)) else { continue };
             let Some(article) = here.article(citation.target) else { continue };
-            if article.has_anchor(citation.anchor) || article.source != **path {
+            if article.has_anchor(citation.anchor) || article.source != replacement.path {
                 continue;
             }
             let message = format!(
@@ -40,7 +38,7 @@ pub fn replaced_rules(site: &Site, overlay: &Overlay) -> Diagnostics {
                 citation.line,
                 citation.column
             );
-            diagnostics.push(Diagnostic::error(*path, 0, 0, message));
+            diagnostics.push(Diagnostic::error(&replacement.path, replacement.line, replacement.column, message));
         }
     }
     diagnostics

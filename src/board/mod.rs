@@ -14,7 +14,7 @@ pub use citations::replaced_rules;
 
 use crate::config::{SchoolSite, ALL_AUDIENCES};
 use crate::content::school::SchoolSources;
-use crate::content::{source_hash, ArticleMeta, Document, LocaleSources, Overlay, Sources};
+use crate::content::{source_hash, ArticleMeta, Document, LocaleSources, Overlay, Replaced, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::text;
 
@@ -122,7 +122,9 @@ fn overlay_locale(
                         content.articles.retain(|d| d.meta.id != id || d.path.starts_with(&school.folder));
                     }
                 }
-                overlay.replaced.push((locale.to_owned(), id.to_owned(), doc.path.clone()));
+                let (line, column) = crate::yaml::locate(&doc.yaml, doc.yaml_line, "replaces", "true");
+                let path = doc.path.clone();
+                overlay.replaced.push(Replaced { locale: locale.to_owned(), id: id.to_owned(), path, line, column });
             }
             (false, false) => {}
         }

@@ -84,13 +84,24 @@ pub struct Sources {
     pub overlay: Option<Overlay>,
 }
 
+/// A school's article in place of the board's.
+#[derive(Debug, Clone)]
+pub struct Replaced {
+    pub locale: String,
+    pub id: String,
+    pub path: PathBuf,
+    /// The line and column of its `replaces: true`.
+    pub line: usize,
+    pub column: usize,
+}
+
 /// What a school's folder changed in the board's sources, for the checks
 /// and notices that only a school's site has.
 #[derive(Debug, Clone, Default)]
 pub struct Overlay {
     pub school: String,
-    /// The school's replacements: (locale, article id, file).
-    pub replaced: Vec<(String, String, PathBuf)>,
+    /// The school's replacements.
+    pub replaced: Vec<Replaced>,
     /// Replacements whose board article changed since the school confirmed it.
     pub drifted: std::collections::BTreeSet<PathBuf>,
 }
