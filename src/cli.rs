@@ -73,7 +73,7 @@ enum Command {
         /// The board's site folder: the one with site.yaml and schools/.
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
-        /// Replacement files, such as schools/de-linde/content/nl/protocol/rules.md.
+        /// Replacement files, such as schools/<id>/content/<locale>/protocol/<name>.md.
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
     },

@@ -111,7 +111,7 @@ fn a_board_edit_warns_the_school_that_replaced_it_until_it_confirms() {
     let check = leidraad(root, &["check"]);
     assert!(check.status.success(), "{}", stderr(&check));
     let warnings = stderr(&check);
-    let replacement = "schools/de-linde/content/nl/protocol/regels.md:9:13: warning: the board's article content/nl/protocol/regels.md changed since this school's replacement was confirmed";
+    let replacement = "schools/de-linde/content/nl/protocol/regels.md:9:13: warning: the board's article content/nl/protocol/regels.md changed since this replacement was confirmed";
     assert!(warnings.contains(replacement), "{warnings}");
     let out = build(root);
     let site = out.path().join("site");

@@ -31,7 +31,7 @@ pub fn replaced_rules(site: &Site, overlay: &Overlay) -> Diagnostics {
                 continue;
             }
             let message = format!(
-                "this replacement of the board's article `{}` has no `{}`, which {}:{}:{} cites; keep the board's rule numbers (a rule that does not apply at this school can say so), or cite another rule there",
+                "this replacement of the board's article `{}` has no `{}`, which {}:{}:{} cites; keep the board's rule numbers (a rule that does not apply here can say so), or cite another rule there",
                 citation.target,
                 citation.anchor,
                 citation.source.display(),

@@ -20,7 +20,7 @@ use crate::text;
 
 /// The static file a school's logo becomes in its site.
 fn logo_path(file: &str) -> String {
-    format!("school/{file}")
+    format!("site-logo/{file}")
 }
 
 /// The sources of `school`'s site: the board's `sources` (its `schools`
@@ -110,7 +110,7 @@ fn overlay_locale(
                 doc,
                 "id",
                 id,
-                format!("the board has an article `{id}`; to replace it, add `replaces: true`; to add an article of the school's own, choose another id"),
+                format!("the board has an article `{id}`; to replace it, add `replaces: true`; to add an article of this site's own, choose another id"),
             )),
             (true, true) => {
                 // A replacement in the default locale replaces every
@@ -134,7 +134,7 @@ fn overlay_locale(
     for doc in &own.quizzes {
         if board.locales.values().any(|c| c.quizzes.iter().any(|q| q.meta.id == doc.meta.id)) {
             let id = &doc.meta.id;
-            let message = format!("the board has a quiz `{id}`; a school adds quizzes of its own (replacing is for articles): choose another id");
+            let message = format!("the board has a quiz `{id}`; schools add quizzes of their own (replacing is for articles): choose another id");
             diagnostics.push(at_key(doc, "id", id, message));
         } else {
             target.quizzes.push(doc.clone());
@@ -143,7 +143,7 @@ fn overlay_locale(
     for doc in &own.scenarios {
         if board.locales.values().any(|c| c.scenarios.iter().any(|q| q.meta.id == doc.meta.id)) {
             let id = &doc.meta.id;
-            let message = format!("the board has a scenario card `{id}`; a school adds cards of its own (replacing is for articles): choose another id");
+            let message = format!("the board has a scenario card `{id}`; schools add cards of their own (replacing is for articles): choose another id");
             diagnostics.push(at_key(doc, "id", id, message));
         } else {
             target.scenarios.push(doc.clone());
@@ -168,7 +168,7 @@ fn no_board_article(board: &Sources, doc: &Document<ArticleMeta>) -> Diagnostic 
     let ids: BTreeSet<&str> =
         board.locales.values().flat_map(|c| c.articles.iter().map(|d| d.meta.id.as_str())).collect();
     let message = format!(
-        "`replaces: true`, but the board has no article `{id}`{}; give the id of the board article this replaces, or remove `replaces: true` to add it as the school's own article",
+        "`replaces: true`, but the board has no article `{id}`{}; give the id of the board article this replaces, or remove `replaces: true` to add it as an article of this site's own",
         text::hint(id, ids.into_iter())
     );
     at_key(doc, "id", id, message)
@@ -194,7 +194,7 @@ fn drift(
                 line,
                 column,
                 format!(
-                    "the board's article {} changed since this school's replacement was confirmed; its page says so until you compare the two, update this text if needed, and run {confirm}",
+                    "the board's article {} changed since this replacement was confirmed; its page says so until you compare the two, update this text if needed, and run {confirm}",
                     original.path.display()
                 ),
             ));

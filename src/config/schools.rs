@@ -39,7 +39,7 @@ pub(super) fn checked(raw: Vec<RawSchool>, locales: &[String], problems: &mut Pr
         let id = school.id.as_str();
         if !is_slug(id) {
             let message = format!(
-                "school id `{id}` becomes a folder of the output and a web address: use only lower-case letters, digits and hyphens (`de-linde`)"
+                "school id `{id}` becomes a folder of the output and a web address: use only lower-case letters, digits and hyphens"
             );
             problems.report("schools", id, message);
         } else if locales.iter().any(|l| l == id) || ROOT_NAMES.contains(&id) {

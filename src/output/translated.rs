@@ -11,10 +11,21 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 /// Stamps each of `files` (translations under `root`); returns the files
 /// changed.
 pub fn stamp(root: &Path, files: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
-    let sources = content::load(root)?;
+    let mut sources = content::load(root)?;
+    // A school's translations follow the school's own originals: its
+    // site's sources pair them (`board`).
+    let schools = std::mem::take(&mut sources.schools);
+    let of_schools: Vec<(&Path, Sources)> =
+        schools.iter().map(|s| (s.folder.as_path(), crate::board::school_sources(&sources, s).0)).collect();
+    let school_pairs = of_schools
+        .iter()
+        .flat_map(|(folder, sources)| pairs(sources).into_iter().filter(move |p| p.path.starts_with(folder)));
     // Each translatable file once, by its canonical path.
-    let all: Vec<(PathBuf, Pair<'_>)> =
-        pairs(&sources).into_iter().filter_map(|p| Some((std::fs::canonicalize(p.path).ok()?, p))).collect();
+    let all: Vec<(PathBuf, Pair<'_>)> = pairs(&sources)
+        .into_iter()
+        .chain(school_pairs)
+        .filter_map(|p| Some((std::fs::canonicalize(p.path).ok()?, p)))
+        .collect();
     let mut errors = Diagnostics::new();
     let mut changed = Vec::new();
     for file in files {
