@@ -63,7 +63,6 @@ pub fn write_sites(root: &Path, out: &Path, sites: Sites<'_>) -> Result<Written,
     // Where the output may go is settled before anything is built.
     let target = output::guard::target(root, out)?;
     let staging = std::cell::OnceCell::new();
-    let mut failed = Diagnostics::new();
     let result = schools::each_site(root, sites, |prefix, prepared| {
         let staging = match staging.get() {
             Some(staging) => staging,
@@ -87,11 +86,11 @@ pub fn write_sites(root: &Path, out: &Path, sites: Sites<'_>) -> Result<Written,
         staging.into_inner().ok_or_else(|| Diagnostics::from(Diagnostic::error(out, 0, 0, "no site to write")))?;
     match staging.commit() {
         Ok(warnings) => written.warnings.extend(warnings),
-        Err(e) => failed.extend(Diagnostics::from(e)),
-    }
-    if failed.has_errors() {
-        failed.extend(written.warnings);
-        return Err(failed);
+        Err(e) => {
+            let mut failed = Diagnostics::from(e);
+            failed.extend(written.warnings);
+            return Err(failed);
+        }
     }
     Ok(written)
 }
