@@ -311,8 +311,9 @@ fn write_school(out: &Path, school: usize, articles: usize, seed: u64) {
             write(&dir.join(format!("own{own}.md")), &format!("{meta}{}\n", body.join(" ")));
         }
         let replaced = school % articles.max(1);
-        let board = std::fs::read_to_string(out.join("content").join(locale).join("protocol").join(format!("a{replaced}.md")))
-            .expect("the board's article is written first");
+        let board =
+            std::fs::read_to_string(out.join("content").join(locale).join("protocol").join(format!("a{replaced}.md")))
+                .expect("the board's article is written first");
         let text = board.replacen("anchor_prefix: r\n", "anchor_prefix: r\nreplaces: true\n", 1);
         write(&dir.join(format!("a{replaced}.md")), &format!("{text}\n{}\n", sentence(&mut random, words, 20)));
     }
