@@ -171,6 +171,15 @@ fn a_replacement_must_name_a_board_article() {
 }
 
 #[test]
+fn replaces_is_only_for_a_schools_folder() {
+    let errors = errors_with(|root| {
+        replace_in(&root.join("content/nl/protocol/regels.md"), "order: 10\n", "order: 10\nreplaces: true\n")
+    });
+    let expected = "content/nl/protocol/regels.md:8:1: `replaces` is for a school's replacement of a board article";
+    assert!(errors.contains(expected), "{errors}");
+}
+
+#[test]
 fn a_replacement_keeps_the_rules_a_board_quiz_cites() {
     let errors = errors_with(|root| {
         let file = root.join("schools/de-linde/content/nl/protocol/regels.md");

@@ -162,6 +162,7 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
     let locales = sort_parsed(&config, &content_dir, parsed, &mut diagnostics);
 
     let assets = assets::load(root, &config, &config_text, &mut diagnostics);
+    school::only_in_schools(&locales, &mut diagnostics);
     let schools = school::load(root, &config, &mut diagnostics);
     let problems = diagnostics.into_iter().collect();
     Ok(Sources { root: root.to_path_buf(), config, config_path, locales, assets, problems, schools, overlay: None })

@@ -35,6 +35,21 @@ pub fn load(root: &Path, config: &Config, diagnostics: &mut Diagnostics) -> Vec<
     config.schools.iter().map(|school| load_one(root, config, school, diagnostics)).collect()
 }
 
+/// `replaces` and `board_from` belong to a school's replacements: in the
+/// board's own articles they would mean nothing.
+pub(super) fn only_in_schools(locales: &BTreeMap<String, LocaleSources>, diagnostics: &mut Diagnostics) {
+    for doc in locales.values().flat_map(|c| &c.articles) {
+        let keys = [("replaces", doc.meta.replaces), ("board_from", doc.meta.board_from.is_some())];
+        for (key, _) in keys.into_iter().filter(|(_, set)| *set) {
+            let (line, column) = crate::yaml::locate(&doc.yaml, doc.yaml_line, key, key);
+            let message = format!(
+                "`{key}` is for a school's replacement of a board article, in {FOLDER}/<id>/content/; remove it here"
+            );
+            diagnostics.push(Diagnostic::error(&doc.path, line, column, message));
+        }
+    }
+}
+
 fn undeclared(root: &Path, config: &Config, diagnostics: &mut Diagnostics) {
     let dir = display_path(root, Path::new(FOLDER));
     let Ok(entries) = std::fs::read_dir(&dir) else { return };
