@@ -4,6 +4,7 @@
 #   bash bench/run.sh              # N = 1000 and 5000 articles per locale
 #   bash bench/run.sh 1000         # one size
 #   RUNS=7 EDITS=50 bash bench/run.sh
+#   BOARD_ONLY=1 bash bench/run.sh # only the board of SCHOOLS (40) schools
 #
 # For each N it writes a synthetic site (examples/synth.rs: about 600 words
 # an article, nl and en) and the same articles' text as a Hugo site with
@@ -20,6 +21,9 @@
 #   - the CPU time (user + sys) of each on tmpfs, which says how much of a
 #     build's time is work and how far two cores can take it;
 #   - `serve`: save-to-reload latency of one article edit (examples/reload_latency.rs).
+# Then a board of SCHOOLS (40) schools, each with the synthetic protocol's
+# 100 articles per locale, two articles of its own and one replaced: the
+# build of all its sites against the build of one school (`--school`).
 # Then the weight of an article page of the bundled example with all it loads.
 # The table is printed and written to target/bench/latest.md.
 set -euo pipefail
@@ -27,6 +31,8 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 EDITS=${EDITS:-30}
 SIZES=${*:-1000 5000}
+SCHOOLS=${SCHOOLS:-40}
+if [ -n "${BOARD_ONLY:-}" ]; then SIZES=""; fi
 
 cargo build --release --quiet --examples --bins
 bin=$PWD/target/release
@@ -147,6 +153,23 @@ if [ "$first" != "$last" ]; then
     'BEGIN {printf "- Time per article on tmpfs at N = %d against N = %d: %.2f (1.00 is linear)\n", n, m, (a / n) / (b / m)}' \
     >>"$report.rest"
 fi
+
+# A board: all its sites against one school's, on tmpfs.
+board=$disk/board
+"$bin/examples/synth" --articles 100 --schools "$SCHOOLS" --out "$board" >/dev/null
+"$bin/leidraad" build --root "$board" --out "$shm/board" >/dev/null 2>&1
+"$bin/leidraad" build --root "$board" --school s0 --out "$shm/one" >/dev/null 2>&1
+for run in $(seq "$RUNS"); do
+  measure "$disk/board-all" "$bin/leidraad" build --root "$board" --out "$shm/board"
+  measure "$disk/board-one" "$bin/leidraad" build --root "$board" --school s0 --out "$shm/one"
+done
+{
+  echo "- Board of $SCHOOLS schools (100 articles per locale, each school 2 own + 1 replaced), tmpfs:" \
+    "all $((SCHOOLS + 1)) sites $(seconds "$disk/board-all"), $(mib "$disk/board-all");" \
+    "one school (\`--school s0\`) $(seconds "$disk/board-one"), $(mib "$disk/board-one");" \
+    "all / one: time $(ratio "$disk/board-all" "$disk/board-one"), memory $(memory_ratio "$disk/board-all" "$disk/board-one")"
+} >>"$report.rest"
+rm -rf "$shm/board" "$shm/one"
 
 # An article page of the bundled example with everything it loads.
 "$bin/leidraad" build --out "$disk/example" >/dev/null

@@ -9,7 +9,10 @@
 //! as a Hugo or Zola site with minimal templates (sections of 50, title-only
 //! front matter), so `bench/run.sh` can build them side by side.
 //!
-//! cargo run --release --example synth -- --articles 1000 --out /tmp/synth [--seed 7] [--hugo DIR] [--zola DIR]
+//! With `--schools N` the site is a board of N schools (`schools:`), each
+//! with two articles of its own and one replaced board article per locale.
+//!
+//! cargo run --release --example synth -- --articles 1000 --out /tmp/synth [--seed 7] [--hugo DIR] [--zola DIR] [--schools N]
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -144,6 +147,7 @@ fn main() {
     let mut seed = 7u64;
     let mut hugo: Option<PathBuf> = None;
     let mut zola: Option<PathBuf> = None;
+    let mut schools = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().unwrap_or_else(|| panic!("{arg} needs a value"));
@@ -153,6 +157,7 @@ fn main() {
             "--seed" => seed = value.parse().expect("a number"),
             "--hugo" => hugo = Some(PathBuf::from(value)),
             "--zola" => zola = Some(PathBuf::from(value)),
+            "--schools" => schools = value.parse().expect("a number of schools"),
             other => panic!("unknown option {other}; use --articles N --out DIR [--seed S] [--hugo DIR] [--zola DIR]"),
         }
     }
@@ -172,7 +177,7 @@ fn main() {
         write(&zola.join("templates/section.html"), ZOLA_SECTION);
         write(&zola.join("templates/page.html"), ZOLA_PAGE);
     }
-    write(&out.join("site.yaml"), SITE);
+    write(&out.join("site.yaml"), &format!("{SITE}{}", school_list(schools)));
     for (locale, words) in [("nl", NL), ("en", EN)] {
         let mut random = Random(seed);
         let dir = out.join("content").join(locale);
@@ -271,7 +276,47 @@ fn main() {
             write(&dir.join("scenarios").join(format!("card{c}.md")), &card);
         }
     }
-    println!("wrote a site with {articles} articles per locale to {}", out.display());
+    for school in 0..schools {
+        write_school(&out, school, articles, seed);
+    }
+    println!("wrote a site with {articles} articles per locale and {schools} schools to {}", out.display());
+}
+
+/// `schools:` of a board of `n` schools, or nothing.
+fn school_list(n: usize) -> String {
+    if n == 0 {
+        return String::new();
+    }
+    let mut list = "schools:\n".to_owned();
+    for s in 0..n {
+        let _ = writeln!(list, "  - id: s{s}\n    name: School {s}\n    base_url: https://s{s}.example.org/protocol/");
+    }
+    list
+}
+
+/// A school's folder: two articles of its own and the board's article
+/// `a<school>` replaced (its text with a paragraph added), in each locale.
+fn write_school(out: &Path, school: usize, articles: usize, seed: u64) {
+    let folder = out.join("schools").join(format!("s{school}"));
+    write(&folder.join("school.yaml"), &format!("contact: {{ nl: Contact {school}, en: Contact {school} }}\n"));
+    for (locale, words) in [("nl", NL), ("en", EN)] {
+        let mut random = Random(seed ^ (school as u64 + 1));
+        let dir = folder.join("content").join(locale).join("protocol");
+        for own in 0..2 {
+            let body: Vec<String> = (0..12).map(|_| sentence(&mut random, words, 13)).collect();
+            let meta = format!(
+                "---\nid: s{school}-own{own}\ntitle: Own {own}\naudiences: [all]\norder: {}\n---\n",
+                articles + own
+            );
+            write(&dir.join(format!("own{own}.md")), &format!("{meta}{}\n", body.join(" ")));
+        }
+        let replaced = school % articles.max(1);
+        let board =
+            std::fs::read_to_string(out.join("content").join(locale).join("protocol").join(format!("a{replaced}.md")))
+                .expect("the board's article is written first");
+        let text = board.replacen("anchor_prefix: r\n", "anchor_prefix: r\nreplaces: true\n", 1);
+        write(&dir.join(format!("a{replaced}.md")), &format!("{text}\n{}\n", sentence(&mut random, words, 20)));
+    }
 }
 
 const SITE: &str = "organisation: Synthetic school board

@@ -32,6 +32,11 @@ enum Command {
         /// the site folder or its sources.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// For a board: write only this school's site, at the root of the
+        /// output (what the school's web editor deploys). Without it, a
+        /// board's build writes each school's site under OUT/<school-id>/.
+        #[arg(long, value_name = "ID")]
+        school: Option<String>,
     },
     /// Run every validation of `build` and write nothing; exit 0 only when
     /// the site is sound. Lists untranslated pages as warnings.
@@ -57,6 +62,18 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
         /// Translated article files, such as content/en/protocol/rules.md.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Record that a school's replacements of board articles follow the
+    /// board's current text: writes `board_from:` into each file's front
+    /// matter. When the board's article changes later, `check` warns and the
+    /// school's page says the board's text has changed.
+    Confirm {
+        /// The board's site folder: the one with site.yaml and schools/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Replacement files, such as schools/<id>/content/<locale>/protocol/<name>.md.
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
     },
@@ -92,11 +109,27 @@ pub fn run() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { root, out } => build(&root, out.unwrap_or_else(|| root.join("public"))),
+        Command::Build { root, out, school } => {
+            build(&root, out.unwrap_or_else(|| root.join("public")), school.as_deref())
+        }
         Command::Check { root } => check(&root),
         Command::Serve { root, bind, port } => serve(&root, &bind, port),
         Command::New { dir } => new(&dir),
         Command::Translated { root, files } => translated(&root, &files),
+        Command::Confirm { root, files } => confirm(&root, &files),
+    }
+}
+
+fn confirm(root: &Path, files: &[PathBuf]) -> ExitCode {
+    match output::confirm::stamp(root, files) {
+        Ok(changed) => {
+            for file in &changed {
+                println!("{}: board_from recorded", file.display());
+            }
+            println!("{} of {} files stamped; the others were up to date", changed.len(), files.len());
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => report_failure(diagnostics),
     }
 }
 
@@ -172,9 +205,10 @@ fn report_failure(diagnostics: Diagnostics) -> ExitCode {
     ExitCode::from(CONTENT_ERROR)
 }
 
-fn build(root: &Path, out: PathBuf) -> ExitCode {
+fn build(root: &Path, out: PathBuf, school: Option<&str>) -> ExitCode {
     let started = Instant::now();
-    let written = match pipeline::write(root, &out) {
+    let sites = school.map_or(pipeline::Sites::All, pipeline::Sites::School);
+    let written = match pipeline::write_sites(root, &out, sites) {
         Ok(written) => written,
         Err(diagnostics) => return report_failure(diagnostics),
     };

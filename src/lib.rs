@@ -7,6 +7,7 @@
 //! memory (with `qti`, every quiz as a QTI package) and `output` writes them to disk atomically. `pipeline` strings
 //! the stages together.
 
+pub mod board;
 pub mod check;
 pub mod config;
 pub mod content;

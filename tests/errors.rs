@@ -49,7 +49,7 @@ fn unknown_key_with_hint() {
     let err = failing_build("unknown-key");
     assert_eq!(
         error_lines(&err),
-        ["content/nl/protocol/regels.md:4:1: unknown key `audience`; did you mean `audiences`?; known keys are `id`, `number`, `title`, `audiences`, `contexts`, `order`, `summary`, `numbering`, `anchor_prefix`, `translated_from`"]
+        ["content/nl/protocol/regels.md:4:1: unknown key `audience`; did you mean `audiences`?; known keys are `id`, `number`, `title`, `audiences`, `contexts`, `order`, `summary`, `numbering`, `anchor_prefix`, `translated_from`, `replaces`, `board_from`"]
     );
 }
 

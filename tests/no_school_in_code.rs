@@ -24,6 +24,10 @@ fn site_names() -> BTreeSet<String> {
         for locale in yaml["locales"].as_sequence().unwrap() {
             names.insert(locale.as_str().unwrap().to_owned());
         }
+        for school in yaml["schools"].as_sequence().into_iter().flatten() {
+            names.insert(school["id"].as_str().unwrap().to_owned());
+            names.insert(school["name"].as_str().unwrap().to_owned());
+        }
         for key in ["audiences", "contexts"] {
             for item in yaml[key].as_sequence().into_iter().flatten() {
                 names.insert(item["id"].as_str().unwrap().to_owned());
@@ -37,6 +41,12 @@ fn site_names() -> BTreeSet<String> {
     }
     names
 }
+
+/// Words of leidraad's own vocabulary that an example site may also use
+/// as an id: boards list `schools:` and `build --school ID` builds one, so
+/// messages about them say "school" (the VSNON example's context `school`
+/// shares the word).
+const OWN_WORDS: [&str; 1] = ["school"];
 
 /// String literals of a Rust source, with test modules left out.
 fn literals(source: &str) -> Vec<(usize, String)> {
@@ -57,7 +67,10 @@ fn literals(source: &str) -> Vec<(usize, String)> {
 
 #[test]
 fn no_school_audience_context_or_locale_in_the_generator() {
-    let names = site_names();
+    let mut names = site_names();
+    for word in OWN_WORDS {
+        names.remove(word);
+    }
     assert!(names.contains("nl") && names.contains("leerlingen"), "{names:?}");
     let mut offences = Vec::new();
     for entry in walkdir::WalkDir::new(repo().join("src")).into_iter().filter_map(Result::ok) {

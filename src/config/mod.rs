@@ -6,12 +6,14 @@ mod colours;
 mod problems;
 mod raw;
 mod register;
+mod schools;
 mod section;
 mod validate;
 
 use std::collections::BTreeMap;
 
 pub use register::{Register, Registers};
+pub use schools::{default_settings, parse_school, School, SchoolSettings};
 pub use validate::parse;
 
 /// The audience id that stands for every audience.
@@ -54,6 +56,23 @@ pub struct Config {
     pub status: Option<Status>,
     /// The register (form of address) of each locale where an audience sets none.
     pub register: Registers,
+    /// A board's schools (`schools:`), each built as a site of its own.
+    pub schools: Vec<School>,
+    /// Whether each school's site says the board adopted the protocol.
+    pub board_adopted: bool,
+    /// Set on the configuration of a school's site (made by `board`), never
+    /// read from `site.yaml`.
+    pub school: Option<SchoolSite>,
+}
+
+/// What a school's site has that the board's has not.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SchoolSite {
+    pub id: String,
+    /// The board's name, when its sites say it adopted the protocol.
+    pub adopted_by: Option<String>,
+    /// Whom to ask, per locale (may lack some).
+    pub contact: Localized,
 }
 
 /// The status of the protocol, when it is not simply in force.

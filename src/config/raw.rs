@@ -39,6 +39,12 @@ pub(super) struct RawConfig {
     /// The register of each locale where an audience sets none.
     #[serde(default)]
     pub(super) register: Localized,
+    /// A board's schools, each with a site of its own.
+    #[serde(default)]
+    pub(super) schools: Vec<super::schools::RawSchool>,
+    /// Whether each school's site says that the board adopted the protocol.
+    #[serde(default)]
+    pub(super) board_adopted: bool,
 }
 
 fn default_theme() -> String {

@@ -16,7 +16,7 @@ use crate::{text, yaml};
 
 /// Reads and checks `site.yaml` from its text.
 pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
-    let raw: RawConfig = yaml::parse(source, path, 1)?;
+    let mut raw: RawConfig = yaml::parse(source, path, 1)?;
     let mut problems = Problems::new(source, path);
     check_locales(&raw, &mut problems);
     check_texts(&raw, &mut problems);
@@ -38,6 +38,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         problems.report("base_url", &raw.base_url, message);
     }
     let colors = colours::checked(&raw.colors, &mut problems);
+    let schools = super::schools::checked(std::mem::take(&mut raw.schools), &raw.locales, &mut problems);
     let (register, audience_registers) = register::placed(&raw, source, path);
     if problems.errors.has_errors() {
         return Err(problems.errors);
@@ -75,6 +76,9 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         organisation_kind: raw.organisation_kind.unwrap_or_default(),
         status: raw.status,
         register,
+        schools,
+        board_adopted: raw.board_adopted,
+        school: None,
     })
 }
 

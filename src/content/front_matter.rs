@@ -55,6 +55,13 @@ pub struct ArticleMeta {
     /// In a translation: the `source_hash` of the original it was made from.
     #[serde(default)]
     pub translated_from: Option<String>,
+    /// In a school's folder: the article replaces the board's of this id.
+    #[serde(default)]
+    pub replaces: bool,
+    /// In a school's replacement: the `source_hash` of the board's article
+    /// it follows (`leidraad confirm`).
+    #[serde(default)]
+    pub board_from: Option<String>,
 }
 
 fn default_anchor_prefix() -> String {

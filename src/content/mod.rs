@@ -9,6 +9,7 @@ pub mod front_matter;
 pub mod glossary;
 pub mod learning;
 mod read;
+pub mod school;
 
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -76,6 +77,33 @@ pub struct Sources {
     /// of `locales` (but listed in their `broken`) so that every other file
     /// can still be checked.
     pub problems: Vec<Diagnostic>,
+    /// The folders of a board's schools (none for other sites, and none in
+    /// a school's own sources).
+    pub schools: Vec<school::SchoolSources>,
+    /// In a school's sources: what the school changed of the board's text.
+    pub overlay: Option<Overlay>,
+}
+
+/// A school's article in place of the board's.
+#[derive(Debug, Clone)]
+pub struct Replaced {
+    pub locale: String,
+    pub id: String,
+    pub path: PathBuf,
+    /// The line and column of its `replaces: true`.
+    pub line: usize,
+    pub column: usize,
+}
+
+/// What a school's folder changed in the board's sources, for the checks
+/// and notices that only a school's site has.
+#[derive(Debug, Clone, Default)]
+pub struct Overlay {
+    pub school: String,
+    /// The school's replacements.
+    pub replaced: Vec<Replaced>,
+    /// Replacements whose board article changed since the school confirmed it.
+    pub drifted: std::collections::BTreeSet<PathBuf>,
 }
 
 /// A short fingerprint of an original's text, recorded by a translation as
@@ -134,8 +162,10 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
     let locales = sort_parsed(&config, &content_dir, parsed, &mut diagnostics);
 
     let assets = assets::load(root, &config, &config_text, &mut diagnostics);
+    school::only_in_schools(&locales, &mut diagnostics);
+    let schools = school::load(root, &config, &mut diagnostics);
     let problems = diagnostics.into_iter().collect();
-    Ok(Sources { root: root.to_path_buf(), config, config_path, locales, assets, problems })
+    Ok(Sources { root: root.to_path_buf(), config, config_path, locales, assets, problems, schools, overlay: None })
 }
 
 /// Reads and parses `site.yaml`: the config, its text and its path. On

@@ -115,8 +115,10 @@ fn render_articles(
         .map(|(locale, doc, body)| environment.article_with_body(locale, doc, body.as_deref().unwrap_or(&doc.body)))
         .collect();
     let mut own_articles: BTreeMap<String, Vec<std::sync::Arc<Article>>> = BTreeMap::new();
-    for (locale, (article, problems)) in locales.into_iter().zip(rendered) {
+    let drifted = sources.overlay.as_ref().map(|o| &o.drifted);
+    for (locale, (mut article, problems)) in locales.into_iter().zip(rendered) {
         diagnostics.extend(problems);
+        article.board_changed = drifted.is_some_and(|d| d.contains(&article.source));
         own_articles.entry(locale.to_owned()).or_default().push(std::sync::Arc::new(article));
     }
     own_articles
@@ -333,6 +335,7 @@ fn article(
         note_ids,
         plain,
         outdated: None,
+        board_changed: false,
         rule_count,
         references,
         source: doc.path.clone(),

@@ -85,6 +85,9 @@ pub struct Article {
     /// Set when this translation was made from an older text of its
     /// original: the locale of that original.
     pub outdated: Option<String>,
+    /// On a school's site: this replacement follows an older text of the
+    /// board's article.
+    pub board_changed: bool,
     pub rule_count: usize,
     /// Links of this article into others, to check.
     pub references: Vec<Reference>,

@@ -8,6 +8,7 @@
 //! `translated_from` stamps of `leidraad translated`.
 
 mod carry;
+pub mod confirm;
 pub mod guard;
 mod leftovers;
 mod manifest;

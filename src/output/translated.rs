@@ -11,10 +11,21 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 /// Stamps each of `files` (translations under `root`); returns the files
 /// changed.
 pub fn stamp(root: &Path, files: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
-    let sources = content::load(root)?;
+    let mut sources = content::load(root)?;
+    // A school's translations follow the school's own originals: its
+    // site's sources pair them (`board`).
+    let schools = std::mem::take(&mut sources.schools);
+    let of_schools: Vec<(&Path, Sources)> =
+        schools.iter().map(|s| (s.folder.as_path(), crate::board::school_sources(&sources, s).0)).collect();
+    let school_pairs = of_schools
+        .iter()
+        .flat_map(|(folder, sources)| pairs(sources).into_iter().filter(move |p| p.path.starts_with(folder)));
     // Each translatable file once, by its canonical path.
-    let all: Vec<(PathBuf, Pair<'_>)> =
-        pairs(&sources).into_iter().filter_map(|p| Some((std::fs::canonicalize(p.path).ok()?, p))).collect();
+    let all: Vec<(PathBuf, Pair<'_>)> = pairs(&sources)
+        .into_iter()
+        .chain(school_pairs)
+        .filter_map(|p| Some((std::fs::canonicalize(p.path).ok()?, p)))
+        .collect();
     let mut errors = Diagnostics::new();
     let mut changed = Vec::new();
     for file in files {
@@ -87,24 +98,35 @@ fn stamp_one(sources: &Sources, all: &[(PathBuf, Pair<'_>)], file: &Path) -> Res
     if pair.recorded == Some(hash) {
         return Ok(false);
     }
+    record(file, "translated_from", hash)?;
+    Ok(true)
+}
+
+/// Sets `key: hash` in the front matter of `file`, keeping the editor's
+/// line endings and byte order mark.
+pub(super) fn record(file: &Path, key: &str, hash: &str) -> Result<(), Diagnostic> {
     let raw = std::fs::read(file).map_err(|e| Diagnostic::error(file, 0, 0, format!("cannot read the file: {e}")))?;
     let text = content::read_text(file)?;
-    let stamped = with_translated_from(&text, hash);
-    // Keep the editor's line endings and byte order mark.
+    let stamped = with_key(&text, key, hash);
     let crlf = raw.windows(2).any(|w| w == b"\r\n");
     let bom = raw.starts_with(b"\xEF\xBB\xBF");
     let mut out = if bom { "\u{FEFF}".to_owned() } else { String::new() };
     out.push_str(&if crlf { stamped.replace('\n', "\r\n") } else { stamped });
-    std::fs::write(file, out).map_err(|e| Diagnostic::error(file, 0, 0, format!("cannot write the file: {e}")))?;
-    Ok(true)
+    std::fs::write(file, out).map_err(|e| Diagnostic::error(file, 0, 0, format!("cannot write the file: {e}")))
 }
 
-/// The text with `translated_from: <hash>` set in its front matter.
+#[cfg(test)]
 fn with_translated_from(text: &str, hash: &str) -> String {
-    let line = format!("translated_from: {hash}");
+    with_key(text, "translated_from", hash)
+}
+
+/// The text with `key: <hash>` set in its front matter.
+fn with_key(text: &str, key: &str, hash: &str) -> String {
+    let line = format!("{key}: {hash}");
+    let prefix = format!("{key}:");
     let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
     let close = lines.iter().skip(1).position(|l| l.trim_end() == "---").map(|i| i + 1).unwrap_or(1);
-    match lines[1..close].iter().position(|l| l.starts_with("translated_from:")) {
+    match lines[1..close].iter().position(|l| l.starts_with(&prefix)) {
         Some(i) => lines[i + 1] = line,
         None => lines.insert(close, line),
     }

@@ -5,6 +5,9 @@
 //! that is safe (see `incremental`).
 
 mod incremental;
+mod schools;
+
+pub use schools::Sites;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -45,17 +48,56 @@ pub struct Written {
     pub file_count: usize,
 }
 
-/// Runs every stage on the site at `root` and writes it to `out`: each page
-/// as soon as it is rendered, then the search index, nothing kept in memory
-/// once written. Both stages spread over all cores, so running them one
-/// after the other costs no time, and their working memory is not needed
-/// at once: the articles' HTML is let go before the index is made, and each
-/// locale's text once its index is written. `out` is replaced only when
-/// every file was written: on failure it stays as it was.
+/// Runs every stage on the site at `root` and writes it to `out`, with the
+/// site of each school of a board under `out/<school-id>/`
+/// ([`write_sites`] with [`Sites::All`]).
 pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
+    write_sites(root, out, Sites::All)
+}
+
+/// Runs every stage on the sites at `root` and writes them to `out`: each
+/// page as soon as it is rendered, then the search index, nothing kept in
+/// memory once written. `out` is replaced only when every file of every
+/// site was written: on failure it stays as it was.
+pub fn write_sites(root: &Path, out: &Path, sites: Sites<'_>) -> Result<Written, Diagnostics> {
     // Where the output may go is settled before anything is built.
     let target = output::guard::target(root, out)?;
-    let Prepared { sources, mut site, renderer, mut diagnostics, .. } = Prepared::new(root)?;
+    let staging = std::cell::OnceCell::new();
+    let result = schools::each_site(root, sites, |prefix, prepared| {
+        let staging = match staging.get() {
+            Some(staging) => staging,
+            None => match output::Staging::new(&target) {
+                Ok(made) => staging.get_or_init(|| made),
+                Err(e) => return Err(Diagnostics::from(e)),
+            },
+        };
+        let put = |path: &str, content: Content<'_>| {
+            let path = format!("{prefix}{path}");
+            match content.whole() {
+                Some(bytes) => staging.put(&path, bytes.into_owned()),
+                None => staging.put_with(&path, |out| content.write_to(out)),
+            }
+            .map_err(Diagnostic::from)
+        };
+        emit(prepared, &put)
+    });
+    let mut written = result?;
+    let staging =
+        staging.into_inner().ok_or_else(|| Diagnostics::from(Diagnostic::error(out, 0, 0, "no site to write")))?;
+    match staging.commit() {
+        Ok(warnings) => written.warnings.extend(warnings),
+        Err(e) => {
+            let mut failed = Diagnostics::from(e);
+            failed.extend(written.warnings);
+            return Err(failed);
+        }
+    }
+    Ok(written)
+}
+
+/// Renders and indexes one prepared site through `put`.
+fn emit(prepared: Prepared, put: &crate::render::Put<'_>) -> Result<Written, Diagnostics> {
+    let Prepared { sources, mut site, renderer, mut diagnostics, .. } = prepared;
     // The model holds all the text from here on: let the sources go.
     drop(sources.locales);
     memory::return_freed();
@@ -63,15 +105,7 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
         diagnostics.extend(problems);
         diagnostics.clone()
     };
-    let staging = output::Staging::new(&target).map_err(|e| fail(e.into()))?;
-    let put = |path: &str, content: Content<'_>| {
-        match content.whole() {
-            Some(bytes) => staging.put(path, bytes.into_owned()),
-            None => staging.put_with(path, |out| content.write_to(out)),
-        }
-        .map_err(Diagnostic::from)
-    };
-    let rendered = renderer.site_into(&site, &sources.assets, &put).map_err(&mut fail)?;
+    let rendered = renderer.site_into(&site, &sources.assets, put).map_err(&mut fail)?;
     site.release_article_html();
     memory::return_freed();
     let put_index = |path: String, bytes: Vec<u8>| put(&path, Content::Bytes(&bytes));
@@ -95,8 +129,6 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
     });
     handed.map_err(|e| fail(e.into()))?;
     let index_count = index.finish(&put_index).map_err(&mut fail)?;
-    let warnings = staging.commit().map_err(|e| fail(e.into()))?;
-    diagnostics.extend(warnings);
     Ok(Written {
         warnings: diagnostics.sorted(),
         page_count: rendered.page_count,
@@ -104,16 +136,19 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
     })
 }
 
-/// Runs every stage that can find a mistake on the site at `root`, rendering
-/// every page but keeping none and writing nothing. The search index is
-/// left out: it is made from the checked model and cannot fail on content.
+/// Runs every stage that can find a mistake on the site at `root` and on
+/// each school's, rendering every page but keeping none and writing
+/// nothing. The search index is left out: it is made from the checked
+/// model and cannot fail on content.
 pub fn check(root: &Path) -> Result<Written, Diagnostics> {
-    let Prepared { sources, site, renderer, mut diagnostics, .. } = Prepared::new(root)?;
-    let rendered = renderer.site_into(&site, &sources.assets, &|_: &str, _: Content<'_>| Ok(())).map_err(|e| {
-        diagnostics.extend(e);
-        diagnostics.clone()
-    })?;
-    Ok(Written { warnings: diagnostics.sorted(), page_count: rendered.page_count, file_count: rendered.file_count })
+    schools::each_site(root, Sites::All, |_, prepared| {
+        let Prepared { sources, site, renderer, mut diagnostics, .. } = prepared;
+        let rendered = renderer.site_into(&site, &sources.assets, &|_: &str, _: Content<'_>| Ok(())).map_err(|e| {
+            diagnostics.extend(e);
+            diagnostics.clone()
+        })?;
+        Ok(Written { warnings: diagnostics.sorted(), page_count: rendered.page_count, file_count: rendered.file_count })
+    })
 }
 
 /// The stages before rendering, which every command runs: the sources
@@ -131,6 +166,12 @@ struct Prepared {
 impl Prepared {
     fn new(root: &Path) -> Result<Prepared, Diagnostics> {
         let mut sources = content::load(root)?;
+        sources.schools.clear();
+        Prepared::from_sources(sources)
+    }
+
+    /// The stages before rendering, on sources already read.
+    fn from_sources(mut sources: Sources) -> Result<Prepared, Diagnostics> {
         // The model lets each article's Markdown go once rendered; later
         // rebuilds read the files they need again.
         let bodies = content::take_article_bodies(&mut sources);
@@ -155,8 +196,13 @@ impl Prepared {
             || {
                 let (site, environment, mut problems) = model::build_with(&sources, bodies);
                 problems.extend(check::site(&site));
-                let config_text = std::fs::read_to_string(&sources.config_path).unwrap_or_default();
-                problems.extend(check::placeholder_address(&site, &sources.config_path, &config_text));
+                match &sources.overlay {
+                    Some(overlay) => problems.extend(crate::board::replaced_rules(&site, overlay)),
+                    None => {
+                        let config_text = std::fs::read_to_string(&sources.config_path).unwrap_or_default();
+                        problems.extend(check::placeholder_address(&site, &sources.config_path, &config_text));
+                    }
+                }
                 (site, environment, problems)
             },
             || messages.as_ref().map(|m| Renderer::new(&sources.config, &sources.assets, Arc::clone(m))),

@@ -169,6 +169,7 @@ mod tests {
             note_ids: Vec::new(),
             plain: Default::default(),
             outdated: None,
+            board_changed: false,
             rule_count: 0,
             references: Vec::new(),
             source: Default::default(),

@@ -61,6 +61,9 @@ const scenarioCards = require('./lib/scenarios');
 const CURRENT_ONLY = !!process.env.CURRENT_ONLY;
 // SCENARIOS_ONLY=1: only the tests of lib/scenarios.js (scenario cards on every example).
 const SCENARIOS_ONLY = !!process.env.SCENARIOS_ONLY;
+// SITES=name,name: only these sites (root, an example's folder name, or
+// <example>-<school-id> for a school of a board example).
+const ONLY_SITES = process.env.SITES ? process.env.SITES.split(',').map((s) => s.trim()) : null;
 const INTERACTIONS_ONLY = !!process.env.INTERACTIONS_ONLY || CURRENT_ONLY || SCENARIOS_ONLY;
 
 // ------------------------------------------------------------------ helpers
@@ -735,7 +738,7 @@ async function main() {
   // the checks themselves, or a site built elsewhere); nothing is built.
   const sites = process.env.PREBUILT_OUT
     ? [{ name: 'prebuilt', dir: path.resolve(process.env.PREBUILT_OUT), prebuilt: true }]
-    : discoverSites(REPO).filter((s) => !CURRENT_ONLY || s.name === 'root');
+    : discoverSites(REPO).filter((s) => (!CURRENT_ONLY || s.name === 'root') && (!ONLY_SITES || ONLY_SITES.includes(s.name)));
   // With PREBUILT_OUT, INTERACTIONS_ONLY takes the folder for a build of the root site.
   if (!sites.length) fatal(`no site.yaml at ${REPO} nor in ${path.join(REPO, 'examples')}/*/`);
 

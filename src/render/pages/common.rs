@@ -43,6 +43,10 @@ struct SiteData<'a> {
     /// `concept` for a draft, else empty.
     status: &'static str,
     stylesheet: &'a str,
+    /// On a school's site of a board that says so: the board's name.
+    adopted_by: &'a str,
+    /// On a school's site: whom to ask, in this locale.
+    contact: &'a str,
 }
 
 #[derive(Serialize)]
@@ -146,6 +150,8 @@ fn site_data<'a>(input: &'a Input<'a>) -> Result<SiteData<'a>, String> {
         approved_by: config.approved_by.as_deref().unwrap_or_default(),
         status: config.status.map(|s| s.as_str()).unwrap_or_default(),
         stylesheet: config.stylesheet.as_deref().unwrap_or_default(),
+        adopted_by: config.school.as_ref().and_then(|s| s.adopted_by.as_deref()).unwrap_or_default(),
+        contact: config.school.as_ref().and_then(|s| s.contact.get(input.locale)).map_or("", String::as_str),
     })
 }
 

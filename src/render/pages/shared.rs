@@ -115,6 +115,7 @@ pub struct ArticleView {
     contexts: Vec<Link>,
     untranslated: Option<Untranslated>,
     outdated: Option<Untranslated>,
+    board_changed: bool,
 }
 
 /// How an article sits on its page: its headings moved down by
@@ -146,6 +147,7 @@ pub fn article_view(
         contexts: context_links(page, &article.contexts),
         untranslated: untranslated(&article.origin, page.root, |from| address::article(config, from, &article.slug)),
         outdated: outdated(page.site, article, page.root),
+        board_changed: article.board_changed,
     }
 }
 

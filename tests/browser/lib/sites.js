@@ -14,18 +14,38 @@ function discoverSites(repo) {
   if (fs.existsSync(examples)) {
     for (const entry of fs.readdirSync(examples, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.isDirectory() && fs.existsSync(path.join(examples, entry.name, 'site.yaml'))) {
-        sites.push({ name: entry.name, dir: path.join(examples, entry.name) });
+        const dir = path.join(examples, entry.name);
+        sites.push({ name: entry.name, dir });
+        // A board's schools: each school's site as its web editor deploys
+        // it (`build --school ID`), crawled as a site of its own.
+        for (const school of schoolIds(dir)) sites.push({ name: `${entry.name}-${school}`, dir, school });
       }
     }
   }
   return sites;
 }
 
+/** The ids under `schools:` of a site.yaml (a board's), in order. */
+function schoolIds(dir) {
+  let text = '';
+  try { text = fs.readFileSync(path.join(dir, 'site.yaml'), 'utf8'); } catch (_) { return []; }
+  const list = text.split(/^schools:\s*$/m)[1];
+  if (!list) return [];
+  const ids = [];
+  for (const line of list.split('\n')) {
+    if (/^\S/.test(line)) break;
+    const m = line.match(/^\s*-\s*id:\s*["']?([a-z0-9-]+)["']?\s*$/);
+    if (m) ids.push(m[1]);
+  }
+  return ids;
+}
+
 /** Builds a site into a fresh temporary folder. */
 function buildSite(bin, site) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), `leidraad-browser-${site.name}-`));
   const started = Date.now();
-  const r = spawnSync(bin, ['build', '--root', site.dir, '--out', out], { encoding: 'utf8', timeout: 120000 });
+  const args = ['build', '--root', site.dir, '--out', out, ...(site.school ? ['--school', site.school] : [])];
+  const r = spawnSync(bin, args, { encoding: 'utf8', timeout: 120000 });
   return {
     out,
     ok: r.status === 0 && !r.error,

@@ -1,0 +1,8 @@
+## Sites of a board's schools
+
+# At the foot of every page of a school's site, when the board wants it; $board is the board's name.
+school-adopted-by = This protocol was adopted by { $board }.
+# Followed by the contact details the school gives.
+school-contact = Contact:
+# With an article the school wrote in place of the board's text, when the board changed that text afterwards.
+board-changed = The board has changed its text of this article since the school adopted this version of its own. The school is checking whether this version is still right.

@@ -1,0 +1,125 @@
+//! The sites of one build: a board's own and each school's (`board`), or a
+//! single school's. The board's sources are read once; each school's are
+//! made from them, prepared, handed on and let go before the next.
+
+use std::path::Path;
+
+use super::{Prepared, Written};
+use crate::board;
+use crate::content::{self, school::SchoolSources};
+use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
+
+/// Which sites a build makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sites<'a> {
+    /// The site's own and, for a board, every school's under `<school-id>/`.
+    All,
+    /// One school's site alone, at the root of the output.
+    School(&'a str),
+}
+
+/// Prepares each site and hands it to `emit` with the prefix of its output
+/// paths; once a site failed, the others are only checked, so that one run
+/// reports every error. The warnings and counts of all sites together.
+pub(super) fn each_site(
+    root: &Path,
+    sites: Sites<'_>,
+    mut emit: impl FnMut(&str, Prepared) -> Result<Written, Diagnostics>,
+) -> Result<Written, Diagnostics> {
+    let mut board = content::load(root)?;
+    let chosen = chosen(root, &mut board, sites)?;
+    let mut total = Written { warnings: Vec::new(), page_count: 0, file_count: 0 };
+    let mut errors = false;
+    let mut of_schools: Vec<(&SchoolSources, Vec<Diagnostic>)> = Vec::new();
+    let mut run = |prefix: &str, sources: content::Sources, errors: &mut bool| -> Vec<Diagnostic> {
+        let outcome = match Prepared::from_sources(sources) {
+            Ok(prepared) if *errors => {
+                Ok(Written { warnings: prepared.diagnostics.sorted(), page_count: 0, file_count: 0 })
+            }
+            Ok(prepared) => emit(prefix, prepared),
+            Err(problems) => Err(problems),
+        };
+        match outcome {
+            Ok(written) => {
+                total.page_count += written.page_count;
+                total.file_count += written.file_count;
+                written.warnings
+            }
+            Err(problems) => {
+                *errors = true;
+                problems.sorted()
+            }
+        }
+    };
+    // Each school's sources are copied from the board's: the board's own
+    // site comes last, when they are no longer needed.
+    for school in &chosen {
+        let (mut sources, problems) = board::school_sources(&board, school);
+        sources.problems.extend(problems);
+        let prefix = match sites {
+            Sites::All => format!("{}/", school.school.id),
+            Sites::School(_) => {
+                sources.problems.extend(board.problems.iter().cloned());
+                String::new()
+            }
+        };
+        of_schools.push((school, run(&prefix, sources, &mut errors)));
+    }
+    let mut all = Vec::new();
+    if sites == Sites::All {
+        let board_diagnostics = run("", board, &mut errors);
+        for (school, diagnostics) in of_schools {
+            all.extend(relabel(root, school, diagnostics, &board_diagnostics));
+        }
+        all.extend(board_diagnostics);
+    } else {
+        all.extend(of_schools.into_iter().flat_map(|(_, d)| d));
+    }
+    let mut gathered = Diagnostics::new();
+    gathered.extend(all);
+    if errors {
+        return Err(gathered);
+    }
+    total.warnings = gathered.sorted();
+    Ok(total)
+}
+
+/// The schools to build: all, or the one asked for.
+fn chosen(root: &Path, board: &mut content::Sources, sites: Sites<'_>) -> Result<Vec<SchoolSources>, Diagnostics> {
+    let all = std::mem::take(&mut board.schools);
+    let Sites::School(id) = sites else { return Ok(all) };
+    let ids: Vec<String> = all.iter().map(|s| s.school.id.clone()).collect();
+    match all.into_iter().find(|s| s.school.id == id) {
+        Some(school) => Ok(vec![school]),
+        None => {
+            let hint = crate::text::hint(id, ids.iter().map(String::as_str));
+            let message = if ids.is_empty() {
+                format!("no school `{id}`: site.yaml lists no `schools:`; `--school` builds the site of one school of a board")
+            } else {
+                format!("no school `{id}` in `schools:` of site.yaml{hint}; the schools are {}", ids.join(", "))
+            };
+            Err(Diagnostic::error(display_path(root, Path::new("site.yaml")), 0, 0, message).into())
+        }
+    }
+}
+
+/// A school's diagnostics beside the board's: what the board's site
+/// reports too is said once, a warning about the board's files is the
+/// board's, and an error only a school's site has says which school.
+fn relabel(root: &Path, school: &SchoolSources, diagnostics: Vec<Diagnostic>, board: &[Diagnostic]) -> Vec<Diagnostic> {
+    let folder = display_path(root, Path::new(content::school::FOLDER));
+    diagnostics
+        .into_iter()
+        .filter(|d| !board.contains(d))
+        .filter_map(|mut d| {
+            if d.path.starts_with(&folder) {
+                return Some(d);
+            }
+            if !d.is_error() {
+                return None;
+            }
+            d.message = format!("on the site of school `{}`: {}", school.school.id, d.message);
+            Some(d)
+        })
+        .collect()
+}

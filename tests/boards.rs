@@ -1,0 +1,193 @@
+//! A board's schools: each school's site from the board's text with the
+//! school's folder over it (tests/fixtures/board: the board has the rules,
+//! an article for parents and a quiz citing rule 2; De Linde has only
+//! students, an article of its own and its own rules; Het Anker has no
+//! folder).
+
+mod common;
+
+use common::*;
+use std::path::{Path, PathBuf};
+
+fn fixture_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("board"), dir.path());
+    dir
+}
+
+fn built() -> &'static Path {
+    static SITE: std::sync::OnceLock<(tempfile::TempDir, PathBuf)> = std::sync::OnceLock::new();
+    let (_, path) = SITE.get_or_init(|| {
+        let out = build(&fixture("board"));
+        let path = out.path().join("site");
+        (out, path)
+    });
+    path
+}
+
+fn main_text(site: &Path, path: &str) -> String {
+    texts(&page(site, path), "main").join(" ")
+}
+
+#[test]
+fn a_schools_own_article_is_on_its_site_only() {
+    let site = built();
+    let title = texts(&page(site, "de-linde/nl/protocol/eigen"), "h1").join(" ");
+    assert!(title.contains("Afspraak van De Linde"), "{title}");
+    assert!(site.join("de-linde/en/protocol/own/index.html").is_file());
+    for other in ["nl/protocol/eigen", "het-anker/nl/protocol/eigen"] {
+        assert!(!site.join(other).exists(), "{other} should not exist");
+    }
+    assert!(!main_text(site, "het-anker/nl/protocol").contains("Afspraak van De Linde"));
+}
+
+#[test]
+fn a_replaced_article_shows_the_schools_text_there_and_the_boards_elsewhere() {
+    let site = built();
+    let linde = main_text(site, "de-linde/nl/protocol/regels");
+    assert!(linde.contains("Wij delen nooit foto's van anderen."), "{linde}");
+    assert!(!linde.contains("We delen geen foto's."), "{linde}");
+    assert!(main_text(site, "de-linde/en/protocol/rules").contains("We never share photos of others."));
+    for board_text in ["nl/protocol/regels", "het-anker/nl/protocol/regels"] {
+        let text = main_text(site, board_text);
+        assert!(text.contains("We delen geen foto's."), "{board_text}: {text}");
+        assert!(!text.contains("Wij delen nooit"), "{board_text}: {text}");
+    }
+    // Confirmed against the board's current text: no notice.
+    assert!(select(&page(site, "de-linde/nl/protocol/regels"), ".notice-board").is_empty());
+}
+
+#[test]
+fn each_school_site_has_its_own_name_colours_contact_and_the_boards_statement() {
+    let site = built();
+    let home = page(site, "de-linde/nl");
+    assert_eq!(texts(&home, ".brand-org"), ["Vrije School De Linde (testschool)"]);
+    assert_eq!(texts(&home, ".footer-board"), ["Dit protocol is vastgesteld door Testschool."]);
+    assert_eq!(texts(&home, ".footer-contact"), ["Contactpersoon: Mevrouw Jansen, vertrouwenspersoon."]);
+    assert_eq!(attrs(&home, "link[rel=canonical]", "href"), ["https://linde.example/protocol/nl/"]);
+    let colours = std::fs::read_to_string(site.join("de-linde/leidraad-colors.css")).unwrap();
+    assert!(colours.contains("#2d5016"), "{colours}");
+    let anker = page(site, "het-anker/en");
+    assert_eq!(texts(&anker, ".brand-org"), ["Het Anker (testschool)"]);
+    assert_eq!(texts(&anker, ".footer-board"), ["This protocol was adopted by Testschool."]);
+    assert!(texts(&anker, ".footer-contact").is_empty());
+    // The board's own site says nothing of a board.
+    assert!(texts(&page(site, "nl"), ".footer-board").is_empty());
+}
+
+#[test]
+fn a_school_sees_only_the_board_text_for_its_audiences() {
+    let site = built();
+    assert!(site.join("het-anker/nl/protocol/ouders/index.html").is_file());
+    assert!(site.join("het-anker/nl/ouders/index.html").is_file());
+    assert!(!site.join("de-linde/nl/protocol/ouders").exists());
+    assert!(!site.join("de-linde/nl/ouders").exists());
+    let menu = texts(&page(site, "de-linde/nl"), "nav a").join(" | ");
+    assert!(menu.contains("Leerlingen") && !menu.contains("Ouders"), "{menu}");
+}
+
+#[test]
+fn build_school_writes_one_schools_site_alone() {
+    let root = fixture("board");
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("site");
+    let output = leidraad(&root, &["build", "--school", "de-linde", "--out", target.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(main_text(&target, "nl/protocol/regels").contains("Wij delen nooit"));
+    assert!(target.join("nl/protocol/eigen/index.html").is_file());
+    assert!(!target.join("de-linde").exists() && !target.join("het-anker").exists());
+    let unknown = leidraad(&root, &["build", "--school", "de-lind", "--out", target.to_str().unwrap()]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(stderr(&unknown).contains("no school `de-lind` in `schools:` of site.yaml; did you mean `de-linde`?"));
+}
+
+#[test]
+fn a_board_edit_warns_the_school_that_replaced_it_until_it_confirms() {
+    let dir = fixture_copy();
+    let root = dir.path();
+    let regels = root.join("content/nl/protocol/regels.md");
+    let text = std::fs::read_to_string(&regels).unwrap();
+    std::fs::write(&regels, text.replace("We zijn aardig online.", "We zijn aardig en eerlijk online.")).unwrap();
+    let check = leidraad(root, &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let warnings = stderr(&check);
+    let replacement = "schools/de-linde/content/nl/protocol/regels.md:9:13: warning: the board's article content/nl/protocol/regels.md changed since this replacement was confirmed";
+    assert!(warnings.contains(replacement), "{warnings}");
+    let out = build(root);
+    let site = out.path().join("site");
+    let notice = texts(&page(&site, "de-linde/nl/protocol/regels"), ".notice-board").join(" ");
+    assert!(notice.contains("Het bestuur heeft zijn tekst van dit artikel gewijzigd"), "{notice}");
+    assert!(!texts(&page(&site, "de-linde/nl/protocol"), ".notice-board").is_empty());
+    assert!(select(&page(&site, "de-linde/en/protocol/rules"), ".notice-board").is_empty());
+    let confirmed = leidraad(root, &["confirm", "schools/de-linde/content/nl/protocol/regels.md"]);
+    assert!(confirmed.status.success(), "{}", stderr(&confirmed));
+    assert!(!stderr(&leidraad(root, &["check"])).contains("changed since"));
+}
+
+/// The fixture with `edit` applied; the errors of `leidraad check` on it.
+fn errors_with(edit: impl FnOnce(&Path)) -> String {
+    let dir = fixture_copy();
+    edit(dir.path());
+    let output = leidraad(dir.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    stderr(&output)
+}
+
+fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{}: {from}", path.display());
+    std::fs::write(path, text.replace(from, to)).unwrap();
+}
+
+#[test]
+fn a_school_id_must_be_a_slug() {
+    let errors = errors_with(|root| replace_in(&root.join("site.yaml"), "id: het-anker", "id: Het_Anker"));
+    assert!(errors.contains("site.yaml:24:9: school id `Het_Anker` becomes a folder of the output"), "{errors}");
+}
+
+#[test]
+fn two_schools_may_not_share_a_base_url() {
+    let errors = errors_with(|root| {
+        replace_in(&root.join("site.yaml"), "https://anker.example/protocol/", "https://linde.example/protocol")
+    });
+    assert!(errors.contains("site.yaml:26:15: schools `de-linde` and `het-anker` have the same base_url"), "{errors}");
+}
+
+#[test]
+fn a_school_folder_must_be_declared() {
+    let errors = errors_with(|root| std::fs::create_dir_all(root.join("schools/de-eik/content")).unwrap());
+    assert!(errors.contains("schools/de-eik: `schools/de-eik` is not a school of site.yaml"), "{errors}");
+    assert!(errors.contains("add it under `schools:`"), "{errors}");
+}
+
+#[test]
+fn a_replacement_must_name_a_board_article() {
+    let errors = errors_with(|root| {
+        let file = root.join("schools/de-linde/content/nl/protocol/eigen.md");
+        replace_in(&file, "id: eigen\n", "id: regles\nreplaces: true\n");
+    });
+    let expected = "schools/de-linde/content/nl/protocol/eigen.md:2:5: `replaces: true`, but the board has no article `regles`; did you mean `regels`?";
+    assert!(errors.contains(expected), "{errors}");
+}
+
+#[test]
+fn replaces_is_only_for_a_schools_folder() {
+    let errors = errors_with(|root| {
+        replace_in(&root.join("content/nl/protocol/regels.md"), "order: 10\n", "order: 10\nreplaces: true\n")
+    });
+    let expected = "content/nl/protocol/regels.md:8:1: `replaces` is for a school's replacement of a board article";
+    assert!(errors.contains(expected), "{errors}");
+}
+
+#[test]
+fn a_replacement_keeps_the_rules_a_board_quiz_cites() {
+    let errors = errors_with(|root| {
+        let file = root.join("schools/de-linde/content/nl/protocol/regels.md");
+        replace_in(&file, "2. Wij zijn aardig online, ook buiten school.\n", "");
+    });
+    let expected = "schools/de-linde/content/nl/protocol/regels.md:8:11: this replacement of the board's article `regels` has no `r2`, which content/nl/quiz/toets.md:13:12 cites";
+    assert!(errors.contains(expected), "{errors}");
+    assert!(errors.contains("on the site of school `de-linde`: `refs` cites `regels#r2`"), "{errors}");
+    // The board's own site and the other school are sound: said once.
+    assert_eq!(errors.matches("cites `regels#r2`").count(), 1, "{errors}");
+}
