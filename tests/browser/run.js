@@ -431,6 +431,9 @@ async function crawl(browser, api, site, srv) {
   let active = 0;
   let visited = 0;
 
+  // A board's own site (lib/sites.js): the root and the locale homes are
+  // crawled; its other pages only fetched, for the status of the links.
+  const crawled = (u) => !site.homesOnly || /^([^/]+\/)?$/.test(u.slice(base.length));
   const enqueue = (u) => {
     if (seen.has(u)) return;
     if (seen.size >= MAX_PAGES) { boundHit = true; return; }
@@ -439,7 +442,7 @@ async function crawl(browser, api, site, srv) {
   };
 
   const work = async (url) => {
-    if (!looksLikePage(url)) {
+    if (!looksLikePage(url) || !crawled(url)) {
       assets.set(url, await checkAsset(api, url));
       return;
     }
@@ -808,11 +811,12 @@ async function main() {
         // How a person uses the quiz, the scenario cards, print and live
         // reload: only for the root site, whose content the tests know.
         const ir = site.name === 'root' ? await runSiteInteractions(browser, site, srv) : null;
-        const ph = await runSitePhone(browser, site, srv, build.out);
+        // A board's own quizzes and cards are its schools' too, tested there.
+        const ph = site.homesOnly ? null : await runSitePhone(browser, site, srv, build.out);
         const cur = site.name === 'root' ? await runSiteCurrent(browser, site, srv, build.out) : null;
-        const sc = await runSiteScenarioCards(browser, site, srv);
+        const sc = site.homesOnly ? null : await runSiteScenarioCards(browser, site, srv);
         const outside = srv.log.filter((l) => !l.url.startsWith(PREFIX));
-        summary.push({ site: site.name, stats, assets: cr.assets.size, secs: (Date.now() - t0) / 1000, outside: outside.length, interactions: ir, phone: ph, current: cur, scenarioCards: sc });
+        summary.push({ site: site.name, homesOnly: site.homesOnly, stats, assets: cr.assets.size, secs: (Date.now() - t0) / 1000, outside: outside.length, interactions: ir, phone: ph, current: cur, scenarioCards: sc });
       } finally {
         if (srv) await srv.close();
         if (site.prebuilt) { /* not ours to delete */ } else if (!process.env.KEEP_OUT) fs.rmSync(build.out, { recursive: true, force: true });
@@ -859,7 +863,7 @@ function report(summary) {
     if (s.failedBuild) { console.log(`site ${s.site}: BUILD FAILED`); continue; }
     if (!s.interactionsOnly) {
       const loc = Object.entries(s.stats.byLocale).map(([k, v]) => `${k}: ${v}`).join(', ');
-      console.log(`site ${s.site}: ${s.stats.pages} pages crawled (${loc}); ${s.assets} other link targets; ${s.stats.externalLinks} links to other sites (not followed); longest line ${s.stats.longest.chars} chars (${s.stats.longest.page}); ${s.secs.toFixed(1)} s`);
+      console.log(`site ${s.site}: ${s.stats.pages} pages crawled${s.homesOnly ? ' (a board\'s own site: its home pages; its other pages are crawled as its schools\' pages)' : ''} (${loc}); ${s.assets} other link targets; ${s.stats.externalLinks} links to other sites (not followed); longest line ${s.stats.longest.chars} chars (${s.stats.longest.page}); ${s.secs.toFixed(1)} s`);
     }
     if (s.interactions) {
       const ir = s.interactions.results;

@@ -15,10 +15,14 @@ function discoverSites(repo) {
     for (const entry of fs.readdirSync(examples, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.isDirectory() && fs.existsSync(path.join(examples, entry.name, 'site.yaml'))) {
         const dir = path.join(examples, entry.name);
-        sites.push({ name: entry.name, dir });
+        const schools = schoolIds(dir);
+        // A board's own site: every page of it is also a page of each
+        // school's site, which is crawled in full below; of the board's own
+        // only the home pages (the school chooser) are its alone.
+        sites.push({ name: entry.name, dir, homesOnly: schools.length > 0 });
         // A board's schools: each school's site as its web editor deploys
         // it (`build --school ID`), crawled as a site of its own.
-        for (const school of schoolIds(dir)) sites.push({ name: `${entry.name}-${school}`, dir, school });
+        for (const school of schools) sites.push({ name: `${entry.name}-${school}`, dir, school });
       }
     }
   }
