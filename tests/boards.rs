@@ -154,6 +154,35 @@ fn two_schools_may_not_share_a_base_url() {
 }
 
 #[test]
+fn a_school_yaml_base_url_may_not_be_another_schools_or_the_boards() {
+    // De Linde's school.yaml moves it to Het Anker's address (from site.yaml).
+    let errors = errors_with(|root| {
+        let file = root.join("schools/de-linde/school.yaml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, format!("{text}base_url: https://anker.example/protocol\n")).unwrap();
+    });
+    let expected = "schools/de-linde/school.yaml:7:11: base_url `https://anker.example/protocol/` is also the address of school `het-anker` (site.yaml)";
+    assert!(errors.contains(expected), "{errors}");
+    assert!(errors.contains("give this school the address where its site is published"), "{errors}");
+    // Het Anker's own school.yaml takes the board's address.
+    let errors = errors_with(|root| {
+        std::fs::create_dir_all(root.join("schools/het-anker")).unwrap();
+        std::fs::write(root.join("schools/het-anker/school.yaml"), "base_url: https://school.example/protocol/\n")
+            .unwrap();
+    });
+    let expected = "schools/het-anker/school.yaml:1:11: base_url `https://school.example/protocol/` is also the address of the board's own site";
+    assert!(errors.contains(expected), "{errors}");
+}
+
+#[test]
+fn a_school_in_site_yaml_may_not_have_the_boards_base_url() {
+    let errors = errors_with(|root| {
+        replace_in(&root.join("site.yaml"), "https://anker.example/protocol/", "https://school.example/protocol")
+    });
+    assert!(errors.contains("site.yaml:26:15: school `het-anker` has the board's own base_url"), "{errors}");
+}
+
+#[test]
 fn a_school_folder_must_be_declared() {
     let errors = errors_with(|root| std::fs::create_dir_all(root.join("schools/de-eik/content")).unwrap());
     assert!(errors.contains("schools/de-eik: `schools/de-eik` is not a school of site.yaml"), "{errors}");

@@ -13,7 +13,7 @@ mod validate;
 use std::collections::BTreeMap;
 
 pub use register::{Register, Registers};
-pub use schools::{default_settings, parse_school, School, SchoolSettings};
+pub use schools::{clashing_addresses, default_settings, parse_school, School, SchoolSettings};
 pub use validate::parse;
 
 /// The audience id that stands for every audience.

@@ -31,8 +31,14 @@ pub struct School {
 const ROOT_NAMES: [&str; 4] = ["search", "static", "pagefind", "sitemap.xml"];
 
 /// Checks the schools: ids that are slugs, unique and free in the output's
-/// root (not a locale); absolute and unique base URLs.
-pub(super) fn checked(raw: Vec<RawSchool>, locales: &[String], problems: &mut Problems<'_>) -> Vec<School> {
+/// root (not a locale); absolute base URLs, unique and not the board's
+/// own (`board_url`, ending with `/`).
+pub(super) fn checked(
+    raw: Vec<RawSchool>,
+    locales: &[String],
+    board_url: &str,
+    problems: &mut Problems<'_>,
+) -> Vec<School> {
     let mut ids: Vec<&str> = Vec::new();
     let mut urls: BTreeMap<String, &str> = BTreeMap::new();
     for (index, school) in raw.iter().enumerate() {
@@ -59,6 +65,12 @@ pub(super) fn checked(raw: Vec<RawSchool>, locales: &[String], problems: &mut Pr
                 school.base_url
             );
             problems.report("schools", &school.base_url, message);
+        } else if url == board_url {
+            let message = format!(
+                "school `{id}` has the board's own base_url `{}`; the board's site is there: give the school the address of its own site"
+            , school.base_url);
+            let written: Vec<&str> = raw[..=index].iter().map(|s| s.base_url.as_str()).collect();
+            problems.report_last("schools", &written, message);
         } else if let Some(other) = urls.insert(url.clone(), id) {
             let message = format!(
                 "schools `{other}` and `{id}` have the same base_url `{}`; each school's site needs an address of its own",
@@ -111,6 +123,8 @@ pub struct SchoolSettings {
     /// every one when `school.yaml` does not say.
     pub audiences: Vec<String>,
     pub base_url: String,
+    /// The line and column of `base_url` in `school.yaml`, when it sets one.
+    pub base_url_at: Option<(usize, usize)>,
 }
 
 /// The settings of `school` without a `school.yaml`.
@@ -122,6 +136,7 @@ pub fn default_settings(school: &School, board: &super::Config) -> SchoolSetting
         contact: super::Localized::new(),
         audiences: board.audiences.iter().map(|a| a.id.clone()).collect(),
         base_url: school.base_url.clone(),
+        base_url_at: None,
     }
 }
 
@@ -188,6 +203,7 @@ pub fn parse_school(
     if problems.errors.has_errors() {
         return Err(problems.errors);
     }
+    let base_url_at = raw.base_url.as_deref().map(|url| crate::yaml::locate(source, 1, "base_url", url));
     Ok(SchoolSettings {
         name: raw.name.unwrap_or_else(|| school.name.clone()),
         logo: raw.logo,
@@ -195,5 +211,39 @@ pub fn parse_school(
         contact: raw.contact,
         audiences,
         base_url,
+        base_url_at,
     })
+}
+
+/// Checks the addresses a school's `school.yaml` sets: the same as another
+/// school's (from its `school.yaml` or `site.yaml`) or as the board's own is
+/// an error at that `school.yaml`. `site.yaml`'s own list is checked when it
+/// is read. `schools` holds each school's settings and `school.yaml` path.
+pub fn clashing_addresses(
+    board: &super::Config,
+    schools: &[(&SchoolSettings, &std::path::Path)],
+) -> crate::diagnostic::Diagnostics {
+    let mut diagnostics = crate::diagnostic::Diagnostics::new();
+    for (index, (settings, path)) in schools.iter().enumerate() {
+        let Some((line, column)) = settings.base_url_at else { continue };
+        let url = &settings.base_url;
+        let clash = if *url == board.base_url {
+            Some("the board's own site (`base_url` in site.yaml)".to_owned())
+        } else {
+            let other = schools.iter().enumerate().find(|(other, (them, _))| {
+                *other != index && them.base_url == *url && (them.base_url_at.is_none() || *other < index)
+            });
+            other.map(|(other, (them, _))| {
+                let from = if them.base_url_at.is_some() { "its school.yaml" } else { "site.yaml" };
+                format!("school `{}` ({from})", board.schools[other].id)
+            })
+        };
+        if let Some(clash) = clash {
+            let message = format!(
+                "base_url `{url}` is also the address of {clash}; each school's site needs an address of its own: give this school the address where its site is published"
+            );
+            diagnostics.push(crate::diagnostic::Diagnostic::error(path, line, column, message));
+        }
+    }
+    diagnostics
 }

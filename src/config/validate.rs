@@ -38,7 +38,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         problems.report("base_url", &raw.base_url, message);
     }
     let colors = colours::checked(&raw.colors, &mut problems);
-    let schools = super::schools::checked(std::mem::take(&mut raw.schools), &raw.locales, &mut problems);
+    let schools = super::schools::checked(std::mem::take(&mut raw.schools), &raw.locales, &base_url, &mut problems);
     let (register, audience_registers) = register::placed(&raw, source, path);
     if problems.errors.has_errors() {
         return Err(problems.errors);

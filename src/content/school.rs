@@ -32,7 +32,12 @@ pub struct SchoolSources {
 /// folders of schools it does not list.
 pub fn load(root: &Path, config: &Config, diagnostics: &mut Diagnostics) -> Vec<SchoolSources> {
     undeclared(root, config, diagnostics);
-    config.schools.iter().map(|school| load_one(root, config, school, diagnostics)).collect()
+    let schools: Vec<SchoolSources> =
+        config.schools.iter().map(|school| load_one(root, config, school, diagnostics)).collect();
+    let files: Vec<PathBuf> = schools.iter().map(|s| s.folder.join("school.yaml")).collect();
+    let addresses: Vec<_> = schools.iter().zip(&files).map(|(s, f)| (&s.settings, f.as_path())).collect();
+    diagnostics.extend(config::clashing_addresses(config, &addresses));
+    schools
 }
 
 /// `replaces` and `board_from` belong to a school's replacements: in the
