@@ -76,6 +76,29 @@ fn each_school_site_has_its_own_name_colours_contact_and_the_boards_statement() 
 }
 
 #[test]
+fn the_boards_home_lists_its_schools_linking_to_their_own_sites() {
+    let site = built();
+    for (locale, title) in [("nl", "Onze scholen"), ("en", "Our schools")] {
+        let home = page(site, locale);
+        assert_eq!(texts(&home, ".home-schools h2"), [title], "{locale}");
+        // The name school.yaml gives, and the address where the school publishes its site.
+        assert_eq!(
+            texts(&home, ".home-schools li a"),
+            ["Vrije School De Linde (testschool)", "Het Anker (testschool)"],
+            "{locale}"
+        );
+        assert_eq!(
+            attrs(&home, ".home-schools li a", "href"),
+            [format!("https://linde.example/protocol/{locale}/"), format!("https://anker.example/protocol/{locale}/")]
+        );
+    }
+    // A school's site lists no schools.
+    for school in ["de-linde/nl", "het-anker/en"] {
+        assert!(select(&page(site, school), ".home-schools").is_empty(), "{school}");
+    }
+}
+
+#[test]
 fn a_school_sees_only_the_board_text_for_its_audiences() {
     let site = built();
     assert!(site.join("het-anker/nl/protocol/ouders/index.html").is_file());

@@ -60,6 +60,10 @@ pub struct Config {
     pub schools: Vec<School>,
     /// Whether each school's site says the board adopted the protocol.
     pub board_adopted: bool,
+    /// Set by `serve`, never read from `site.yaml`: the board's home links
+    /// to each school's site in the same output (`<school-id>/`) instead
+    /// of at its `base_url`.
+    pub schools_local: bool,
     /// Set on the configuration of a school's site (made by `board`), never
     /// read from `site.yaml`.
     pub school: Option<SchoolSite>,

@@ -18,7 +18,8 @@ pub(super) struct RawSchool {
 }
 
 /// A school of the board: its site is the board's text with the school's
-/// folder `schools/<id>/` laid over it.
+/// folder `schools/<id>/` laid over it. Once the sources are read, `name`
+/// and `base_url` are the ones its `school.yaml` sets, if it does.
 #[derive(Debug, Clone, PartialEq)]
 pub struct School {
     pub id: String,

@@ -78,6 +78,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config, Diagnostics> {
         register,
         schools,
         board_adopted: raw.board_adopted,
+        schools_local: false,
         school: None,
     })
 }

@@ -164,6 +164,12 @@ pub fn load(root: &Path) -> Result<Sources, Diagnostics> {
     let assets = assets::load(root, &config, &config_text, &mut diagnostics);
     school::only_in_schools(&locales, &mut diagnostics);
     let schools = school::load(root, &config, &mut diagnostics);
+    // The board's site names each school and links to it as its school.yaml says.
+    let mut config = config;
+    for (listed, school) in config.schools.iter_mut().zip(&schools) {
+        listed.name.clone_from(&school.settings.name);
+        listed.base_url.clone_from(&school.settings.base_url);
+    }
     let problems = diagnostics.into_iter().collect();
     Ok(Sources { root: root.to_path_buf(), config, config_path, locales, assets, problems, schools, overlay: None })
 }

@@ -21,6 +21,8 @@ struct Data {
     scenarios_url: String,
     quizzes: Vec<QuizSummary>,
     scenarios: Vec<ScenarioSummary>,
+    /// On a board's site: its schools, each linking to its site's home.
+    schools: Vec<SchoolLink>,
     /// Set when the home text follows an older version of its original.
     outdated: Option<Untranslated>,
 }
@@ -29,6 +31,12 @@ struct Data {
 struct Text {
     title: String,
     html: String,
+}
+
+#[derive(Serialize)]
+struct SchoolLink {
+    name: String,
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -95,8 +103,28 @@ impl PageKind for Home {
             scenarios_url: page.link(&address::scenarios(config, locale)),
             quizzes: here.quizzes.iter().map(|q| learning::quiz_summary(page, q)).collect(),
             scenarios: here.scenarios.iter().map(|s| learning::scenario_summary(page, s)).collect(),
+            schools: schools(page),
             outdated: here.home.as_ref().and_then(|home| text_outdated(home, page.root, address::home)),
         };
         Ok(Content::new(title, summary, &data)?.untranslated(notice))
     }
+}
+
+/// A board's schools: the home of each school's site in this locale, at its
+/// own address (`base_url`), or in this output when `serve` shows them all.
+fn schools(page: &Input<'_>) -> Vec<SchoolLink> {
+    let config = &page.site.config;
+    let home = address::home(page.locale);
+    config
+        .schools
+        .iter()
+        .map(|school| SchoolLink {
+            name: school.name.clone(),
+            url: if config.schools_local {
+                page.link(&format!("{}/{home}", school.id))
+            } else {
+                format!("{}{home}", school.base_url)
+            },
+        })
+        .collect()
 }
