@@ -54,7 +54,7 @@ fn an_edited_article_text_rebuilds_only_its_pages_and_equals_a_full_build() {
     edit(&article, "van anderen", "van andere mensen");
     let (build, how) = rebuild(&mut session, &article);
     // Its page, the whole protocol and the students' view of nl.
-    assert_eq!(how, Rebuild::Incremental { pages: 3 });
+    assert_eq!(how, Rebuild::Incremental { pages: 3, sites: 1 });
     assert!(String::from_utf8_lossy(&build.files["nl/protocol/fotos/index.html"]).contains("andere mensen"));
     assert_same_as_full_build(site.path(), &mut session);
 
@@ -63,7 +63,7 @@ fn an_edited_article_text_rebuilds_only_its_pages_and_equals_a_full_build() {
     session.rebuild(&[]).unwrap();
     edit(&article, "andere mensen", "klasgenoten");
     let (build, how) = rebuild(&mut session, &article);
-    assert_eq!(how, Rebuild::Incremental { pages: 6 });
+    assert_eq!(how, Rebuild::Incremental { pages: 6, sites: 1 });
     assert!(String::from_utf8_lossy(&build.files["en/protocol/fotos/index.html"]).contains("klasgenoten"));
     assert_same_as_full_build(site.path(), &mut session);
 }
@@ -87,7 +87,7 @@ fn text_edits_that_change_rules_or_notes_render_the_shared_pages_again() {
     let (first, _) = session.rebuild(&[]).unwrap();
     edit(&article, "1. We delen", "1. Een nieuwe regel.\n2. We delen");
     let (build, how) = rebuild(&mut session, &article);
-    assert_eq!(how, Rebuild::Incremental { pages: 3 });
+    assert_eq!(how, Rebuild::Incremental { pages: 3, sites: 1 });
     assert_eq!((stats(&first).as_str(), stats(&build).as_str()), ("3 regels · 2 artikelen", "4 regels · 2 artikelen"));
     assert!(String::from_utf8_lossy(&build.files["nl/protocol/index.html"])
         .contains("href=\"#r2\" aria-label=\"2\" aria-describedby=\"rule-link-help\"></a> We delen"));
@@ -115,7 +115,7 @@ fn an_edited_original_marks_its_stamped_translations_out_of_date() {
     edit(&article, "vriendelijke", "korte, vriendelijke");
     let (build, how) = rebuild(&mut session, &article);
     // Its page, protocol and both views in Dutch; the same in English.
-    assert_eq!(how, Rebuild::Incremental { pages: 8 }, "the English pages now say they may be out of date");
+    assert_eq!(how, Rebuild::Incremental { pages: 8, sites: 1 }, "the English pages now say they may be out of date");
     assert!(String::from_utf8_lossy(&build.files["en/protocol/messages/index.html"]).contains("may be out of date"));
     assert_same_as_full_build(site.path(), &mut session);
 }

@@ -27,7 +27,10 @@ impl Drop for Served {
 }
 
 fn start() -> Served {
-    let site = site_with(None);
+    start_on(site_with(None))
+}
+
+fn start_on(site: tempfile::TempDir) -> Served {
     let root = site.path().to_path_buf();
     let mut child = Command::new(env!("CARGO_BIN_EXE_leidraad"))
         .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
@@ -263,4 +266,25 @@ fn warns_when_others_can_reach_it() {
     let _ = child.wait();
     assert!(warning.contains("which other machines can reach"), "{warning:?}");
     assert!(warning.contains("--bind 127.0.0.1"), "{warning:?}");
+}
+
+#[test]
+fn a_boards_schools_are_served_under_their_ids_and_their_edits_reload() {
+    let site = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("board"), site.path());
+    let served = start_on(site);
+    let (status, home) = get(&served.address, "/nl/");
+    assert_eq!(status, 200);
+    assert!(home.contains("href=\"../de-linde/nl/\""), "the board's home links to the school's site here");
+    let (status, page) = get(&served.address, "/de-linde/nl/protocol/eigen/");
+    assert_eq!(status, 200);
+    assert!(page.contains("<script src=\"/__leidraad/live.js\" defer></script></body>"));
+    let (status, head, _) = request_with_host(&served.address, "GET", "/de-linde", Some(&served.address));
+    assert_eq!(status, 301);
+    assert!(head.contains("Location: /de-linde/"), "{head}");
+
+    let mut events = Events::open(&served.address);
+    edit(&served.root, "schools/de-linde/content/nl/protocol/eigen.md", "geen telefoons", "nooit telefoons");
+    assert_eq!(events.next().0, "reload");
+    assert!(get(&served.address, "/de-linde/nl/protocol/eigen/").1.contains("nooit telefoons"));
 }

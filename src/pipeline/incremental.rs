@@ -63,7 +63,9 @@ fn reread(root: &Path, kept: &Kept, changed: &[PathBuf]) -> Option<(Sources, Vec
         if new.yaml != old.yaml {
             return None;
         }
-        let doc = Document { stem: old.stem.clone(), ..new };
+        // The same front matter: its meaning is as before (a school's site
+        // keeps only the audiences the school has).
+        let doc = Document { stem: old.stem.clone(), meta: old.meta.clone(), ..new };
         sources.locales.get_mut(&locale)?.articles[index] = Arc::new(doc);
         edited.push((locale, index));
     }
@@ -135,6 +137,9 @@ fn mark_outdated(sources: &Sources, edited: &[(String, usize)], site: &mut Site,
 fn check_edited(sources: &Sources, edited: &[(String, usize)], site: &Site, changes: &mut Changes) {
     if changes.anchors_changed {
         changes.problems.extend(check::site(site));
+        if let Some(overlay) = &sources.overlay {
+            changes.problems.extend(crate::board::replaced_rules(site, overlay));
+        }
     } else {
         for (locale, index) in edited {
             let id = &sources.locales[locale].articles[*index].meta.id;
@@ -173,6 +178,13 @@ fn render_touched(kept: &Kept, sources: Sources, site: Site, changes: &Changes) 
         search_stale: true,
     };
     Ok((next, count))
+}
+
+/// The id of the article at `path` (absolute, under the canonical `root`)
+/// among the sources of `kept`.
+pub(super) fn article_id(kept: &Kept, root: &Path, path: &Path) -> Option<String> {
+    let (locale, index) = find_article(kept, path.strip_prefix(root).ok()?)?;
+    Some(kept.sources.locales[&locale].articles[index].meta.id.clone())
 }
 
 /// The locale and index of the article file at `relative` (to the site root).

@@ -6,10 +6,12 @@
 
 mod incremental;
 mod schools;
+mod session;
 
 pub use schools::Sites;
+pub use session::{Rebuild, SearchJob, SearchUpdate, Session};
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::check;
@@ -28,8 +30,10 @@ pub struct Build {
     /// Shared with the session that keeps it.
     pub files: Arc<Files>,
     pub warnings: Vec<Diagnostic>,
-    /// HTML pages among the files.
+    /// HTML pages among the files (of every site).
     pub page_count: usize,
+    /// In `serve`, a board's schools: each one's id and files.
+    pub schools: Vec<(String, Arc<Files>)>,
 }
 
 /// Runs every stage on the site at `root`, keeping the files in memory. On
@@ -238,7 +242,11 @@ struct Kept {
 
 impl Kept {
     fn full(root: &Path) -> Result<Kept, Diagnostics> {
-        let Prepared { sources, messages, site, environment, renderer, mut diagnostics } = Prepared::new(root)?;
+        Kept::from_prepared(Prepared::new(root)?)
+    }
+
+    fn from_prepared(prepared: Prepared) -> Result<Kept, Diagnostics> {
+        let Prepared { sources, messages, site, environment, renderer, mut diagnostics } = prepared;
         let InMemory { mut files, bodies } = renderer.site(&site, &sources.assets).map_err(|e| {
             diagnostics.extend(e);
             diagnostics.clone()
@@ -263,110 +271,6 @@ impl Kept {
 
     fn summary(&self) -> Build {
         let page_count = self.files.keys().filter(|p| p.ends_with(".html")).count();
-        Build { files: Arc::clone(&self.files), warnings: self.warnings.clone(), page_count }
-    }
-}
-
-/// How a `Session` rebuilt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rebuild {
-    /// Every stage ran on every file.
-    Full,
-    /// Only the changed articles were read and only `pages` pages rendered.
-    Incremental { pages: usize },
-}
-
-/// The last good build of a site, rebuilt on request.
-pub struct Session {
-    root: PathBuf,
-    kept: Option<Kept>,
-    /// Counts builds, so that late search indexes of older ones are dropped.
-    generation: u64,
-}
-
-/// Indexing a build's site for search, away from the rebuild loop.
-pub struct SearchJob {
-    generation: u64,
-    site: Site,
-}
-
-/// A finished search index and the build it belongs to.
-pub struct SearchUpdate {
-    generation: u64,
-    files: Result<Files, Diagnostics>,
-}
-
-impl SearchJob {
-    pub fn run(self) -> SearchUpdate {
-        SearchUpdate { generation: self.generation, files: crate::search::index(&self.site) }
-    }
-}
-
-impl Session {
-    pub fn new(root: &Path) -> Session {
-        Session { root: root.to_path_buf(), kept: None, generation: 0 }
-    }
-
-    /// The files of the last good build, if there was one.
-    pub fn files(&self) -> Option<&Files> {
-        self.kept.as_ref().map(|k| &*k.files)
-    }
-
-    /// Rebuilds the search index of the last build. An incremental rebuild
-    /// leaves it as it was (indexing takes longer than the rest); `serve`
-    /// runs `search_job` in the background instead.
-    pub fn refresh_search(&mut self) -> Result<Build, Diagnostics> {
-        let nothing = || Diagnostics::from(Diagnostic::error("site", 0, 0, "nothing built yet"));
-        match self.search_job() {
-            Some(job) => self.apply_search(job.run()).ok_or_else(nothing)?,
-            None => self.kept.as_ref().map(Kept::summary).ok_or_else(nothing),
-        }
-    }
-
-    /// The work of bringing the search index up to date with the last build,
-    /// to run on another thread; `None` when it is up to date.
-    pub fn search_job(&self) -> Option<SearchJob> {
-        let kept = self.kept.as_ref().filter(|k| k.search_stale)?;
-        Some(SearchJob { generation: self.generation, site: kept.site.clone() })
-    }
-
-    /// Takes a finished search index in, unless a newer build replaced the
-    /// one it was made for (then `None`).
-    pub fn apply_search(&mut self, update: SearchUpdate) -> Option<Result<Build, Diagnostics>> {
-        if update.generation != self.generation {
-            return None;
-        }
-        let kept = self.kept.as_mut()?;
-        Some(update.files.map(|index| {
-            let files = Arc::make_mut(&mut kept.files);
-            files.retain(|path, _| !path.starts_with(crate::search::FOLDER));
-            files.extend(index);
-            kept.search_stale = false;
-            kept.summary()
-        }))
-    }
-
-    /// Whether the search index lags behind the pages.
-    pub fn search_stale(&self) -> bool {
-        self.kept.as_ref().is_some_and(|k| k.search_stale)
-    }
-
-    /// Rebuilds after `changed` files (paths as the watcher reports them)
-    /// changed. Keeps the last good build when the new one fails.
-    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<(Build, Rebuild), Diagnostics> {
-        if let Some(kept) = &self.kept {
-            if let Some(result) = incremental::update(&self.root, kept, changed) {
-                let (next, pages) = result?;
-                let build = next.summary();
-                self.kept = Some(next);
-                self.generation += 1;
-                return Ok((build, Rebuild::Incremental { pages }));
-            }
-        }
-        let next = Kept::full(&self.root)?;
-        let build = next.summary();
-        self.kept = Some(next);
-        self.generation += 1;
-        Ok((build, Rebuild::Full))
+        Build { files: Arc::clone(&self.files), warnings: self.warnings.clone(), page_count, schools: Vec::new() }
     }
 }

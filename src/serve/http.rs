@@ -33,6 +33,35 @@ impl Reply {
     }
 }
 
+/// The files served: the site's own at `/`, each school's of a board at
+/// `/<school-id>/`, as `leidraad build` lays them out.
+#[derive(Debug, Default)]
+pub struct Sites {
+    pub own: std::sync::Arc<Files>,
+    pub schools: std::collections::BTreeMap<String, std::sync::Arc<Files>>,
+}
+
+impl Sites {
+    pub fn of(build: &crate::pipeline::Build) -> Sites {
+        let schools = build.schools.iter().map(|(id, files)| (id.clone(), std::sync::Arc::clone(files))).collect();
+        Sites { own: std::sync::Arc::clone(&build.files), schools }
+    }
+
+    /// The reply to a GET or HEAD of `target`, from the site it is in.
+    pub fn reply(&self, target: &str) -> Reply {
+        let path = target.split(['?', '#']).next().unwrap_or("");
+        let first = path.strip_prefix('/').and_then(|p| p.split('/').next()).unwrap_or("");
+        let Some(files) = self.schools.get(first) else { return reply(&self.own, target) };
+        let (prefix, rest) = target.split_at(first.len() + 1);
+        if !rest.starts_with('/') {
+            return Reply { location: Some(format!("{prefix}/{rest}")), ..Reply::text(301, "moved") };
+        }
+        let mut answer = reply(files, rest);
+        answer.location = answer.location.map(|l| format!("{prefix}{l}"));
+        answer
+    }
+}
+
 /// The file a request path names in the build, or why it names none.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Resolved {
@@ -145,6 +174,27 @@ mod tests {
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v.as_bytes().into()))
         .collect()
+    }
+
+    #[test]
+    fn a_schools_site_is_served_under_its_id() {
+        let school: Files =
+            [("index.html", "<body>school</body>"), ("nl/index.html", "<body>school nl</body>"), ("404.html", "x")]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.as_bytes().into()))
+                .collect();
+        let sites = Sites {
+            own: files().into(),
+            schools: [("de-linde".to_owned(), std::sync::Arc::new(school))].into_iter().collect(),
+        };
+        let body = |target: &str| String::from_utf8(sites.reply(target).body).unwrap();
+        assert!(body("/nl/").starts_with("<body>nl<"));
+        assert!(body("/de-linde/nl/").starts_with("<body>school nl<"));
+        assert!(body("/de-linde/").starts_with("<body>school<"));
+        assert_eq!(sites.reply("/de-linde").location.as_deref(), Some("/de-linde/"));
+        assert_eq!(sites.reply("/de-linde/nl").location.as_deref(), Some("/de-linde/nl/"));
+        assert_eq!(sites.reply("/de-linde/../nl/").status, 400);
+        assert_eq!(sites.reply("/het-anker/").status, 404);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! `leidraad serve`: builds the site into memory, serves it with tiny_http,
+//! `leidraad serve`: builds the site (and a board's schools' sites, each
+//! under `/<school-id>/`) into memory, serves it with tiny_http,
 //! watches the sources with notify and rebuilds on change. A successful
 //! rebuild replaces the served build and reloads open pages through
 //! server-sent events; a failed one keeps the last good build and shows its
@@ -17,7 +18,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::pipeline::{Rebuild, SearchUpdate, Session};
-use crate::render::Files;
+use http::Sites;
 
 /// Request workers; event streams get threads of their own.
 const WORKERS: usize = 4;
@@ -43,7 +44,7 @@ enum Notice {
 
 /// The state every thread shares.
 struct Shared {
-    files: RwLock<Arc<Files>>,
+    files: RwLock<Arc<Sites>>,
     errors: RwLock<Option<Vec<String>>>,
     listeners: Mutex<Vec<mpsc::Sender<Notice>>>,
 }
@@ -72,7 +73,7 @@ impl Server {
     /// then its errors are shown until a change fixes them.
     pub fn start(root: &Path, bind: &str, port: u16, log: Log) -> Result<Server, ServeError> {
         let shared = Arc::new(Shared {
-            files: RwLock::new(Arc::new(Files::new())),
+            files: RwLock::new(Arc::new(Sites::default())),
             errors: RwLock::new(None),
             listeners: Mutex::new(Vec::new()),
         });
@@ -129,7 +130,7 @@ impl Server {
             while let Ok(update) = indexed.try_recv() {
                 indexing = false;
                 if let Some(Ok(build)) = self.session.apply_search(update) {
-                    *self.shared.files.write().unwrap_or_else(|e| e.into_inner()) = build.files;
+                    *self.shared.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(Sites::of(&build));
                 }
             }
             if !indexing && quiet_since.elapsed() >= SEARCH_PAUSE {
@@ -154,9 +155,12 @@ fn rebuild(session: &mut Session, changed: &[PathBuf], shared: &Shared, log: &Lo
         Ok((build, how)) => {
             let pages = match how {
                 Rebuild::Full => format!("{} pages", build.page_count),
-                Rebuild::Incremental { pages } => format!("{pages} of {} pages", build.page_count),
+                Rebuild::Incremental { pages, sites } if !build.schools.is_empty() => {
+                    format!("{pages} of {} pages in {sites} of {} sites", build.page_count, build.schools.len() + 1)
+                }
+                Rebuild::Incremental { pages, .. } => format!("{pages} of {} pages", build.page_count),
             };
-            *shared.files.write().unwrap_or_else(|e| e.into_inner()) = build.files;
+            *shared.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(Sites::of(&build));
             *shared.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
             shared.notify(&Notice::Reload);
             log(format!("built {pages} in {} ms", started.elapsed().as_millis()));
@@ -206,8 +210,8 @@ fn answer(request: tiny_http::Request, shared: &Shared) -> std::io::Result<()> {
             return request.respond(response);
         }
     };
-    let files = Arc::clone(&shared.files.read().unwrap_or_else(|e| e.into_inner()));
-    let reply = http::reply(&files, request.url());
+    let sites = Arc::clone(&shared.files.read().unwrap_or_else(|e| e.into_inner()));
+    let reply = sites.reply(request.url());
     let length = reply.body.len();
     let mut response = tiny_http::Response::from_data(if head { Vec::new() } else { reply.body })
         .with_status_code(reply.status)

@@ -1,5 +1,5 @@
 //! Watching a site's sources with notify: `site.yaml`, `content/`,
-//! `themes/` and `locales/`. Bursts of events (an editor's atomic save is a
+//! `themes/`, `locales/` and a board's `schools/`. Bursts of events (an editor's atomic save is a
 //! write, a rename and more) are debounced into one signal; events of
 //! reading and of anything else in the site folder, such as a build's output
 //! folder, are ignored so a build never triggers itself.
@@ -14,7 +14,7 @@ use std::time::Duration;
 use super::ServeError;
 
 /// The folders of a site that a rebuild depends on, beside `site.yaml`.
-const WATCHED: &[&str] = &["content", "themes", "locales"];
+const WATCHED: &[&str] = &["content", "themes", "locales", "schools"];
 /// An editor's save is a burst of events within a millisecond or two.
 const DEBOUNCE: Duration = Duration::from_millis(5);
 
