@@ -2,7 +2,11 @@
 //! for the reload event on the live-reload stream, repeats, and reports the
 //! median and the worst. Needs the release binary (cargo build --release).
 //!
-//! cargo run --release --example reload_latency -- --root DIR [--edits 30]
+//! cargo run --release --example reload_latency -- --root DIR [--edits 30] [--file PATH]
+//!
+//! `--file` names the article to edit (relative to DIR), for instance one
+//! in a board school's folder; without it, the first article of the
+//! default locale.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
@@ -13,17 +17,19 @@ use std::time::{Duration, Instant};
 fn main() {
     let mut root = PathBuf::from(".");
     let mut edits = 30;
+    let mut file: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().unwrap_or_else(|| panic!("{arg} needs a value"));
         match arg.as_str() {
             "--root" => root = PathBuf::from(value),
             "--edits" => edits = value.parse().expect("a number of edits"),
-            other => panic!("unknown option {other}; use --root DIR [--edits N]"),
+            "--file" => file = Some(PathBuf::from(value)),
+            other => panic!("unknown option {other}; use --root DIR [--edits N] [--file PATH]"),
         }
     }
     let binary = std::env::var("LEIDRAAD").map_or_else(|_| PathBuf::from("target/release/leidraad"), PathBuf::from);
-    let article = first_article(&root);
+    let article = file.map_or_else(|| first_article(&root), |f| root.join(f));
     let original = std::fs::read_to_string(&article).unwrap();
 
     let mut server = Command::new(&binary)

@@ -4,6 +4,7 @@
 //! file the board's site and each school's that shows it. Within a site,
 //! `incremental` renders only the pages a text edit touches.
 
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -190,9 +191,22 @@ impl Session {
         let mut next_schools = Vec::new();
         let mut problems = Diagnostics::new();
         let mut board_sources: Option<Sources> = None;
-        for (place, paths) in of_schools.into_iter().filter(|(p, paths)| !paths.is_empty() || whole.contains(p)) {
-            let (id, school) = &self.schools[place];
-            let quick = if whole.contains(&place) { None } else { incremental::update(&self.root, school, &paths) };
+        // The schools' sites side by side: a board edit touches them all.
+        let touched: Vec<(usize, Vec<PathBuf>)> =
+            of_schools.into_iter().filter(|(p, paths)| !paths.is_empty() || whole.contains(p)).collect();
+        let quick: Vec<_> = touched
+            .par_iter()
+            .map(|(place, paths)| {
+                let school = &self.schools[*place].1;
+                if whole.contains(place) {
+                    None
+                } else {
+                    incremental::update(&self.root, school, paths)
+                }
+            })
+            .collect();
+        for ((place, _), quick) in touched.into_iter().zip(quick) {
+            let id = &self.schools[place].0;
             let result = quick.unwrap_or_else(|| school_full(&self.root, id, &mut board_sources));
             match result {
                 Ok((next, count)) => {
