@@ -111,3 +111,22 @@ fn a_board_edit_of_a_replaced_article_shows_the_drift_notice_on_that_schools_sit
     assert!(texts(&anker, "main").join(" ").contains("vriendelijk online"));
     assert_same_as_full_build(site.path(), &mut session);
 }
+
+#[test]
+fn an_error_in_the_boards_text_is_reported_once_and_the_last_good_build_stays() {
+    let site = fixture_copy();
+    let mut session = session(site.path());
+    // A link to an article nobody has, in a board article every site shows.
+    let path = site.path().join("content/nl/protocol/regels.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("title: Regels", "title: Regels\nsummary: x")
+            .replace("aardig online.", "aardig online, zie [dit](nergens)."),
+    )
+    .unwrap();
+    let errors = session.rebuild(&[std::fs::canonicalize(&path).unwrap()]).unwrap_err().to_string();
+    assert_eq!(errors.matches("nergens").count(), 1, "{errors}");
+    assert!(!errors.contains("on the site of school"), "{errors}");
+    assert!(session.files().unwrap().contains_key("nl/protocol/regels/index.html"));
+}

@@ -250,22 +250,28 @@ fn full(root: &Path) -> Result<(Kept, Vec<(String, Kept)>), Diagnostics> {
     let mut board = load(root)?;
     let schools = std::mem::take(&mut board.schools);
     let mut built = Vec::new();
-    let mut problems = Diagnostics::new();
+    let mut failed = Vec::new();
     for school in &schools {
         let id = &school.school.id;
         match prepare_school(&board, school) {
             Ok(kept) => built.push((id.clone(), kept)),
-            Err(errors) => problems.extend(labelled(root, id, errors)),
+            Err(errors) => failed.push((id, errors)),
         }
     }
-    let kept = Prepared::from_sources(board).and_then(Kept::from_prepared);
+    let (kept, own) = match Prepared::from_sources(board).and_then(Kept::from_prepared) {
+        Ok(kept) => (Some(kept), Vec::new()),
+        Err(errors) => (None, errors.sorted()),
+    };
+    // What the board's site reports is said once, not again for each school.
+    let mut problems = Diagnostics::new();
+    for (id, errors) in failed {
+        let errors = errors.sorted().into_iter().filter(|d| !own.contains(d));
+        problems.extend(labelled(root, id, errors));
+    }
+    problems.extend(own);
     match kept {
-        Ok(kept) if !problems.has_errors() => Ok((kept, built)),
-        Ok(_) => Err(problems),
-        Err(errors) => {
-            problems.extend(errors);
-            Err(problems)
-        }
+        Some(kept) if !problems.has_errors() => Ok((kept, built)),
+        _ => Err(problems),
     }
 }
 
@@ -293,10 +299,9 @@ fn school_full(root: &Path, id: &str, board: &mut Option<Sources>) -> Result<(Ke
 
 /// A school's errors: those of its own folder as they are, the others
 /// said to be on its site (the board's own are the board's site's too).
-fn labelled(root: &Path, id: &str, errors: Diagnostics) -> Vec<Diagnostic> {
+fn labelled(root: &Path, id: &str, errors: impl IntoIterator<Item = Diagnostic>) -> Vec<Diagnostic> {
     let folder = display_path(root, Path::new(FOLDER));
     errors
-        .sorted()
         .into_iter()
         .map(|mut d| {
             if d.is_error() && !d.path.starts_with(&folder) {
