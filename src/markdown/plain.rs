@@ -4,7 +4,7 @@
 //! It is built while the Markdown is rendered, so search never parses HTML.
 
 /// Searchable text: words separated by single spaces.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct PlainText {
     /// The words in reading order, separated by single spaces. A block that
     /// ends in a letter or digit gets a full stop, so that excerpts read as
@@ -19,7 +19,7 @@ pub struct PlainText {
 }
 
 /// An element with an id in the text: a rule (`li`) or a heading (`h3`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TextAnchor {
     /// Index of the first word after the anchor.
     pub word: u32,
@@ -31,7 +31,7 @@ pub struct TextAnchor {
 }
 
 /// Words `start..end` are a heading of `level` (2 = `##`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct HeadingWords {
     pub start: u32,
     pub end: u32,

@@ -7,6 +7,9 @@
 mod incremental;
 mod schools;
 mod session;
+mod shared;
+
+use shared::{Shared, Theme};
 
 pub use schools::Sites;
 pub use session::{Rebuild, SearchJob, SearchUpdate, Session};
@@ -67,7 +70,7 @@ pub fn write_sites(root: &Path, out: &Path, sites: Sites<'_>) -> Result<Written,
     // Where the output may go is settled before anything is built.
     let target = output::guard::target(root, out)?;
     let staging = std::cell::OnceCell::new();
-    let result = schools::each_site(root, sites, |prefix, prepared| {
+    let result = schools::each_site(root, sites, |prefix, prepared, shared| {
         let staging = match staging.get() {
             Some(staging) => staging,
             None => match output::Staging::new(&target) {
@@ -83,7 +86,7 @@ pub fn write_sites(root: &Path, out: &Path, sites: Sites<'_>) -> Result<Written,
             }
             .map_err(Diagnostic::from)
         };
-        emit(prepared, &put)
+        emit(prepared, shared, &put)
     });
     let mut written = result?;
     let staging =
@@ -100,7 +103,7 @@ pub fn write_sites(root: &Path, out: &Path, sites: Sites<'_>) -> Result<Written,
 }
 
 /// Renders and indexes one prepared site through `put`.
-fn emit(prepared: Prepared, put: &crate::render::Put<'_>) -> Result<Written, Diagnostics> {
+fn emit(prepared: Prepared, shared: &Shared, put: &crate::render::Put<'_>) -> Result<Written, Diagnostics> {
     let Prepared { sources, mut site, renderer, mut diagnostics, .. } = prepared;
     // The model holds all the text from here on: let the sources go.
     drop(sources.locales);
@@ -113,7 +116,7 @@ fn emit(prepared: Prepared, put: &crate::render::Put<'_>) -> Result<Written, Dia
     site.release_article_html();
     memory::return_freed();
     let put_index = |path: String, bytes: Vec<u8>| put(&path, Content::Bytes(&bytes));
-    let mut index = search::Writer::new(&site).map_err(&mut fail)?;
+    let mut index = search::Writer::new(&site, &shared.search).map_err(&mut fail)?;
     // A locale's index files are handed to the writing thread from a
     // thread of their own while the next locale is indexed: handed over
     // from the indexing threads, they waited on the writing (a tenth of
@@ -145,7 +148,7 @@ fn emit(prepared: Prepared, put: &crate::render::Put<'_>) -> Result<Written, Dia
 /// nothing. The search index is left out: it is made from the checked
 /// model and cannot fail on content.
 pub fn check(root: &Path) -> Result<Written, Diagnostics> {
-    schools::each_site(root, Sites::All, |_, prepared| {
+    schools::each_site(root, Sites::All, |_, prepared, _| {
         let Prepared { sources, site, renderer, mut diagnostics, .. } = prepared;
         let rendered = renderer.site_into(&site, &sources.assets, &|_: &str, _: Content<'_>| Ok(())).map_err(|e| {
             diagnostics.extend(e);
@@ -162,7 +165,7 @@ struct Prepared {
     messages: Arc<Messages>,
     site: Site,
     environment: Environment,
-    renderer: Renderer,
+    renderer: Arc<Renderer>,
     /// The warnings so far.
     diagnostics: Diagnostics,
 }
@@ -171,46 +174,39 @@ impl Prepared {
     fn new(root: &Path) -> Result<Prepared, Diagnostics> {
         let mut sources = content::load(root)?;
         sources.schools.clear();
-        Prepared::from_sources(sources)
+        Prepared::from_sources(sources, &Shared::default())
     }
 
-    /// The stages before rendering, on sources already read.
-    fn from_sources(mut sources: Sources) -> Result<Prepared, Diagnostics> {
+    /// The stages before rendering, on sources already read, with what
+    /// earlier sites of the build made that this one can reuse.
+    fn from_sources(mut sources: Sources, shared: &Shared) -> Result<Prepared, Diagnostics> {
         // The model lets each article's Markdown go once rendered; later
         // rebuilds read the files they need again.
         let bodies = content::take_article_bodies(&mut sources);
         let mut diagnostics = Diagnostics::new();
         diagnostics.extend(sources.problems.iter().cloned());
-        let messages = match i18n::load(&sources.config, &sources.assets) {
-            Ok((messages, warnings)) => {
-                diagnostics.extend(warnings);
-                Some(Arc::new(messages))
-            }
-            Err(errors) => {
-                diagnostics.extend(errors);
-                None
-            }
+        let reused = shared.theme(&sources.config, &sources.assets);
+        let mut theme_warnings = Diagnostics::new();
+        let messages = match &reused {
+            Some(theme) => Some(Arc::clone(&theme.messages)),
+            None => load_messages(&sources, &mut theme_warnings),
         };
-        if let Some(messages) = &messages {
-            diagnostics.extend(i18n::check_templates(&sources.assets, messages));
-        }
         // Compiling the templates takes as long as the Markdown of a few
         // hundred articles: it runs beside the model.
         let ((site, environment, problems), renderer) = rayon::join(
-            || {
-                let (site, environment, mut problems) = model::build_with(&sources, bodies);
-                problems.extend(check::site(&site));
-                match &sources.overlay {
-                    Some(overlay) => problems.extend(crate::board::replaced_rules(&site, overlay)),
-                    None => {
-                        let config_text = std::fs::read_to_string(&sources.config_path).unwrap_or_default();
-                        problems.extend(check::placeholder_address(&site, &sources.config_path, &config_text));
-                    }
-                }
-                (site, environment, problems)
+            || model_of(&sources, bodies),
+            || match &reused {
+                Some(theme) => Some(Ok(Arc::clone(&theme.renderer))),
+                None => messages
+                    .as_ref()
+                    .map(|m| Renderer::new(&sources.config, &sources.assets, Arc::clone(m)).map(Arc::new)),
             },
-            || messages.as_ref().map(|m| Renderer::new(&sources.config, &sources.assets, Arc::clone(m))),
         );
+        let theme_warnings: Vec<Diagnostic> = match &reused {
+            Some(theme) => theme.warnings.clone(),
+            None => theme_warnings.into_iter().collect(),
+        };
+        diagnostics.extend(theme_warnings.iter().cloned());
         diagnostics.extend(problems);
         let (Some(messages), Some(renderer)) = (messages, renderer) else { return Err(diagnostics) };
         let renderer = match renderer {
@@ -221,8 +217,43 @@ impl Prepared {
                 return Err(diagnostics);
             }
         };
+        if reused.is_none() {
+            let theme =
+                Theme { messages: Arc::clone(&messages), renderer: Arc::clone(&renderer), warnings: theme_warnings };
+            shared.keep_theme(&sources.config, &sources.assets, theme);
+        }
         Ok(Prepared { sources, messages, site, environment, renderer, diagnostics })
     }
+}
+
+/// The UI messages of the site, with their warnings and those of the
+/// templates' use of them in `diagnostics`.
+fn load_messages(sources: &Sources, diagnostics: &mut Diagnostics) -> Option<Arc<Messages>> {
+    match i18n::load(&sources.config, &sources.assets) {
+        Ok((messages, warnings)) => {
+            diagnostics.extend(warnings);
+            diagnostics.extend(i18n::check_templates(&sources.assets, &messages));
+            Some(Arc::new(messages))
+        }
+        Err(errors) => {
+            diagnostics.extend(errors);
+            None
+        }
+    }
+}
+
+/// The model of the site and every problem the checks of the model find.
+fn model_of(sources: &Sources, bodies: content::ArticleBodies) -> (Site, Environment, Diagnostics) {
+    let (site, environment, mut problems) = model::build_with(sources, bodies);
+    problems.extend(check::site(&site));
+    match &sources.overlay {
+        Some(overlay) => problems.extend(crate::board::replaced_rules(&site, overlay)),
+        None => {
+            let config_text = std::fs::read_to_string(&sources.config_path).unwrap_or_default();
+            problems.extend(check::placeholder_address(&site, &sources.config_path, &config_text));
+        }
+    }
+    (site, environment, problems)
 }
 
 /// Everything a build made, kept so that the next one can reuse it.
@@ -255,7 +286,7 @@ impl Kept {
             diagnostics.extend(e);
             diagnostics.clone()
         })?);
-        let (environment, renderer) = (Arc::new(environment), Arc::new(renderer));
+        let environment = Arc::new(environment);
         Ok(Kept {
             sources,
             messages,

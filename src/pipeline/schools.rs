@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use super::shared::Shared;
 use super::{Prepared, Written};
 use crate::board;
 use crate::content::{self, school::SchoolSources};
@@ -24,19 +25,20 @@ pub enum Sites<'a> {
 pub(super) fn each_site(
     root: &Path,
     sites: Sites<'_>,
-    mut emit: impl FnMut(&str, Prepared) -> Result<Written, Diagnostics>,
+    mut emit: impl FnMut(&str, Prepared, &Shared) -> Result<Written, Diagnostics>,
 ) -> Result<Written, Diagnostics> {
     let mut board = content::load(root)?;
     let chosen = chosen(root, &mut board, sites)?;
+    let shared = Shared::for_sites(chosen.len() + usize::from(sites == Sites::All));
     let mut total = Written { warnings: Vec::new(), page_count: 0, file_count: 0 };
     let mut errors = false;
     let mut of_schools: Vec<(&SchoolSources, Vec<Diagnostic>)> = Vec::new();
     let mut run = |prefix: &str, sources: content::Sources, errors: &mut bool| -> Vec<Diagnostic> {
-        let outcome = match Prepared::from_sources(sources) {
+        let outcome = match Prepared::from_sources(sources, &shared) {
             Ok(prepared) if *errors => {
                 Ok(Written { warnings: prepared.diagnostics.sorted(), page_count: 0, file_count: 0 })
             }
-            Ok(prepared) => emit(prefix, prepared),
+            Ok(prepared) => emit(prefix, prepared, &shared),
             Err(problems) => Err(problems),
         };
         match outcome {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{incremental, Build, Kept, Prepared};
+use super::{incremental, Build, Kept, Prepared, Shared};
 use crate::board;
 use crate::content::{self, school::FOLDER, Sources};
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
@@ -258,7 +258,7 @@ fn full(root: &Path) -> Result<(Kept, Vec<(String, Kept)>), Diagnostics> {
             Err(errors) => failed.push((id, errors)),
         }
     }
-    let (kept, own) = match Prepared::from_sources(board).and_then(Kept::from_prepared) {
+    let (kept, own) = match Prepared::from_sources(board, &Shared::default()).and_then(Kept::from_prepared) {
         Ok(kept) => (Some(kept), Vec::new()),
         Err(errors) => (None, errors.sorted()),
     };
@@ -278,7 +278,7 @@ fn full(root: &Path) -> Result<(Kept, Vec<(String, Kept)>), Diagnostics> {
 fn prepare_school(board: &Sources, school: &content::school::SchoolSources) -> Result<Kept, Diagnostics> {
     let (mut sources, problems) = board::school_sources(board, school);
     sources.problems.extend(problems);
-    Prepared::from_sources(sources).and_then(Kept::from_prepared)
+    Prepared::from_sources(sources, &Shared::default()).and_then(Kept::from_prepared)
 }
 
 /// Builds the site of school `id` again from the board's sources, read once

@@ -20,7 +20,7 @@ use hashbrown::HashMap;
 use super::words::WordSplitter;
 
 /// The additions to the index of one language.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Expansion {
     /// Index the unstemmed form of words the stemmer changed.
     pub raw_forms: bool,

@@ -14,15 +14,15 @@
 use hashbrown::HashMap;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::Arc;
 
 use super::encoding::{
-    cbor, compress, full_hash, FilterIndex, Gzip, MetaChunk, MetaFilter, MetaIndex, MetaPage, PackedValue,
+    cbor, compress, full_hash, FilterIndex, MetaChunk, MetaFilter, MetaIndex, MetaPage, PackedValue,
 };
-use super::expand::{Expansion, Phrases};
-use super::postings::{Postings, Run};
+use super::expand::Expansion;
+use super::postings::Postings;
 pub use super::record::Record;
-use super::words::WordSplitter;
+use super::shared::{LanguageKey, Page, Shared};
 
 /// One language's index files, paths relative to the index folder.
 pub struct LanguageIndex {
@@ -34,9 +34,6 @@ pub struct LanguageIndex {
 
 /// Word lists are cut into chunks of about this many positions.
 const CHUNK_SIZE: usize = 20_000;
-
-/// Pages handed to one thread at a time.
-const PAGES_PER_JOB: usize = 32;
 
 /// What the index must agree on with pagefind's browser side.
 #[derive(Debug, Clone)]
@@ -55,22 +52,42 @@ pub fn build(language: &str, version: &Version, records: &[Record]) -> LanguageI
 
 /// The index of `records` with leidraad's additions (see `expand`).
 pub fn build_expanded(language: &str, version: &Version, records: &[Record], expansion: &Expansion) -> LanguageIndex {
+    build_shared(language, version, records, expansion, &Shared::default())
+}
+
+/// [`build_expanded`], reading only the pages that `shared` does not
+/// have from another site.
+pub(super) fn build_shared(
+    language: &str,
+    version: &Version,
+    records: &[Record],
+    expansion: &Expansion,
+    shared: &Shared,
+) -> LanguageIndex {
     let records: Vec<&Record> = records.iter().filter(|r| has_words(r, &version.word_characters)).collect();
     let mut fields: Vec<String> = records.iter().flat_map(|r| r.meta.keys().cloned()).collect();
     fields.sort();
     fields.dedup();
 
-    let (fragments, postings) = index_pages(language, version, &records, &fields, expansion);
+    let key = LanguageKey {
+        language: language.to_owned(),
+        word_characters: version.word_characters.clone(),
+        expansion: expansion.clone(),
+        fields: fields.clone(),
+    };
+    let reader = shared.language(key);
+    let mut pages = reader.pages(&records);
     let mut files = Vec::new();
-    let (filters, pages) = add_fragments(language, &records, fragments, &mut files);
+    let (filters, meta_pages) = add_fragments(language, &records, &mut pages, &mut files);
+    let postings = reader.postings(pages);
 
     let mut meta = MetaIndex {
         version: version.number.clone(),
-        pages,
+        pages: meta_pages,
         index_chunks: Vec::new(),
         filters: Vec::new(),
         sorts: Vec::new(),
-        meta_fields: fields.clone(),
+        meta_fields: fields,
     };
     add_filters(language, filters, &mut files, &mut meta);
     add_chunks(language, &postings, &mut files, &mut meta);
@@ -79,46 +96,6 @@ pub fn build_expanded(language: &str, version: &Version, records: &[Record], exp
     let meta_hash = format!("{language}_{}", &full_hash(&meta_bytes)[..=language.len() + 7]);
     files.push((format!("pagefind.{meta_hash}.pf_meta"), compress(&meta_bytes)));
     LanguageIndex { files, meta_hash, page_count: meta.pages.len() }
-}
-
-/// Each page's fragment, in order, and the word index of all pages.
-fn index_pages(
-    language: &str,
-    version: &Version,
-    records: &[&Record],
-    fields: &[String],
-    expansion: &Expansion,
-) -> (Vec<Vec<Fragment>>, Postings) {
-    // Pages in parallel, in runs of consecutive pages, merged in order. Each
-    // thread keeps its word splitter (and what it learnt) for all its runs.
-    let threads: Vec<Mutex<(WordSplitter, Gzip, Run)>> = (0..rayon::current_num_threads().max(1))
-        .map(|_| {
-            let splitter = WordSplitter::new(language, &version.word_characters).with_raw_forms(expansion.raw_forms);
-            Mutex::new((splitter, Gzip::new(), Run::default()))
-        })
-        .collect();
-    let fragments: Vec<Vec<Fragment>> = records
-        .par_chunks(PAGES_PER_JOB)
-        .enumerate()
-        .map(|(run, chunk)| {
-            let thread = rayon::current_thread_index().unwrap_or(0) % threads.len();
-            let mut state = threads[thread].lock().unwrap_or_else(|e| e.into_inner());
-            let (splitter, gzip, words) = &mut *state;
-            let phrases = Phrases::new(expansion, splitter);
-            chunk
-                .iter()
-                .enumerate()
-                .map(|(i, record)| {
-                    words.add_page(record, (run * PAGES_PER_JOB + i) as u32, fields, splitter, &phrases);
-                    Fragment::new(language, record, gzip)
-                })
-                .collect()
-        })
-        .collect();
-    let threads: Vec<(WordSplitter, Gzip, Run)> =
-        threads.into_iter().map(|t| t.into_inner().unwrap_or_else(|e| e.into_inner())).collect();
-    let postings = Postings::new(threads.into_iter().map(|(splitter, _, run)| (splitter, run)).collect());
-    (fragments, postings)
 }
 
 /// The pages of each filter value.
@@ -130,18 +107,19 @@ type Filters<'a> = BTreeMap<&'a str, BTreeMap<&'a str, Vec<usize>>>;
 fn add_fragments<'a>(
     language: &str,
     records: &[&'a Record],
-    fragments: Vec<Vec<Fragment>>,
+    pages: &mut [Arc<Page>],
     files: &mut Vec<(String, Vec<u8>)>,
 ) -> (Filters<'a>, Vec<MetaPage>) {
     let mut filters: Filters<'a> = BTreeMap::new();
-    let mut pages = Vec::new();
+    let mut meta = Vec::new();
     let mut names: HashMap<String, String> = HashMap::new();
-    for (page, (record, fragment)) in records.iter().zip(fragments.into_iter().flatten()).enumerate() {
+    for (page, (record, read)) in records.iter().zip(pages).enumerate() {
         for (filter, values) in &record.filters {
             for value in values {
                 filters.entry(filter).or_default().entry(value).or_default().push(page);
             }
         }
+        let fragment = &read.fragment;
         let mut name = fragment.full_hash[..=language.len() + 7].to_owned();
         while let Some(other) = names.get(&name) {
             if *other == fragment.full_hash {
@@ -149,13 +127,19 @@ fn add_fragments<'a>(
             }
             name = fragment.full_hash[..=name.len()].to_owned();
         }
+        let word_count = fragment.word_count;
         if !names.contains_key(&name) {
-            files.push((format!("fragment/{name}.pf_fragment"), fragment.compressed));
-            names.insert(name.clone(), fragment.full_hash);
+            names.insert(name.clone(), fragment.full_hash.clone());
+            // A page no other site keeps gives its bytes away.
+            let compressed = match Arc::get_mut(read) {
+                Some(only) => std::mem::take(&mut only.fragment.compressed),
+                None => read.fragment.compressed.clone(),
+            };
+            files.push((format!("fragment/{name}.pf_fragment"), compressed));
         }
-        pages.push(MetaPage { hash: name, word_count: fragment.word_count, group_hash: String::new() });
+        meta.push(MetaPage { hash: name, word_count, group_hash: String::new() });
     }
-    (filters, pages)
+    (filters, meta)
 }
 
 /// Adds a file per filter to `files` and to the meta index.
@@ -213,81 +197,6 @@ fn has_words(record: &Record, word_characters: &[char]) -> bool {
 /// The words of a record with their positions, over all its parts.
 fn words_of<'r>(record: &'r Record) -> impl Iterator<Item = (u32, &'r str)> + 'r {
     record.text.iter().flat_map(|part| part.words()).enumerate().map(|(i, w)| (i as u32, w))
-}
-
-/// Where each part of a record starts, in words.
-fn part_offsets(record: &Record) -> Vec<u32> {
-    let mut offset = 0;
-    record
-        .text
-        .iter()
-        .map(|part| {
-            let start = offset;
-            offset += part.word_count;
-            start
-        })
-        .collect()
-}
-
-/// A page's fragment file: what a result shows.
-struct Fragment {
-    /// `{language}_{sha1}` of the uncompressed fragment.
-    full_hash: String,
-    compressed: Vec<u8>,
-    word_count: u32,
-}
-
-#[derive(serde::Serialize)]
-struct FragmentData<'a> {
-    url: &'a str,
-    content: &'a str,
-    word_count: usize,
-    filters: &'a BTreeMap<String, Vec<String>>,
-    meta: &'a BTreeMap<String, String>,
-    anchors: Vec<FragmentAnchor<'a>>,
-}
-
-#[derive(serde::Serialize)]
-struct FragmentAnchor<'a> {
-    element: &'a str,
-    id: &'a str,
-    text: &'a str,
-    location: u32,
-}
-
-impl Fragment {
-    fn new(language: &str, record: &Record, gzip: &mut Gzip) -> Fragment {
-        let content: Vec<&str> = record.text.iter().map(|p| p.text.as_str()).filter(|t| !t.is_empty()).collect();
-        let content = content.join(" ");
-        let word_count = (record.text.iter().map(|p| p.word_count).sum::<u32>() as usize).max(1);
-        let offsets = part_offsets(record);
-        let data = FragmentData {
-            url: &record.url,
-            content: &content,
-            word_count,
-            filters: &record.filters,
-            meta: &record.meta,
-            anchors: record
-                .text
-                .iter()
-                .zip(&offsets)
-                .flat_map(|(part, &offset)| {
-                    part.anchors.iter().map(move |a| FragmentAnchor {
-                        element: a.element,
-                        id: &a.id,
-                        text: &a.text,
-                        location: a.word + offset,
-                    })
-                })
-                .collect(),
-        };
-        let json = serde_json::to_vec(&data).expect("a fragment is plain data");
-        Fragment {
-            full_hash: format!("{language}_{}", full_hash(&json)),
-            compressed: gzip.compress(&json),
-            word_count: word_count as u32,
-        }
-    }
 }
 
 /// The `from`–`to` word range of each chunk, shortened to the prefixes that

@@ -7,11 +7,14 @@
 /// took a third of the time of indexing a page.
 #[derive(Debug, Default)]
 pub(super) struct Grouping {
-    /// Per word number: the page it was last seen on (plus one) and its
+    /// Per word number: the count of `pages` when it was last seen and its
     /// group there; for the words themselves, not their forms.
     plain: Vec<(u32, u32)>,
     /// The groups of a word's forms (`café` of `cafe`) on this page.
     forms: hashbrown::HashMap<(u32, u32), u32>,
+    /// Counts the pages grouped, which `plain` tells apart by it: one
+    /// grouping serves the pages of several sites.
+    pages: u32,
     /// The group of each occurrence, then where each group starts.
     group_of: Vec<u32>,
     starts: Vec<u32>,
@@ -20,8 +23,13 @@ pub(super) struct Grouping {
 
 impl Grouping {
     /// The occurrences of `found` by group, and where each group ends.
-    pub(super) fn group(&mut self, found: &[Occurrence], page: u32) -> (&mut [Occurrence], &[u32]) {
-        let stamp = page + 1;
+    pub(super) fn group(&mut self, found: &[Occurrence]) -> (&mut [Occurrence], &[u32]) {
+        self.pages = self.pages.wrapping_add(1);
+        if self.pages == 0 {
+            self.plain.clear();
+            self.pages = 1;
+        }
+        let stamp = self.pages;
         self.forms.clear();
         self.group_of.clear();
         self.starts.clear();

@@ -8,10 +8,12 @@ mod bundle;
 mod encoding;
 pub mod expand;
 pub mod format;
+mod fragment;
 mod grouping;
 mod postings;
 mod record;
 mod records;
+mod shared;
 pub mod words;
 
 use rayon::prelude::*;
@@ -23,6 +25,7 @@ use crate::files::Files;
 use crate::model::{LocaleSite, Site};
 pub use format::{Record, Version};
 pub use records::locale_records;
+pub use shared::Shared;
 
 /// Where the index lives in the site, relative to the root.
 pub const FOLDER: &str = "pagefind/";
@@ -44,7 +47,8 @@ pub type Put<'a> = dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a
 /// any thread): each locale's index in turn (see `Writer`), pagefind's
 /// browser files and `pagefind-entry.json`. Returns how many files it made.
 pub fn index_into(site: &Site, put: &Put<'_>) -> Result<usize, Diagnostics> {
-    let mut writer = Writer::new(site)?;
+    let shared = Shared::default();
+    let mut writer = Writer::new(site, &shared)?;
     for here in &site.locales {
         writer.locale(site, here, put)?;
     }
@@ -55,20 +59,22 @@ pub fn index_into(site: &Site, put: &Put<'_>) -> Result<usize, Diagnostics> {
 /// are in memory only while it is indexed, and the caller can let go of a
 /// locale's text once its index is written. Each locale's pages are spread
 /// over all threads and its files handed over as soon as they are made.
-pub struct Writer {
-    bundle: bundle::Bundle,
+pub struct Writer<'s> {
+    bundle: Arc<bundle::Bundle>,
+    /// What the indexes of other sites of the build made, to reuse.
+    shared: &'s Shared,
     /// What `pagefind-entry.json` says of each language with pages.
     entries: BTreeMap<String, serde_json::Value>,
     count: usize,
 }
 
-impl Writer {
-    pub fn new(site: &Site) -> Result<Writer, Diagnostics> {
+impl<'s> Writer<'s> {
+    pub fn new(site: &Site, shared: &'s Shared) -> Result<Writer<'s>, Diagnostics> {
         let languages: Vec<String> = site.locales.iter().map(|l| language(&l.locale)).collect();
-        let bundle = bundle::bundle(&languages.iter().map(String::as_str).collect::<Vec<_>>()).map_err(|e| {
+        let bundle = shared.bundle(&languages.iter().map(String::as_str).collect::<Vec<_>>()).map_err(|e| {
             Diagnostics::from(Diagnostic::error("search index", 0, 0, format!("cannot build the search index: {e}")))
         })?;
-        Ok(Writer { bundle, entries: BTreeMap::new(), count: 0 })
+        Ok(Writer { bundle, shared, entries: BTreeMap::new(), count: 0 })
     }
 
     /// Writes the index of the locale `here` of `site`.
@@ -82,7 +88,8 @@ impl Writer {
     pub fn locale_files(&mut self, site: &Site, here: &LocaleSite) -> Vec<(String, Vec<u8>)> {
         let language = language(&here.locale);
         let expansion = expand::Expansion::with_synonyms(synonyms(here));
-        let index = format::build_expanded(&language, &self.bundle.version, &locale_records(site, here), &expansion);
+        let records = locale_records(site, here);
+        let index = format::build_shared(&language, &self.bundle.version, &records, &expansion, self.shared);
         self.count += index.files.len();
         if index.page_count > 0 {
             let wasm = self.bundle.wasm.get(&language).copied().unwrap_or(false).then(|| language.clone());
@@ -95,7 +102,7 @@ impl Writer {
     /// Writes pagefind's browser files and `pagefind-entry.json`, which
     /// names the languages. Returns how many files the index has.
     pub fn finish(self, put: &Put<'_>) -> Result<usize, Diagnostics> {
-        let Writer { bundle, entries, count } = self;
+        let Writer { bundle, entries, count, .. } = self;
         let entry = serde_json::json!({
             "version": bundle.version.number,
             "languages": entries,
@@ -103,8 +110,8 @@ impl Writer {
         });
         put(format!("{FOLDER}pagefind-entry.json"), entry.to_string().into_bytes())?;
         let count = count + 1 + bundle.files.len();
-        for (path, bytes) in bundle.files {
-            put(format!("{FOLDER}{path}"), bytes)?;
+        for (path, bytes) in &bundle.files {
+            put(format!("{FOLDER}{path}"), bytes.clone())?;
         }
         Ok(count)
     }

@@ -43,94 +43,101 @@ impl Entry {
     }
 }
 
-/// The entries of the pages one thread indexed, in any order: each entry
-/// knows its page. One per thread, so that they are few and large.
+/// The words of one page: an entry per word and form, numbered by the
+/// splitter that read it, with their positions. Its page number is set
+/// when the pages of a site are put together (`Postings::new`), so that
+/// the same page of several sites is read once.
 #[derive(Debug, Default)]
-pub(super) struct Run {
+pub(super) struct PageWords {
     entries: Vec<Entry>,
     locations: Vec<i32>,
-    /// Reused from page to page: see `Grouping`.
-    grouping: Grouping,
 }
 
-impl Run {
-    /// Adds the words of `record`, page number `page`.
-    pub(super) fn add_page(
-        &mut self,
-        record: &Record,
-        page: u32,
-        fields: &[String],
-        splitter: &mut WordSplitter,
-        phrases: &Phrases,
-    ) {
-        let words: usize = record.text.iter().map(|p| p.word_count as usize).sum();
-        let mut found: Vec<Occurrence> = Vec::with_capacity(words * 2);
-        let mut offset = 0;
-        // The stems of the last words, for the phrases of synonyms.
-        let mut recent: Vec<u32> = Vec::with_capacity(phrases.longest + 1);
-        for part in &record.text {
-            let mut headings = part.headings.iter().peekable();
-            recent.clear();
-            for (i, raw) in part.words().enumerate() {
-                let i = i as u32;
-                while headings.peek().is_some_and(|h| h.end <= i) {
-                    headings.next();
-                }
-                let weight = match headings.peek() {
-                    Some(h) if h.start <= i => heading_weight(h.level),
-                    _ => WEIGHT,
-                };
-                let splits: &[Split] = splitter.split(raw);
-                let parts = splits.iter().filter(|s| s.compound_part).count();
-                let part_weight = if parts > 0 && weight > 0 { (weight / parts.min(255) as u8).max(1) } else { 0 };
-                let added_weight = (weight / 2).max(1);
-                for split in splits {
-                    let weight = match (split.extra, split.compound_part) {
-                        (true, _) => added_weight,
-                        (false, true) => part_weight,
-                        (false, false) => weight,
-                    };
-                    let position = offset + i;
-                    found.push(Occurrence {
-                        stem: split.stem,
-                        original: split.original,
-                        position,
-                        field: 0,
-                        weight,
-                        in_meta: false,
-                    });
-                }
-                if !phrases.is_empty() {
-                    let stem = splits.first().map(|s| s.stem);
-                    add_synonyms(&mut found, splitter, phrases, &mut recent, stem, offset + i, added_weight);
-                }
-            }
-            offset += part.word_count;
+/// The words of `record`, read by `splitter` (`grouping` is reused from
+/// page to page).
+pub(super) fn page_words(
+    record: &Record,
+    fields: &[String],
+    splitter: &mut WordSplitter,
+    phrases: &Phrases,
+    grouping: &mut Grouping,
+) -> PageWords {
+    let mut found = occurrences(record, splitter, phrases);
+    add_meta(&mut found, record, fields, splitter);
+    // By word and form, then in the order pack() writes them: the text
+    // before meta, the text by weight and position, meta by field and
+    // position. They were found in that order but for the weights, so
+    // grouping them by word and form in the order found, and then a
+    // sort by weight within each (short) group, gives it (by position
+    // too: the words of synonyms come after the phrase they stand for). The
+    // groups' order does not matter: `Postings` sorts the entries.
+    let (grouped, ends) = grouping.group(&found);
+    let mut words = PageWords { entries: Vec::with_capacity(ends.len()), locations: Vec::new() };
+    let mut start = 0;
+    for &end in ends {
+        let group = &mut grouped[start..end as usize];
+        start = end as usize;
+        let order = |o: &Occurrence| {
+            let order = if o.in_meta { o.field } else { u16::from(if o.weight == 25 { 0 } else { o.weight }) };
+            (o.in_meta, order, o.position)
+        };
+        if !group.is_sorted_by_key(order) {
+            group.sort_by_key(order);
         }
-        add_meta(&mut found, record, fields, splitter);
-        // By word and form, then in the order pack() writes them: the text
-        // before meta, the text by weight and position, meta by field and
-        // position. They were found in that order but for the weights, so
-        // grouping them by word and form in the order found, and then a
-        // sort by weight within each (short) group, gives it (by position
-        // too: the words of synonyms come after the phrase they stand for). The
-        // groups' order does not matter: `Postings` sorts the entries.
-        let (grouped, ends) = self.grouping.group(&found, page);
-        let mut start = 0;
-        for &end in ends {
-            let group = &mut grouped[start..end as usize];
-            start = end as usize;
-            let order = |o: &Occurrence| {
-                let order = if o.in_meta { o.field } else { u16::from(if o.weight == 25 { 0 } else { o.weight }) };
-                (o.in_meta, order, o.position)
-            };
-            if !group.is_sorted_by_key(order) {
-                group.sort_by_key(order);
-            }
-            let in_text = !group[0].in_meta;
-            push(&mut self.entries, &mut self.locations, group, page, in_text);
-        }
+        let in_text = !group[0].in_meta;
+        push(&mut words.entries, &mut words.locations, group, in_text);
     }
+    words.locations.shrink_to_fit();
+    words
+}
+
+/// Every word of the text of `record` where it is, with its weight.
+fn occurrences(record: &Record, splitter: &mut WordSplitter, phrases: &Phrases) -> Vec<Occurrence> {
+    let words: usize = record.text.iter().map(|p| p.word_count as usize).sum();
+    let mut found: Vec<Occurrence> = Vec::with_capacity(words * 2);
+    let mut offset = 0;
+    // The stems of the last words, for the phrases of synonyms.
+    let mut recent: Vec<u32> = Vec::with_capacity(phrases.longest + 1);
+    for part in &record.text {
+        let mut headings = part.headings.iter().peekable();
+        recent.clear();
+        for (i, raw) in part.words().enumerate() {
+            let i = i as u32;
+            while headings.peek().is_some_and(|h| h.end <= i) {
+                headings.next();
+            }
+            let weight = match headings.peek() {
+                Some(h) if h.start <= i => heading_weight(h.level),
+                _ => WEIGHT,
+            };
+            let splits: &[Split] = splitter.split(raw);
+            let parts = splits.iter().filter(|s| s.compound_part).count();
+            let part_weight = if parts > 0 && weight > 0 { (weight / parts.min(255) as u8).max(1) } else { 0 };
+            let added_weight = (weight / 2).max(1);
+            for split in splits {
+                let weight = match (split.extra, split.compound_part) {
+                    (true, _) => added_weight,
+                    (false, true) => part_weight,
+                    (false, false) => weight,
+                };
+                let position = offset + i;
+                found.push(Occurrence {
+                    stem: split.stem,
+                    original: split.original,
+                    position,
+                    field: 0,
+                    weight,
+                    in_meta: false,
+                });
+            }
+            if !phrases.is_empty() {
+                let stem = splits.first().map(|s| s.stem);
+                add_synonyms(&mut found, splitter, phrases, &mut recent, stem, offset + i, added_weight);
+            }
+        }
+        offset += part.word_count;
+    }
+    found
 }
 
 /// The readers' words of the synonyms whose phrase ends at `position`
@@ -182,13 +189,13 @@ fn add_meta(found: &mut Vec<Occurrence>, record: &Record, fields: &[String], spl
 }
 
 /// The entry of one word or form on a page, from its occurrences.
-fn push(entries: &mut Vec<Entry>, locations: &mut Vec<i32>, group: &[Occurrence], page: u32, in_text: bool) {
+fn push(entries: &mut Vec<Entry>, locations: &mut Vec<i32>, group: &[Occurrence], in_text: bool) {
     let start = locations.len() as u32;
     let (text, meta) = pack(group, locations);
     entries.push(Entry {
         word: group[0].stem,
         form: group[0].original.map_or(0, |f| f + 1),
-        page,
+        page: 0,
         start,
         text,
         meta,
@@ -235,36 +242,43 @@ pub(super) struct Postings {
 }
 
 impl Postings {
-    /// Puts the threads' entries together, each with the splitter that
-    /// numbered its words.
-    pub(super) fn new(runs: Vec<(WordSplitter, Run)>) -> Postings {
+    /// Puts the words of a site's `pages` together, in order (a page's
+    /// number is its place), each numbered by the splitter of `splitters`
+    /// that `splitter_of` gives. A page is let go once its words are
+    /// copied, unless it is kept for other sites.
+    pub(super) fn new<P: std::ops::Deref<Target = PageWords>>(
+        splitters: &[&WordSplitter],
+        pages: Vec<(usize, P)>,
+    ) -> Postings {
         // The language's numbers: the words of all splitters, in order.
         // (Sorted once and looked up by hash: a BTreeMap of them all took
         // a tenth of the index's time on one thread.)
-        let mut sorted: Vec<&str> = runs.iter().flat_map(|(s, _)| s.words()).map(String::as_str).collect();
+        let mut sorted: Vec<&str> = splitters.iter().flat_map(|s| s.words()).map(String::as_str).collect();
         sorted.par_sort_unstable();
         sorted.dedup();
         let names: hashbrown::HashMap<&str, u32> =
             sorted.iter().enumerate().map(|(number, &word)| (word, number as u32)).collect();
         let renumber: Vec<Vec<u32>> =
-            runs.par_iter().map(|(s, _)| s.words().iter().map(|w| names[w.as_str()]).collect()).collect();
+            splitters.par_iter().map(|s| s.words().iter().map(|w| names[w.as_str()]).collect()).collect();
         drop(names);
         let words: Vec<String> = sorted.into_iter().map(str::to_owned).collect();
 
-        // Arrays of the final size, which the threads' arrays are moved into
-        // and let go one by one: growing the first thread's to hold the
-        // others' had the allocator copy it, and held both.
-        let mut entries: Vec<Entry> = Vec::with_capacity(runs.iter().map(|(_, r)| r.entries.len()).sum());
-        let mut locations: Vec<i32> = Vec::with_capacity(runs.iter().map(|(_, r)| r.locations.len()).sum());
-        for ((_, run), table) in runs.into_iter().zip(&renumber) {
+        // Arrays of the final size, which the pages' arrays are copied into.
+        let count = pages.iter().map(|(_, p)| p.entries.len()).sum();
+        let size = pages.iter().map(|(_, p)| p.locations.len()).sum();
+        let mut entries: Vec<Entry> = Vec::with_capacity(count);
+        let mut locations: Vec<i32> = Vec::with_capacity(size);
+        for (page, (splitter, words)) in pages.into_iter().enumerate() {
+            let table = &renumber[splitter];
             let offset = locations.len() as u32;
-            entries.extend(run.entries.iter().map(|e| Entry {
+            entries.extend(words.entries.iter().map(|e| Entry {
                 word: table[e.word as usize],
                 form: if e.form == 0 { 0 } else { 1 + table[e.form as usize - 1] },
                 start: e.start + offset,
+                page: page as u32,
                 ..*e
             }));
-            locations.extend_from_slice(&run.locations);
+            locations.extend_from_slice(&words.locations);
         }
         // In order of word by a counting sort in place (the words are
         // numbered densely), then each word's few by form and page: a

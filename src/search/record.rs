@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::markdown::PlainText;
 
 /// One page of the index: what a search finds and what it shows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Record<'a> {
     /// Root-relative address, with an anchor where a hit should land.
     pub url: String,
