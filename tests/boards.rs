@@ -243,3 +243,25 @@ fn a_replacement_keeps_the_rules_a_board_quiz_cites() {
     // The board's own site and the other school are sound: said once.
     assert_eq!(errors.matches("cites `regels#r2`").count(), 1, "{errors}");
 }
+
+/// The sites of a board's build share what is the same (search pages, the
+/// compiled theme): each school's site must still be exactly the one it
+/// gets when built alone, which shares nothing.
+#[test]
+fn each_schools_site_in_the_boards_build_is_the_one_built_alone() {
+    let root = fixture("board");
+    let site = built();
+    for school in ["de-linde", "het-anker"] {
+        let out = tempfile::tempdir().unwrap();
+        let target = out.path().join("site");
+        let output = leidraad(&root, &["build", "--school", school, "--out", target.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let mut alone = read_tree(&target);
+        alone.remove(".leidraad-build");
+        let in_board = read_tree(&site.join(school));
+        assert!(alone.keys().any(|p| p.starts_with("pagefind/fragment/")), "{school}: no search pages");
+        let differ: Vec<&String> =
+            alone.keys().chain(in_board.keys()).filter(|p| alone.get(*p) != in_board.get(*p)).collect();
+        assert!(differ.is_empty(), "{school}: these files differ: {differ:?}");
+    }
+}
