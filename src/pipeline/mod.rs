@@ -69,14 +69,22 @@ pub fn write(root: &Path, out: &Path) -> Result<Written, Diagnostics> {
 pub fn write_sites(root: &Path, out: &Path, sites: Sites<'_>) -> Result<Written, Diagnostics> {
     // Where the output may go is settled before anything is built.
     let target = output::guard::target(root, out)?;
-    let staging = std::cell::OnceCell::new();
+    let staging = std::sync::OnceLock::new();
+    // Made by the first site that gets this far (sites are made two at a time).
+    let making = std::sync::Mutex::new(());
     let result = schools::each_site(root, sites, |prefix, prepared, shared| {
         let staging = match staging.get() {
             Some(staging) => staging,
-            None => match output::Staging::new(&target) {
-                Ok(made) => staging.get_or_init(|| made),
-                Err(e) => return Err(Diagnostics::from(e)),
-            },
+            None => {
+                let _making = making.lock().unwrap_or_else(|e| e.into_inner());
+                match staging.get() {
+                    Some(staging) => staging,
+                    None => match output::Staging::new(&target) {
+                        Ok(made) => staging.get_or_init(|| made),
+                        Err(e) => return Err(Diagnostics::from(e)),
+                    },
+                }
+            }
         };
         let put = |path: &str, content: Content<'_>| {
             let path = format!("{prefix}{path}");

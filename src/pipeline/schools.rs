@@ -3,6 +3,8 @@
 //! made from them, prepared, handed on and let go before the next.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use super::shared::Shared;
 use super::{Prepared, Written};
@@ -19,43 +21,50 @@ pub enum Sites<'a> {
     School(&'a str),
 }
 
+/// How many schools' sites are made at a time: each spreads its pages over
+/// every core, but has stretches on one (the sources, the index's word
+/// lists, the writing), which a second site fills.
+const SITES_AT_ONCE: usize = 2;
+
+/// What became of one site.
+struct Outcome {
+    page_count: usize,
+    file_count: usize,
+    diagnostics: Vec<Diagnostic>,
+}
+
 /// Prepares each site and hands it to `emit` with the prefix of its output
 /// paths; once a site failed, the others are only checked, so that one run
 /// reports every error. The warnings and counts of all sites together.
 pub(super) fn each_site(
     root: &Path,
     sites: Sites<'_>,
-    mut emit: impl FnMut(&str, Prepared, &Shared) -> Result<Written, Diagnostics>,
+    emit: impl Fn(&str, Prepared, &Shared) -> Result<Written, Diagnostics> + Sync,
 ) -> Result<Written, Diagnostics> {
     let mut board = content::load(root)?;
     let chosen = chosen(root, &mut board, sites)?;
     let shared = Shared::for_sites(chosen.len() + usize::from(sites == Sites::All));
-    let mut total = Written { warnings: Vec::new(), page_count: 0, file_count: 0 };
-    let mut errors = false;
-    let mut of_schools: Vec<(&SchoolSources, Vec<Diagnostic>)> = Vec::new();
-    let mut run = |prefix: &str, sources: content::Sources, errors: &mut bool| -> Vec<Diagnostic> {
+    let failed = AtomicBool::new(false);
+    let run = |prefix: &str, sources: content::Sources| -> Outcome {
         let outcome = match Prepared::from_sources(sources, &shared) {
-            Ok(prepared) if *errors => {
+            Ok(prepared) if failed.load(Ordering::SeqCst) => {
                 Ok(Written { warnings: prepared.diagnostics.sorted(), page_count: 0, file_count: 0 })
             }
             Ok(prepared) => emit(prefix, prepared, &shared),
             Err(problems) => Err(problems),
         };
         match outcome {
-            Ok(written) => {
-                total.page_count += written.page_count;
-                total.file_count += written.file_count;
-                written.warnings
-            }
+            Ok(w) => Outcome { page_count: w.page_count, file_count: w.file_count, diagnostics: w.warnings },
             Err(problems) => {
-                *errors = true;
-                problems.sorted()
+                failed.store(true, Ordering::SeqCst);
+                Outcome { page_count: 0, file_count: 0, diagnostics: problems.sorted() }
             }
         }
     };
     // Each school's sources are copied from the board's: the board's own
     // site comes last, when they are no longer needed.
-    for school in &chosen {
+    let of_schools = in_parallel(chosen.len(), |i| {
+        let school = &chosen[i];
         let (mut sources, problems) = board::school_sources(&board, school);
         sources.problems.extend(problems);
         let prefix = match sites {
@@ -65,25 +74,51 @@ pub(super) fn each_site(
                 String::new()
             }
         };
-        of_schools.push((school, run(&prefix, sources, &mut errors)));
-    }
+        run(&prefix, sources)
+    });
+    let mut total = Written { warnings: Vec::new(), page_count: 0, file_count: 0 };
+    let mut count = |outcome: &Outcome| {
+        total.page_count += outcome.page_count;
+        total.file_count += outcome.file_count;
+    };
+    of_schools.iter().for_each(&mut count);
     let mut all = Vec::new();
     if sites == Sites::All {
-        let board_diagnostics = run("", board, &mut errors);
-        for (school, diagnostics) in of_schools {
-            all.extend(relabel(root, school, diagnostics, &board_diagnostics));
+        let own = run("", board);
+        count(&own);
+        for (school, outcome) in chosen.iter().zip(of_schools) {
+            all.extend(relabel(root, school, outcome.diagnostics, &own.diagnostics));
         }
-        all.extend(board_diagnostics);
+        all.extend(own.diagnostics);
     } else {
-        all.extend(of_schools.into_iter().flat_map(|(_, d)| d));
+        all.extend(of_schools.into_iter().flat_map(|o| o.diagnostics));
     }
     let mut gathered = Diagnostics::new();
     gathered.extend(all);
-    if errors {
+    if failed.into_inner() {
         return Err(gathered);
     }
     total.warnings = gathered.sorted();
     Ok(total)
+}
+
+/// `job` of each of `0..count`, on `SITES_AT_ONCE` threads, in order.
+fn in_parallel<T: Send>(count: usize, job: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let next = AtomicUsize::new(0);
+    let results: Vec<Mutex<Option<T>>> = (0..count).map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..SITES_AT_ONCE.min(count) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                if i >= count {
+                    break;
+                }
+                let made = job(i);
+                *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(made);
+            });
+        }
+    });
+    results.into_iter().map(|r| r.into_inner().unwrap_or_else(|e| e.into_inner()).expect("every job ran")).collect()
 }
 
 /// The schools to build: all, or the one asked for.

@@ -76,10 +76,12 @@ pub(super) fn build_shared(
         fields: fields.clone(),
     };
     let reader = shared.language(key);
+    let held = reader.hold();
     let mut pages = reader.pages(&records);
     let mut files = Vec::new();
     let (filters, meta_pages) = add_fragments(language, &records, &mut pages, &mut files);
     let postings = reader.postings(pages);
+    drop(held);
 
     let mut meta = MetaIndex {
         version: version.number.clone(),

@@ -94,6 +94,8 @@ pub(super) struct Language {
     workers: Vec<Mutex<Worker>>,
     kept: Mutex<Kept>,
     hasher: hashbrown::DefaultHashBuilder,
+    /// Held by the site whose index of this language is being made.
+    busy: Mutex<()>,
 }
 
 struct Worker {
@@ -111,7 +113,14 @@ impl Language {
                 Mutex::new(Worker { splitter, gzip: super::encoding::Gzip::new(), grouping: Grouping::default() })
             })
             .collect();
-        Language { key, keep, workers, kept: Mutex::new(Kept::new()), hasher: Default::default() }
+        Language { key, keep, workers, kept: Mutex::new(Kept::new()), hasher: Default::default(), busy: Mutex::new(()) }
+    }
+
+    /// Makes the index of one site at a time, held from `pages` to
+    /// `postings`: the threads reading its pages then never wait for a
+    /// splitter that another site holds while it waits for those threads.
+    pub(super) fn hold(&self) -> MutexGuard<'_, ()> {
+        lock(&self.busy)
     }
 
     /// The pages of `records`, in order: those the last site had as it
