@@ -5,10 +5,12 @@
 //! that is safe (see `incremental`).
 
 mod incremental;
+mod prepare;
 mod schools;
 mod session;
 mod shared;
 
+use prepare::{load_messages, model_of};
 use shared::{Shared, Theme};
 
 pub use schools::Sites;
@@ -17,12 +19,11 @@ pub use session::{Rebuild, SearchJob, SearchUpdate, Session};
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::check;
 use crate::content::{self, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::i18n::{self, Messages};
+use crate::i18n::Messages;
 use crate::memory;
-use crate::model::{self, Environment, Site};
+use crate::model::{Environment, Site};
 use crate::output;
 use crate::render::{Bodies, Content, Files, InMemory, Renderer};
 use crate::search;
@@ -232,36 +233,6 @@ impl Prepared {
         }
         Ok(Prepared { sources, messages, site, environment, renderer, diagnostics })
     }
-}
-
-/// The UI messages of the site, with their warnings and those of the
-/// templates' use of them in `diagnostics`.
-fn load_messages(sources: &Sources, diagnostics: &mut Diagnostics) -> Option<Arc<Messages>> {
-    match i18n::load(&sources.config, &sources.assets) {
-        Ok((messages, warnings)) => {
-            diagnostics.extend(warnings);
-            diagnostics.extend(i18n::check_templates(&sources.assets, &messages));
-            Some(Arc::new(messages))
-        }
-        Err(errors) => {
-            diagnostics.extend(errors);
-            None
-        }
-    }
-}
-
-/// The model of the site and every problem the checks of the model find.
-fn model_of(sources: &Sources, bodies: content::ArticleBodies) -> (Site, Environment, Diagnostics) {
-    let (site, environment, mut problems) = model::build_with(sources, bodies);
-    problems.extend(check::site(&site));
-    match &sources.overlay {
-        Some(overlay) => problems.extend(crate::board::replaced_rules(&site, overlay)),
-        None => {
-            let config_text = std::fs::read_to_string(&sources.config_path).unwrap_or_default();
-            problems.extend(check::placeholder_address(&site, &sources.config_path, &config_text));
-        }
-    }
-    (site, environment, problems)
 }
 
 /// Everything a build made, kept so that the next one can reuse it.
