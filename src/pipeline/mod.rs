@@ -252,16 +252,18 @@ struct Kept {
 
 impl Kept {
     fn full(root: &Path) -> Result<Kept, Diagnostics> {
-        Kept::from_prepared(Prepared::new(root)?)
+        Kept::from_prepared(Prepared::new(root)?, &Shared::default())
     }
 
-    fn from_prepared(prepared: Prepared) -> Result<Kept, Diagnostics> {
+    /// Renders and indexes a prepared site, reusing the index pages that
+    /// earlier sites of `shared` made.
+    fn from_prepared(prepared: Prepared, shared: &Shared) -> Result<Kept, Diagnostics> {
         let Prepared { sources, messages, site, environment, renderer, mut diagnostics } = prepared;
         let InMemory { mut files, bodies } = renderer.site(&site, &sources.assets).map_err(|e| {
             diagnostics.extend(e);
             diagnostics.clone()
         })?;
-        files.extend(crate::search::index(&site).map_err(|e| {
+        files.extend(crate::search::index_shared(&site, &shared.search).map_err(|e| {
             diagnostics.extend(e);
             diagnostics.clone()
         })?);

@@ -249,16 +249,18 @@ fn load(root: &Path) -> Result<Sources, Diagnostics> {
 fn full(root: &Path) -> Result<(Kept, Vec<(String, Kept)>), Diagnostics> {
     let mut board = load(root)?;
     let schools = std::mem::take(&mut board.schools);
+    // The schools' sites share the board's text, theme and index pages.
+    let shared = Shared::for_sites(schools.len() + 1);
     let mut built = Vec::new();
     let mut failed = Vec::new();
     for school in &schools {
         let id = &school.school.id;
-        match prepare_school(&board, school) {
+        match prepare_school(&board, school, &shared) {
             Ok(kept) => built.push((id.clone(), kept)),
             Err(errors) => failed.push((id, errors)),
         }
     }
-    let (kept, own) = match Prepared::from_sources(board, &Shared::default()).and_then(Kept::from_prepared) {
+    let (kept, own) = match Prepared::from_sources(board, &shared).and_then(|p| Kept::from_prepared(p, &shared)) {
         Ok(kept) => (Some(kept), Vec::new()),
         Err(errors) => (None, errors.sorted()),
     };
@@ -275,10 +277,14 @@ fn full(root: &Path) -> Result<(Kept, Vec<(String, Kept)>), Diagnostics> {
     }
 }
 
-fn prepare_school(board: &Sources, school: &content::school::SchoolSources) -> Result<Kept, Diagnostics> {
+fn prepare_school(
+    board: &Sources,
+    school: &content::school::SchoolSources,
+    shared: &Shared,
+) -> Result<Kept, Diagnostics> {
     let (mut sources, problems) = board::school_sources(board, school);
     sources.problems.extend(problems);
-    Prepared::from_sources(sources, &Shared::default()).and_then(Kept::from_prepared)
+    Prepared::from_sources(sources, shared).and_then(|p| Kept::from_prepared(p, shared))
 }
 
 /// Builds the site of school `id` again from the board's sources, read once
@@ -292,7 +298,7 @@ fn school_full(root: &Path, id: &str, board: &mut Option<Sources>) -> Result<(Ke
         let message = format!("school `{id}` is no longer in `schools:`");
         return Err(Diagnostic::error(display_path(root, Path::new("site.yaml")), 0, 0, message).into());
     };
-    let kept = prepare_school(board, school)?;
+    let kept = prepare_school(board, school, &Shared::default())?;
     let pages = kept.summary().page_count;
     Ok((kept, pages))
 }

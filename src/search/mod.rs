@@ -32,8 +32,14 @@ pub const FOLDER: &str = "pagefind/";
 
 /// The index files of the whole site, under `FOLDER`.
 pub fn index(site: &Site) -> Result<Files, Diagnostics> {
+    index_shared(site, &Shared::default())
+}
+
+/// The index files of `site` in memory, reusing the pages other sites of
+/// `shared` read.
+pub fn index_shared(site: &Site, shared: &Shared) -> Result<Files, Diagnostics> {
     let files = std::sync::Mutex::new(Files::new());
-    index_into(site, &|path, bytes| {
+    index_into(site, shared, &|path, bytes| {
         files.lock().unwrap_or_else(|e| e.into_inner()).insert(path, Arc::from(bytes));
         Ok(())
     })?;
@@ -46,9 +52,8 @@ pub type Put<'a> = dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a
 /// Makes the index files of the whole site and hands each to `put` (from
 /// any thread): each locale's index in turn (see `Writer`), pagefind's
 /// browser files and `pagefind-entry.json`. Returns how many files it made.
-pub fn index_into(site: &Site, put: &Put<'_>) -> Result<usize, Diagnostics> {
-    let shared = Shared::default();
-    let mut writer = Writer::new(site, &shared)?;
+fn index_into(site: &Site, shared: &Shared, put: &Put<'_>) -> Result<usize, Diagnostics> {
+    let mut writer = Writer::new(site, shared)?;
     for here in &site.locales {
         writer.locale(site, here, put)?;
     }
