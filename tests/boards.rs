@@ -265,3 +265,30 @@ fn each_schools_site_in_the_boards_build_is_the_one_built_alone() {
         assert!(differ.is_empty(), "{school}: these files differ: {differ:?}");
     }
 }
+
+/// The files the schools' sites share (pagefind's scripts, the theme's,
+/// the search pages of the board's text) are written once and linked.
+#[cfg(unix)]
+#[test]
+fn the_schools_sites_link_the_files_they_share() {
+    use std::os::unix::fs::MetadataExt;
+    let site = built();
+    let inode = |path: &Path| std::fs::metadata(path).unwrap().ino();
+    let in_schools = |relative: &str| [site.join("de-linde").join(relative), site.join("het-anker").join(relative)];
+    for relative in ["pagefind/pagefind.js", "leidraad.css"] {
+        let [a, b] = in_schools(relative);
+        assert_eq!(inode(&a), inode(&b), "{relative} is written twice");
+    }
+    let fragments = |school: &str| -> std::collections::BTreeSet<String> {
+        read_tree(&site.join(school)).into_keys().filter(|p| p.starts_with("pagefind/fragment/")).collect()
+    };
+    let shared: Vec<String> = fragments("de-linde").intersection(&fragments("het-anker")).cloned().collect();
+    assert!(!shared.is_empty(), "the schools share no search page");
+    for relative in &shared {
+        let [a, b] = in_schools(relative);
+        assert_eq!(inode(&a), inode(&b), "{relative} is written twice");
+    }
+    // A school's own page is its own file.
+    let [a, b] = in_schools("nl/index.html");
+    assert_ne!(inode(&a), inode(&b));
+}

@@ -22,10 +22,10 @@ fn unzip(bytes: &[u8]) -> Vec<u8> {
 
 /// Every word of an index: its pages (in the order of the records) with
 /// their positions as pagefind packs them.
-fn index_words(files: &[(String, Vec<u8>)]) -> BTreeMap<String, Vec<(u64, Vec<i64>)>> {
+fn index_words<B: AsRef<[u8]>>(files: &[(String, B)]) -> BTreeMap<String, Vec<(u64, Vec<i64>)>> {
     let mut words = BTreeMap::new();
     for (_, bytes) in files.iter().filter(|(name, _)| name.ends_with(".pf_index")) {
-        let bytes = unzip(bytes);
+        let bytes = unzip(bytes.as_ref());
         let mut d = minicbor::Decoder::new(&bytes);
         d.array().unwrap();
         for _ in 0..d.array().unwrap().unwrap() {

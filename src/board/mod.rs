@@ -47,7 +47,7 @@ pub fn school_sources(board: &Sources, school: &SchoolSources) -> (Sources, Diag
         config.colors = colors.clone();
     }
     if let (Some(file), Some(bytes)) = (&settings.logo, &school.logo) {
-        sources.assets.statics.insert(logo_path(file), bytes.clone());
+        sources.assets.statics.insert(logo_path(file), bytes.as_slice().into());
         config.logo = Some(logo_path(file));
     }
     config.audiences.retain(|a| settings.audiences.contains(&a.id));

@@ -36,7 +36,8 @@ pub struct Assets {
     /// Template name (path under `templates/`) to its source.
     pub templates: BTreeMap<String, TextAsset>,
     /// Path under `static/` to its bytes, copied to the site root.
-    pub statics: BTreeMap<String, Vec<u8>>,
+    /// Shared by the copies of the sources that a board's schools get.
+    pub statics: BTreeMap<String, std::sync::Arc<[u8]>>,
     /// Locale to its Fluent files, by file name.
     pub messages: BTreeMap<String, BTreeMap<String, TextAsset>>,
     /// The site's `locales/` folder, as messages name it.
@@ -189,7 +190,7 @@ fn add_theme_file(
         },
         Some("static") => {
             let bytes = if rest.ends_with(".css") { super::css::without_comments(&bytes) } else { bytes };
-            assets.statics.insert(rest, bytes);
+            assets.statics.insert(rest, bytes.into());
         }
         _ => {}
     }

@@ -11,6 +11,7 @@ mod carry;
 pub mod confirm;
 pub mod guard;
 mod leftovers;
+mod links;
 mod manifest;
 pub mod starter;
 pub mod translated;
@@ -22,9 +23,11 @@ use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::files::Bytes;
 use crate::render::Files;
 use guard::Target;
 use leftovers::{Kind, Marker};
+use links::Links;
 use manifest::{Made, MANIFEST};
 
 const RETIRED_KEPT: &str = "the previous output, moved aside, holds files that leidraad did not make, \
@@ -80,7 +83,7 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
 pub fn write(out: &Path, files: &Files) -> Result<Vec<Diagnostic>, OutputError> {
     let staging = Staging::new(&guard::resolve(out)?)?;
     for (relative, bytes) in files {
-        staging.put(relative, bytes.to_vec())?;
+        staging.put(relative, Bytes::Shared(Arc::clone(bytes)))?;
     }
     staging.commit()
 }
@@ -108,7 +111,7 @@ pub struct Staging {
     /// Every path handed to `put` and `put_with`, for the manifest.
     written: Mutex<Vec<String>>,
     /// Files on their way to the writing thread; `None` once it is told to stop.
-    queue: Option<mpsc::SyncSender<(PathBuf, Vec<u8>)>>,
+    queue: Option<mpsc::SyncSender<(PathBuf, Bytes)>>,
     writer: Option<thread::JoinHandle<()>>,
     /// The first error of the writing thread, which then stops.
     failure: Arc<Mutex<Option<OutputError>>>,
@@ -136,15 +139,16 @@ impl Staging {
             let _ = remove_tree(&folder);
             io_error(&folder)(e)
         })?;
-        let (queue, files) = mpsc::sync_channel::<(PathBuf, Vec<u8>)>(QUEUED_FILES);
+        let (queue, files) = mpsc::sync_channel::<(PathBuf, Bytes)>(QUEUED_FILES);
         let failure = Arc::new(Mutex::new(None));
         let writer = {
             let (inside, failure) = (folder.clone(), Arc::clone(&failure));
             thread::Builder::new()
                 .name("leidraad-writer".into())
                 .spawn(move || {
+                    let mut links = Links::default();
                     for (path, bytes) in files {
-                        if let Err(e) = in_folder(&inside, &path, |p| fs::write(p, &bytes)) {
+                        if let Err(e) = links.write(&inside, &path, bytes) {
                             *lock(&failure) = Some(e);
                             return;
                         }
@@ -184,7 +188,7 @@ impl Staging {
     /// Hands one file, at `relative` (with `/`) inside the new folder, to
     /// the writing thread. Fails with the writing thread's error once it
     /// has one.
-    pub fn put(&self, relative: &str, bytes: Vec<u8>) -> Result<(), OutputError> {
+    pub fn put(&self, relative: &str, bytes: Bytes) -> Result<(), OutputError> {
         let path = self.record(relative)?;
         let sent = self.queue.as_ref().is_some_and(|queue| queue.send((path.clone(), bytes)).is_ok());
         match lock(&self.failure).take() {

@@ -60,9 +60,9 @@ fn a_file_the_writing_thread_cannot_write_fails_the_commit() {
     let out = dir.path().join("public");
     write(&out, &files(&[("index.html", "1"), ("sitemap.xml", "")])).unwrap();
     let staging = Staging::new(&guard::resolve(&out).unwrap()).unwrap();
-    staging.put("nl", b"a file".to_vec()).unwrap();
+    staging.put("nl", Bytes::Own(b"a file".to_vec())).unwrap();
     // `nl` is a file, so no folder `nl` can hold this one.
-    let later = staging.put("nl/index.html", b"page".to_vec());
+    let later = staging.put("nl/index.html", Bytes::Own(b"page".to_vec()));
     let committed = later.and_then(|_| staging.commit());
     let Err(OutputError::Io { path, .. }) = committed else { panic!("expected the write to fail: {committed:?}") };
     assert!(path.ends_with("nl") || path.ends_with("nl/index.html"), "names the file: {}", path.display());
@@ -76,8 +76,34 @@ fn an_abandoned_staging_folder_leaves_the_previous_build() {
     let out = dir.path().join("public");
     write(&out, &files(&[("index.html", "1"), ("sitemap.xml", "")])).unwrap();
     let staging = Staging::new(&guard::resolve(&out).unwrap()).unwrap();
-    staging.put("nl/deep/index.html", b"half a build".to_vec()).unwrap();
+    staging.put("nl/deep/index.html", Bytes::Own(b"half a build".to_vec())).unwrap();
     drop(staging);
     assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "1");
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "the staging folder is gone");
+}
+
+#[cfg(unix)]
+#[test]
+fn writes_shared_bytes_once_and_links_the_other_paths() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let shared: Arc<[u8]> = Arc::from(&b"the same fragment"[..]);
+    let staging = Staging::new(&guard::resolve(&out).unwrap()).unwrap();
+    staging.put("a/pagefind/f.pf_fragment", Bytes::Shared(Arc::clone(&shared))).unwrap();
+    staging.put("b/pagefind/f.pf_fragment", Bytes::Shared(Arc::clone(&shared))).unwrap();
+    staging.put("c/pagefind/f.pf_fragment", Bytes::Own(shared.to_vec())).unwrap();
+    staging.commit().unwrap();
+    let inode = |p: &str| fs::metadata(out.join(p)).unwrap().ino();
+    for p in ["a/pagefind/f.pf_fragment", "b/pagefind/f.pf_fragment", "c/pagefind/f.pf_fragment"] {
+        assert_eq!(fs::read(out.join(p)).unwrap(), b"the same fragment");
+    }
+    assert_eq!(inode("a/pagefind/f.pf_fragment"), inode("b/pagefind/f.pf_fragment"));
+    assert_ne!(inode("a/pagefind/f.pf_fragment"), inode("c/pagefind/f.pf_fragment"));
+    // The next build replaces the linked files whole and removes the old ones.
+    let staging = Staging::new(&guard::resolve(&out).unwrap()).unwrap();
+    staging.put("a/pagefind/f.pf_fragment", Bytes::Own(b"new".to_vec())).unwrap();
+    staging.commit().unwrap();
+    assert_eq!(fs::read(out.join("a/pagefind/f.pf_fragment")).unwrap(), b"new");
+    assert!(!out.join("b").exists());
 }

@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use crate::content::{self, Sources};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::files::Bytes;
 use crate::i18n::Messages;
 use crate::memory;
 use crate::model::{Environment, Site};
@@ -89,9 +90,10 @@ pub fn write_sites(root: &Path, out: &Path, sites: Sites<'_>) -> Result<Written,
         };
         let put = |path: &str, content: Content<'_>| {
             let path = format!("{prefix}{path}");
-            match content.whole() {
-                Some(bytes) => staging.put(&path, bytes.into_owned()),
-                None => staging.put_with(&path, |out| content.write_to(out)),
+            match (content, content.whole()) {
+                (Content::Shared(bytes), _) => staging.put(&path, Bytes::Shared(Arc::clone(bytes))),
+                (_, Some(bytes)) => staging.put(&path, Bytes::Own(bytes.into_owned())),
+                (_, None) => staging.put_with(&path, |out| content.write_to(out)),
             }
             .map_err(Diagnostic::from)
         };
@@ -124,7 +126,10 @@ fn emit(prepared: Prepared, shared: &Shared, put: &crate::render::Put<'_>) -> Re
     let rendered = renderer.site_into(&site, &sources.assets, put).map_err(&mut fail)?;
     site.release_article_html();
     memory::return_freed();
-    let put_index = |path: String, bytes: Vec<u8>| put(&path, Content::Bytes(&bytes));
+    let put_index = |path: String, bytes: Bytes| match &bytes {
+        Bytes::Own(own) => put(&path, Content::Bytes(own)),
+        Bytes::Shared(shared) => put(&path, Content::Shared(shared)),
+    };
     let mut index = search::Writer::new(&site, &shared.search).map_err(&mut fail)?;
     // A locale's index files are handed to the writing thread from a
     // thread of their own while the next locale is indexed: handed over

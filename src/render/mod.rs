@@ -37,6 +37,9 @@ pub type Output = (String, Arc<[u8]>);
 #[derive(Clone, Copy)]
 pub enum Content<'a> {
     Bytes(&'a [u8]),
+    /// Bytes that every site of a build with this file hands over as the
+    /// same allocation (see `files::Bytes::Shared`).
+    Shared(&'a Arc<[u8]>),
     /// A page, whose articles are spliced in as it is written.
     Page(&'a Body),
 }
@@ -45,6 +48,7 @@ impl Content<'_> {
     pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         match self {
             Content::Bytes(bytes) => out.write_all(bytes),
+            Content::Shared(bytes) => out.write_all(bytes),
             Content::Page(body) => body.write_to(out),
         }
     }
@@ -52,6 +56,7 @@ impl Content<'_> {
     pub fn to_vec(&self) -> Vec<u8> {
         match self {
             Content::Bytes(bytes) => bytes.to_vec(),
+            Content::Shared(bytes) => bytes.to_vec(),
             Content::Page(body) => body.to_bytes(),
         }
     }
@@ -61,6 +66,7 @@ impl Content<'_> {
     pub fn whole(&self) -> Option<std::borrow::Cow<'_, [u8]>> {
         match self {
             Content::Bytes(bytes) => Some(std::borrow::Cow::Borrowed(bytes)),
+            Content::Shared(bytes) => Some(std::borrow::Cow::Borrowed(bytes)),
             Content::Page(body) if body.size() <= splice::WHOLE => Some(std::borrow::Cow::Owned(body.to_bytes())),
             Content::Page(_) => None,
         }
@@ -117,7 +123,10 @@ impl Renderer {
         let files = Mutex::new(Files::new());
         let bodies = Mutex::new(Bodies::new());
         self.site_into(site, assets, &|path: &str, content: Content<'_>| {
-            let bytes = content.to_vec();
+            let bytes: Arc<[u8]> = match content {
+                Content::Shared(bytes) => Arc::clone(bytes),
+                _ => content.to_vec().into(),
+            };
             if let Content::Page(body) = content {
                 if body.shows_several_articles() {
                     bodies
@@ -126,7 +135,7 @@ impl Renderer {
                         .insert(path.to_owned(), Arc::new(body.clone()));
                 }
             }
-            files.lock().expect("no thread panicked holding it").insert(path.to_owned(), bytes.into());
+            files.lock().expect("no thread panicked holding it").insert(path.to_owned(), bytes);
             Ok(())
         })?;
         Ok(InMemory {
@@ -164,7 +173,7 @@ impl Renderer {
             return Err(errors);
         }
         for (path, bytes) in &assets.statics {
-            put(path, Content::Bytes(bytes))?;
+            put(path, Content::Shared(bytes))?;
         }
         for file in site_files::SITE_FILES {
             let bytes = file.bytes(site, &pages, &self.messages).map_err(|message| {

@@ -13,7 +13,7 @@ pub struct Bundle {
     /// What the index must agree on with the browser side.
     pub version: Version,
     /// Paths relative to the index folder, and contents.
-    pub files: Vec<(String, Vec<u8>)>,
+    pub files: Vec<(String, std::sync::Arc<[u8]>)>,
     /// The languages that have WebAssembly of their own (with stemming).
     pub wasm: BTreeMap<String, bool>,
 }
@@ -43,7 +43,7 @@ pub fn bundle(languages: &[&str]) -> anyhow::Result<Bundle> {
             if name == "pagefind-entry.json" {
                 entry = Some(serde_json::from_slice(&file.contents)?);
             } else if is_used(&name) {
-                files.push((name, file.contents));
+                files.push((name, file.contents.into()));
             }
         }
         let entry = entry.ok_or_else(|| anyhow::anyhow!("pagefind gave no pagefind-entry.json"))?;

@@ -23,10 +23,11 @@ use super::expand::Expansion;
 use super::postings::Postings;
 pub use super::record::Record;
 use super::shared::{LanguageKey, Page, Shared};
+use crate::files::Bytes;
 
 /// One language's index files, paths relative to the index folder.
 pub struct LanguageIndex {
-    pub files: Vec<(String, Vec<u8>)>,
+    pub files: Vec<(String, Bytes)>,
     /// Names the meta file: `pagefind.{meta_hash}.pf_meta`.
     pub meta_hash: String,
     pub page_count: usize,
@@ -96,7 +97,7 @@ pub(super) fn build_shared(
 
     let meta_bytes = cbor(&meta);
     let meta_hash = format!("{language}_{}", &full_hash(&meta_bytes)[..=language.len() + 7]);
-    files.push((format!("pagefind.{meta_hash}.pf_meta"), compress(&meta_bytes)));
+    files.push((format!("pagefind.{meta_hash}.pf_meta"), Bytes::Own(compress(&meta_bytes))));
     LanguageIndex { files, meta_hash, page_count: meta.pages.len() }
 }
 
@@ -110,7 +111,7 @@ fn add_fragments<'a>(
     language: &str,
     records: &[&'a Record],
     pages: &mut [Arc<Page>],
-    files: &mut Vec<(String, Vec<u8>)>,
+    files: &mut Vec<(String, Bytes)>,
 ) -> (Filters<'a>, Vec<MetaPage>) {
     let mut filters: Filters<'a> = BTreeMap::new();
     let mut meta = Vec::new();
@@ -132,10 +133,11 @@ fn add_fragments<'a>(
         let word_count = fragment.word_count;
         if !names.contains_key(&name) {
             names.insert(name.clone(), fragment.full_hash.clone());
-            // A page no other site keeps gives its bytes away.
-            let compressed = match Arc::get_mut(read) {
-                Some(only) => std::mem::take(&mut only.fragment.compressed),
-                None => read.fragment.compressed.clone(),
+            // The bytes of a page that other sites have too are one
+            // allocation, which the output writes once.
+            let compressed = match Arc::strong_count(read) {
+                1 => Bytes::Own(read.fragment.compressed.to_vec()),
+                _ => Bytes::Shared(Arc::clone(&read.fragment.compressed)),
             };
             files.push((format!("fragment/{name}.pf_fragment"), compressed));
         }
@@ -145,7 +147,7 @@ fn add_fragments<'a>(
 }
 
 /// Adds a file per filter to `files` and to the meta index.
-fn add_filters(language: &str, filters: Filters<'_>, files: &mut Vec<(String, Vec<u8>)>, meta: &mut MetaIndex) {
+fn add_filters(language: &str, filters: Filters<'_>, files: &mut Vec<(String, Bytes)>, meta: &mut MetaIndex) {
     let mut taken: Vec<String> = Vec::new();
     for (filter, values) in filters {
         let index = FilterIndex {
@@ -154,13 +156,13 @@ fn add_filters(language: &str, filters: Filters<'_>, files: &mut Vec<(String, Ve
         };
         let bytes = cbor(&index);
         let name = unique_name(language, &full_hash(&bytes), &mut taken);
-        files.push((format!("filter/{name}.pf_filter"), compress(&bytes)));
+        files.push((format!("filter/{name}.pf_filter"), Bytes::Own(compress(&bytes))));
         meta.filters.push(MetaFilter { filter: filter.to_owned(), hash: name });
     }
 }
 
 /// Adds the word index, cut into chunks, to `files` and to the meta index.
-fn add_chunks(language: &str, postings: &Postings, files: &mut Vec<(String, Vec<u8>)>, meta: &mut MetaIndex) {
+fn add_chunks(language: &str, postings: &Postings, files: &mut Vec<(String, Bytes)>, meta: &mut MetaIndex) {
     let chunks = postings.chunks(CHUNK_SIZE);
     meta.index_chunks = chunk_ranges(&chunks.iter().map(|c| postings.bounds(c)).collect::<Vec<_>>());
     // Each chunk packed, encoded and compressed on its own thread; named in order.
@@ -175,7 +177,7 @@ fn add_chunks(language: &str, postings: &Postings, files: &mut Vec<(String, Vec<
     for (i, (hash, compressed)) in encoded.into_iter().enumerate() {
         let name = unique_name(language, &hash, &mut taken);
         meta.index_chunks[i].hash = name.clone();
-        files.push((format!("index/{name}.pf_index"), compressed));
+        files.push((format!("index/{name}.pf_index"), Bytes::Own(compressed)));
     }
 }
 

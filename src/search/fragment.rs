@@ -10,7 +10,8 @@ use super::record::Record;
 pub(super) struct Fragment {
     /// `{language}_{sha1}` of the uncompressed fragment.
     pub(super) full_hash: String,
-    pub(super) compressed: Vec<u8>,
+    /// Shared by every site of a build that has the page.
+    pub(super) compressed: std::sync::Arc<[u8]>,
     pub(super) word_count: u32,
 }
 
@@ -61,7 +62,7 @@ impl Fragment {
         let json = serde_json::to_vec(&data).expect("a fragment is plain data");
         Fragment {
             full_hash: format!("{language}_{}", full_hash(&json)),
-            compressed: gzip.compress(&json),
+            compressed: gzip.compress(&json).into(),
             word_count: word_count as u32,
         }
     }

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::files::Files;
+use crate::files::{Bytes, Files};
 use crate::model::{LocaleSite, Site};
 pub use format::{Record, Version};
 pub use records::locale_records;
@@ -47,7 +47,7 @@ pub fn index_shared(site: &Site, shared: &Shared) -> Result<Files, Diagnostics> 
 }
 
 /// Where `index_into` hands each file: its path under `FOLDER` and bytes.
-pub type Put<'a> = dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a;
+pub type Put<'a> = dyn Fn(String, Bytes) -> Result<(), Diagnostic> + Sync + 'a;
 
 /// Makes the index files of the whole site and hands each to `put` (from
 /// any thread): each locale's index in turn (see `Writer`), pagefind's
@@ -90,7 +90,7 @@ impl<'s> Writer<'s> {
 
     /// The index files of the locale `here` of `site`, paths from the
     /// root, for the caller to write (while the next locale is indexed).
-    pub fn locale_files(&mut self, site: &Site, here: &LocaleSite) -> Vec<(String, Vec<u8>)> {
+    pub fn locale_files(&mut self, site: &Site, here: &LocaleSite) -> Vec<(String, Bytes)> {
         let language = language(&here.locale);
         let expansion = expand::Expansion::with_synonyms(synonyms(here));
         let records = locale_records(site, here);
@@ -113,10 +113,10 @@ impl<'s> Writer<'s> {
             "languages": entries,
             "include_characters": bundle.version.word_characters,
         });
-        put(format!("{FOLDER}pagefind-entry.json"), entry.to_string().into_bytes())?;
+        put(format!("{FOLDER}pagefind-entry.json"), Bytes::Own(entry.to_string().into_bytes()))?;
         let count = count + 1 + bundle.files.len();
         for (path, bytes) in &bundle.files {
-            put(format!("{FOLDER}{path}"), bytes.clone())?;
+            put(format!("{FOLDER}{path}"), Bytes::Shared(Arc::clone(bytes)))?;
         }
         Ok(count)
     }
