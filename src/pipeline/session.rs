@@ -253,9 +253,10 @@ fn full(root: &Path) -> Result<(Kept, Vec<(String, Kept)>), Diagnostics> {
     let shared = Shared::for_sites(schools.len() + 1);
     let mut built = Vec::new();
     let mut failed = Vec::new();
-    for school in &schools {
+    let made = super::schools::in_parallel(schools.len(), |i| prepare_school(&board, &schools[i], &shared));
+    for (school, made) in schools.iter().zip(made) {
         let id = &school.school.id;
-        match prepare_school(&board, school, &shared) {
+        match made {
             Ok(kept) => built.push((id.clone(), kept)),
             Err(errors) => failed.push((id, errors)),
         }
