@@ -90,10 +90,12 @@ pub fn write_sites(root: &Path, out: &Path, sites: Sites<'_>) -> Result<Written,
         };
         let put = |path: &str, content: Content<'_>| {
             let path = format!("{prefix}{path}");
-            match (content, content.whole()) {
-                (Content::Shared(bytes), _) => staging.put(&path, Bytes::Shared(Arc::clone(bytes))),
-                (_, Some(bytes)) => staging.put(&path, Bytes::Own(bytes.into_owned())),
-                (_, None) => staging.put_with(&path, |out| content.write_to(out)),
+            match content {
+                Content::Shared(bytes) => staging.put(&path, Bytes::Shared(Arc::clone(bytes))),
+                _ => match content.whole() {
+                    Some(bytes) => staging.put(&path, Bytes::Own(bytes.into_owned())),
+                    None => staging.put_with(&path, |out| content.write_to(out)),
+                },
             }
             .map_err(Diagnostic::from)
         };
