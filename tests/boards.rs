@@ -292,3 +292,30 @@ fn the_schools_sites_link_the_files_they_share() {
     let [a, b] = in_schools("nl/index.html");
     assert_ne!(inode(&a), inode(&b));
 }
+
+/// The schools' sites share each rendering of a board article only where
+/// its links lead to the same pages: a school whose replacement has a file
+/// name of its own gets the links to it, and the others the board's.
+#[test]
+fn a_board_articles_links_follow_each_schools_pages() {
+    let dir = fixture_copy();
+    let root = dir.path();
+    let school = root.join("schools/de-linde/content/nl/protocol");
+    std::fs::rename(school.join("regels.md"), school.join("onze-regels.md")).unwrap();
+    std::fs::write(
+        root.join("content/nl/protocol/verwijzing.md"),
+        "---\nid: verwijzing\ntitle: Verwijzing\naudiences: [all]\norder: 30\n---\nZie [regel 2](regels#r2).\n",
+    )
+    .unwrap();
+    let out = build(root);
+    let site = out.path().join("site");
+    let link = |site: &Path| -> String {
+        let hrefs = attrs(&page(site, "nl/protocol/verwijzing"), "main a[href*='#r2']", "href");
+        assert_eq!(hrefs.len(), 1, "{hrefs:?}");
+        hrefs[0].clone()
+    };
+    assert_eq!(link(&site.join("de-linde")), "../../../nl/protocol/onze-regels/#r2");
+    for other in [site.join("het-anker"), site.clone()] {
+        assert_eq!(link(&other), "../../../nl/protocol/regels/#r2", "{}", other.display());
+    }
+}

@@ -18,6 +18,8 @@ pub struct TermPattern {
 #[derive(Debug, Clone)]
 pub struct GlossaryLinker {
     automaton: Option<AhoCorasick>,
+    /// The words the automaton finds, each of the term `owners` gives.
+    patterns: Vec<String>,
     /// Pattern index to term index.
     owners: Vec<usize>,
     ids: Vec<String>,
@@ -53,7 +55,7 @@ impl GlossaryLinker {
         });
         let ids = terms.iter().map(|t| t.id.clone()).collect();
         let definitions = terms.iter().map(|t| t.definition.clone()).collect();
-        GlossaryLinker { automaton, owners, ids, definitions, url_prefix }
+        GlossaryLinker { automaton, patterns, owners, ids, definitions, url_prefix }
     }
 
     pub fn term_count(&self) -> usize {
@@ -81,6 +83,18 @@ impl GlossaryLinker {
             found.push(TermMatch { start: m.start(), end: m.end(), term });
         }
         found
+    }
+}
+
+/// Two linkers are the same when they find the same words for the same
+/// terms and link them alike.
+impl PartialEq for GlossaryLinker {
+    fn eq(&self, other: &Self) -> bool {
+        self.patterns == other.patterns
+            && self.owners == other.owners
+            && self.ids == other.ids
+            && self.definitions == other.definitions
+            && self.url_prefix == other.url_prefix
     }
 }
 

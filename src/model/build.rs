@@ -5,6 +5,7 @@
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
+use super::reuse::{Glossaries, Recorder, Renders, Text};
 use super::targets::{link_targets, Targets};
 use super::text_pages::{text_pages, TextPages};
 use super::translations::complete;
@@ -34,10 +35,32 @@ impl Environment {
     }
 
     fn article_with_body(&self, locale: &str, doc: &Document<ArticleMeta>, body: &str) -> (Article, Vec<Diagnostic>) {
+        let rendered = render_article(doc, body, &self.targets[locale], &self.linkers[locale]);
         let mut problems = Vec::new();
-        let links = Links { targets: &self.targets[locale], linker: &self.linkers[locale] };
-        let article = article(doc, body, self.scope(doc), links, &mut problems);
-        (article, problems)
+        (article(doc, rendered, self.scope(doc), &mut problems), problems)
+    }
+
+    /// [`Self::article_with_body`], from an earlier site's rendering when
+    /// one holds here, else rendered and kept for the later sites.
+    fn article_reusing(
+        &self,
+        locale: &str,
+        doc: &Document<ArticleMeta>,
+        body: &str,
+        (renders, glossaries): (&Renders, &Glossaries),
+    ) -> (Article, Vec<Diagnostic>) {
+        let targets = &self.targets[locale];
+        let meta = &doc.meta;
+        let text = Text { first_line: doc.body_line, id: &meta.id, rules: (meta.numbering, &meta.anchor_prefix), body };
+        let at = (locale, doc.path.as_path());
+        let rendered = renders.find(glossaries, at, &text, targets).unwrap_or_else(|| {
+            let recorder = Recorder::new(targets);
+            let rendered = render_article(doc, body, &recorder, &self.linkers[locale]);
+            renders.keep(glossaries, at, &text, recorder, &rendered);
+            rendered
+        });
+        let mut problems = Vec::new();
+        (article(doc, rendered, self.scope(doc), &mut problems), problems)
     }
 
     /// The checked audiences and contexts of a content file.
@@ -54,20 +77,24 @@ impl Environment {
 /// complete even when there are errors, so that later checks can still
 /// report theirs; it must not be rendered then.
 pub fn build(sources: &Sources) -> (Site, Environment, Diagnostics) {
-    build_with(sources, ArticleBodies::new())
+    build_with(sources, ArticleBodies::new(), None)
 }
 
 /// [`build`], with the articles' Markdown given apart from the sources
 /// (`content::take_article_bodies`): each is let go as soon as it is
 /// rendered. Articles without a body here are rendered from their document.
-pub fn build_with(sources: &Sources, bodies: ArticleBodies) -> (Site, Environment, Diagnostics) {
+pub fn build_with(
+    sources: &Sources,
+    bodies: ArticleBodies,
+    renders: Option<&Renders>,
+) -> (Site, Environment, Diagnostics) {
     let config = &sources.config;
     let mut diagnostics = Diagnostics::new();
     let ids::Checked { index, scopes } = ids::check(sources, &mut diagnostics);
     validate_learning(sources, &mut diagnostics);
     let environment =
         Environment { targets: link_targets(sources, &index), linkers: super::glossary::linkers(sources), scopes };
-    let articles = render_articles(sources, &environment, bodies, &mut diagnostics);
+    let articles = render_articles(sources, &environment, bodies, renders, &mut diagnostics);
     let (quizzes, scenarios) = build_learning(sources, &environment, &mut diagnostics);
     let own = Own { articles, quizzes, scenarios };
     let locales = config
@@ -94,11 +121,13 @@ struct Own {
 }
 
 /// Renders every article of every locale in parallel, each with its body
-/// from `bodies` when given there.
+/// from `bodies` when given there, reusing what earlier sites of the build
+/// rendered when `renders` keeps it.
 fn render_articles(
     sources: &Sources,
     environment: &Environment,
     mut bodies: ArticleBodies,
+    renders: Option<&Renders>,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<String, Vec<std::sync::Arc<Article>>> {
     let jobs: Vec<(&str, &Document<ArticleMeta>, Option<String>)> = sources
@@ -110,9 +139,16 @@ fn render_articles(
         })
         .collect();
     let locales: Vec<&str> = jobs.iter().map(|(locale, _, _)| *locale).collect();
+    let reuse = renders.map(|r| (r, r.glossaries(environment.linkers.iter())));
     let rendered: Vec<(Article, Vec<Diagnostic>)> = jobs
         .into_par_iter()
-        .map(|(locale, doc, body)| environment.article_with_body(locale, doc, body.as_deref().unwrap_or(&doc.body)))
+        .map(|(locale, doc, body)| {
+            let body = body.as_deref().unwrap_or(&doc.body);
+            match &reuse {
+                Some((renders, glossaries)) => environment.article_reusing(locale, doc, body, (renders, glossaries)),
+                None => environment.article_with_body(locale, doc, body),
+            }
+        })
         .collect();
     let mut own_articles: BTreeMap<String, Vec<std::sync::Arc<Article>>> = BTreeMap::new();
     let drifted = sources.overlay.as_ref().map(|o| &o.drifted);
@@ -292,19 +328,13 @@ fn mark_outdated(
     }
 }
 
-/// What the links of an article's text may point to.
-struct Links<'a> {
-    targets: &'a Targets,
-    linker: &'a GlossaryLinker,
-}
-
-fn article(
+/// The Markdown of an article rendered with the links and glossary of its site.
+fn render_article(
     doc: &Document<ArticleMeta>,
     body: &str,
-    scope: Scope,
-    links: Links<'_>,
-    problems: &mut Vec<Diagnostic>,
-) -> Article {
+    targets: &dyn markdown::LinkTargets,
+    linker: &GlossaryLinker,
+) -> Rendered {
     let meta = &doc.meta;
     let options = markdown::Options {
         path: &doc.path,
@@ -313,11 +343,16 @@ fn article(
         id_prefix: "",
         text_id: &meta.id,
         rules: Some((meta.numbering, &meta.anchor_prefix)),
-        links: links.targets,
-        glossary: Some(links.linker),
+        links: targets,
+        glossary: Some(linker),
     };
-    let Rendered { html, rule_anchors, heading_ids, note_ids, plain, rule_count, references, diagnostics } =
-        markdown::render(body, &options);
+    markdown::render(body, &options)
+}
+
+/// The article of `doc`, with its text as `rendered`.
+fn article(doc: &Document<ArticleMeta>, rendered: Rendered, scope: Scope, problems: &mut Vec<Diagnostic>) -> Article {
+    let meta = &doc.meta;
+    let Rendered { html, rule_anchors, heading_ids, note_ids, plain, rule_count, references, diagnostics } = rendered;
     problems.extend(diagnostics);
     Article {
         id: meta.id.clone(),

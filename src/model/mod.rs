@@ -6,6 +6,7 @@ mod build;
 mod glossary;
 mod ids;
 mod learning;
+mod reuse;
 mod targets;
 mod text_pages;
 mod translations;
@@ -18,6 +19,7 @@ use crate::config::Config;
 use crate::markdown::{Fragment, PlainText, Reference};
 pub use build::{build, build_with, Environment};
 pub use learning::{Answer, Quiz, QuizQuestion, RuleRef, Scenario, ScenarioChoice, ScenarioStep};
+pub use reuse::Renders;
 
 /// Where a page's text comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]

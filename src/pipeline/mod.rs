@@ -210,7 +210,7 @@ impl Prepared {
         // Compiling the templates takes as long as the Markdown of a few
         // hundred articles: it runs beside the model.
         let ((site, environment, problems), renderer) = rayon::join(
-            || model_of(&sources, bodies),
+            || model_of(&sources, bodies, shared.renders()),
             || match &reused {
                 Some(theme) => Some(Ok(Arc::clone(&theme.renderer))),
                 None => messages

@@ -27,8 +27,13 @@ pub(super) fn load_messages(sources: &Sources, diagnostics: &mut Diagnostics) ->
 }
 
 /// The model of the site and every problem the checks of the model find.
-pub(super) fn model_of(sources: &Sources, bodies: content::ArticleBodies) -> (Site, Environment, Diagnostics) {
-    let (site, environment, mut problems) = model::build_with(sources, bodies);
+/// `renders` holds the articles earlier sites of the build rendered.
+pub(super) fn model_of(
+    sources: &Sources,
+    bodies: content::ArticleBodies,
+    renders: Option<&model::Renders>,
+) -> (Site, Environment, Diagnostics) {
+    let (site, environment, mut problems) = model::build_with(sources, bodies, renders);
     problems.extend(check::site(&site));
     match &sources.overlay {
         Some(overlay) => problems.extend(crate::board::replaced_rules(&site, overlay)),

@@ -19,6 +19,8 @@ pub(super) struct Shared {
     pub search: search::Shared,
     /// The messages and compiled templates, with what they were made of.
     themes: Mutex<Vec<(ThemeKey, Theme)>>,
+    /// The articles rendered so far.
+    renders: crate::model::Renders,
 }
 
 /// A site's UI messages and compiled templates, and their warnings.
@@ -67,6 +69,11 @@ impl Shared {
             0 | 1 => Shared::default(),
             _ => Shared { keep: true, search: search::Shared::for_several_sites(), ..Shared::default() },
         }
+    }
+
+    /// The articles earlier sites rendered, when sites share their work.
+    pub(super) fn renders(&self) -> Option<&crate::model::Renders> {
+        self.keep.then_some(&self.renders)
     }
 
     /// The theme an earlier site made of the same files and settings.
