@@ -78,10 +78,20 @@ fn get(address: &str, target: &str) -> (u16, String) {
 struct Events(BufReader<TcpStream>);
 
 impl Events {
+    /// A stream that does not say which page it is for, which every rebuild reloads.
     fn open(address: &str) -> Events {
+        Events::connect(address, "/__leidraad/events")
+    }
+
+    /// The stream of the page at `page`, as `live.js` opens it.
+    fn on_page(address: &str, page: &str) -> Events {
+        Events::connect(address, &format!("/__leidraad/events?page={page}"))
+    }
+
+    fn connect(address: &str, target: &str) -> Events {
         let mut stream = TcpStream::connect(address).unwrap();
         stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-        write!(stream, "GET /__leidraad/events HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+        write!(stream, "GET {target} HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
         let mut events = Events(BufReader::new(stream));
         let mut line = String::new();
         while !line.starts_with(": connected") {
@@ -287,4 +297,17 @@ fn a_boards_schools_are_served_under_their_ids_and_their_edits_reload() {
     edit(&served.root, "schools/de-linde/content/nl/protocol/eigen.md", "geen telefoons", "nooit telefoons");
     assert_eq!(events.next().0, "reload");
     assert!(get(&served.address, "/de-linde/nl/protocol/eigen/").1.contains("nooit telefoons"));
+
+    // Only the open pages an edit changes reload: a teacher's projected page
+    // of another school, or of this one, stays; those pages are told the
+    // build is good, which drops any errors they showed.
+    let mut edited = Events::on_page(&served.address, "/de-linde/nl/protocol/eigen/");
+    let untouched =
+        ["/de-linde/nl/protocol/regels/", "/het-anker/nl/protocol/regels/", "/het-anker/nl/", "/nl/protocol/regels/"];
+    let mut others: Vec<Events> = untouched.iter().map(|page| Events::on_page(&served.address, page)).collect();
+    edit(&served.root, "schools/de-linde/content/nl/protocol/eigen.md", "nooit telefoons", "zelden telefoons");
+    assert_eq!(edited.next().0, "reload");
+    for (page, events) in untouched.iter().zip(&mut others) {
+        assert_eq!(events.next().0, "ok", "{page} was reloaded");
+    }
 }

@@ -49,17 +49,76 @@ impl Sites {
 
     /// The reply to a GET or HEAD of `target`, from the site it is in.
     pub fn reply(&self, target: &str) -> Reply {
+        match self.site_of(target) {
+            Site::Own => reply(&self.own, target),
+            Site::School { prefix, .. } if !target[prefix.len()..].starts_with('/') => {
+                let rest = &target[prefix.len()..];
+                Reply { location: Some(format!("{prefix}/{rest}")), ..Reply::text(301, "moved") }
+            }
+            Site::School { files, prefix } => {
+                let mut answer = reply(files, &target[prefix.len()..]);
+                answer.location = answer.location.map(|l| format!("{prefix}{l}"));
+                answer
+            }
+        }
+    }
+
+    /// Whether a page open at `target` shows anything else here than in
+    /// `before`: its own bytes, or a file its site's pages load (all but the
+    /// other pages and the search index, which is read as the reader
+    /// searches). A school's page stays as it is when only another site
+    /// changed.
+    pub fn changed_since(&self, before: &Sites, target: &str) -> bool {
+        let (now, then) = (self.files_of(target), before.files_of(target));
+        if std::sync::Arc::ptr_eq(now.0, then.0) {
+            return false;
+        }
+        let page = |(files, path): (&Files, &str)| match resolve(files, path) {
+            Resolved::File(key) => files.get(&key).cloned(),
+            _ => None,
+        };
+        page((now.0, now.1)) != page((then.0, then.1)) || !loaded_by_pages(now.0).eq(loaded_by_pages(then.0))
+    }
+
+    /// The files of the site `target` is in, and its path there.
+    fn files_of<'a>(&'a self, target: &'a str) -> (&'a std::sync::Arc<Files>, &'a str) {
+        match self.site_of(target) {
+            Site::School { files, prefix } if target[prefix.len()..].starts_with('/') => {
+                (files, &target[prefix.len()..])
+            }
+            _ => (&self.own, target),
+        }
+    }
+
+    /// The site whose files answer `target`.
+    fn site_of<'a>(&'a self, target: &'a str) -> Site<'a> {
         let path = target.split(['?', '#']).next().unwrap_or("");
         let first = path.strip_prefix('/').and_then(|p| p.split('/').next()).unwrap_or("");
-        let Some(files) = self.schools.get(first) else { return reply(&self.own, target) };
-        let (prefix, rest) = target.split_at(first.len() + 1);
-        if !rest.starts_with('/') {
-            return Reply { location: Some(format!("{prefix}/{rest}")), ..Reply::text(301, "moved") };
+        match self.schools.get(first) {
+            Some(files) => Site::School { files, prefix: &target[..first.len() + 1] },
+            None => Site::Own,
         }
-        let mut answer = reply(files, rest);
-        answer.location = answer.location.map(|l| format!("{prefix}{l}"));
-        answer
     }
+}
+
+/// The files a site's pages load: all but pages and the search index.
+fn loaded_by_pages(files: &Files) -> impl Iterator<Item = (&String, &std::sync::Arc<[u8]>)> {
+    files.iter().filter(|(path, _)| !path.ends_with(".html") && !path.starts_with("pagefind/"))
+}
+
+/// The board's own site, or a school's under `prefix` (`/<school-id>`).
+enum Site<'a> {
+    Own,
+    School { files: &'a std::sync::Arc<Files>, prefix: &'a str },
+}
+
+/// The page an event stream is for: `/__leidraad/events?page=<path>`, as
+/// `live.js` opens it.
+pub fn page_of_events(target: &str) -> Option<String> {
+    let (_, query) = target.split_once('?')?;
+    let value = query.split('&').find_map(|pair| pair.strip_prefix("page="))?;
+    let page = percent_decode_str(value).decode_utf8().ok()?;
+    page.starts_with('/').then(|| page.into_owned())
 }
 
 /// The file a request path names in the build, or why it names none.
@@ -225,6 +284,14 @@ mod tests {
             assert_eq!(resolve(&files, target), Resolved::Refused, "{target}");
         }
         assert_eq!(resolve(&files, &format!("/{}", "a/".repeat(600))), Resolved::Refused);
+    }
+
+    #[test]
+    fn an_event_stream_says_which_page_it_is_for() {
+        assert_eq!(page_of_events("/__leidraad/events?page=%2Fde-linde%2Fnl%2F").as_deref(), Some("/de-linde/nl/"));
+        assert_eq!(page_of_events("/__leidraad/events?x=1&page=/nl/").as_deref(), Some("/nl/"));
+        assert_eq!(page_of_events("/__leidraad/events"), None);
+        assert_eq!(page_of_events("/__leidraad/events?page=nl"), None, "not a path");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-// leidraad dev server: reloads the page after a rebuild, keeping the scroll
+// leidraad dev server: reloads the page after a rebuild that changed it, keeping the scroll
 // position, and shows build errors over the page until they are fixed.
 (function () {
   "use strict";
@@ -33,7 +33,8 @@
     overlay.appendChild(list);
     document.body.appendChild(overlay);
   }
-  var source = new EventSource("/__leidraad/events");
+  // The server reloads only the pages a rebuild changed: it is told which this is.
+  var source = new EventSource("/__leidraad/events?page=" + encodeURIComponent(location.pathname));
   source.addEventListener("reload", function () {
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();

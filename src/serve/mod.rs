@@ -39,20 +39,41 @@ pub enum ServeError {
 #[derive(Debug, Clone)]
 enum Notice {
     Reload,
+    /// The build is good again and the page as it was: drop the errors.
+    Fixed,
     Errors(Vec<String>),
+}
+
+/// An open page's event stream: the path of the page, if it said.
+struct Listener {
+    page: Option<String>,
+    sender: mpsc::Sender<Notice>,
 }
 
 /// The state every thread shares.
 struct Shared {
     files: RwLock<Arc<Sites>>,
     errors: RwLock<Option<Vec<String>>>,
-    listeners: Mutex<Vec<mpsc::Sender<Notice>>>,
+    listeners: Mutex<Vec<Listener>>,
 }
 
 impl Shared {
     fn notify(&self, notice: &Notice) {
         let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
-        listeners.retain(|l| l.send(notice.clone()).is_ok());
+        listeners.retain(|l| l.sender.send(notice.clone()).is_ok());
+    }
+
+    /// Serves `sites` from now on and reloads the open pages it changes
+    /// (every page that did not say which it is); the others are told the
+    /// build is good, which drops the errors they may show.
+    fn swap_in(&self, sites: Sites) {
+        let sites = Arc::new(sites);
+        let before = std::mem::replace(&mut *self.files.write().unwrap_or_else(|e| e.into_inner()), Arc::clone(&sites));
+        let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
+        listeners.retain(|l| {
+            let changed = l.page.as_deref().is_none_or(|page| sites.changed_since(&before, page));
+            l.sender.send(if changed { Notice::Reload } else { Notice::Fixed }).is_ok()
+        });
     }
 }
 
@@ -160,9 +181,8 @@ fn rebuild(session: &mut Session, changed: &[PathBuf], shared: &Shared, log: &Lo
                 }
                 Rebuild::Incremental { pages, .. } => format!("{pages} of {} pages", build.page_count),
             };
-            *shared.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(Sites::of(&build));
             *shared.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
-            shared.notify(&Notice::Reload);
+            shared.swap_in(Sites::of(&build));
             log(format!("built {pages} in {} ms", started.elapsed().as_millis()));
         }
         Err(diagnostics) => {
@@ -235,7 +255,8 @@ fn header(name: &str, value: &str) -> tiny_http::Header {
 /// buffers streamed bodies, so the response is written by hand.
 fn stream_events(request: tiny_http::Request, shared: &Shared) {
     let (sender, notices) = mpsc::channel();
-    shared.listeners.lock().unwrap_or_else(|e| e.into_inner()).push(sender);
+    let page = http::page_of_events(request.url());
+    shared.listeners.lock().unwrap_or_else(|e| e.into_inner()).push(Listener { page, sender });
     let pending = shared.errors.read().unwrap_or_else(|e| e.into_inner()).clone();
     let mut writer = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\n";
@@ -263,6 +284,7 @@ fn stream_events(request: tiny_http::Request, shared: &Shared) {
 fn event(notice: &Notice) -> String {
     match notice {
         Notice::Reload => "event: reload\ndata: {}\n\n".to_owned(),
+        Notice::Fixed => "event: ok\ndata: {}\n\n".to_owned(),
         Notice::Errors(lines) => {
             format!("event: errors\ndata: {}\n\n", serde_json::to_string(lines).unwrap_or_default())
         }
