@@ -75,6 +75,7 @@ fn dirty_bytes() -> Option<usize> {
             std::ptr::null_mut(),
             0,
         );
+        length = std::mem::size_of::<usize>();
         let size = tikv_jemalloc_sys::mallctl(
             c"arenas.page".as_ptr(),
             (&raw mut page_size).cast::<c_void>(),

@@ -82,7 +82,9 @@ pub fn build(sources: &Sources) -> (Site, Environment, Diagnostics) {
 
 /// [`build`], with the articles' Markdown given apart from the sources
 /// (`content::take_article_bodies`): each is let go as soon as it is
-/// rendered. Articles without a body here are rendered from their document.
+/// rendered, unless `renders` keeps it with its rendering for the other
+/// sites of the build. Articles without a body here are rendered from
+/// their document.
 pub fn build_with(
     sources: &Sources,
     bodies: ArticleBodies,

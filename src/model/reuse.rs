@@ -12,7 +12,9 @@ use crate::markdown::glossary::GlossaryLinker;
 use crate::markdown::{LinkTargets, Numbering, Rendered};
 
 /// How many renderings of one article are kept: schools whose links differ
-/// each get their own, up to this many; the others render it afresh.
+/// each get their own, up to this many; the others render it afresh. (Two
+/// sites made at once may both render an article first: the second
+/// rendering is kept only when it differs.)
 const KEPT_PER_ARTICLE: usize = 8;
 
 /// The renderings of the build so far, shared by its sites.
@@ -179,7 +181,10 @@ impl Renders {
         };
         let mut kept = self.lock();
         let renderings = kept.articles.entry((locale.to_owned(), path.to_owned())).or_default();
-        if renderings.len() < KEPT_PER_ARTICLE {
+        let known = renderings
+            .iter()
+            .any(|r| r.linker == rendering.linker && r.text() == rendering.text() && r.lookups == rendering.lookups);
+        if !known && renderings.len() < KEPT_PER_ARTICLE {
             renderings.push(Arc::new(rendering));
         }
     }

@@ -64,10 +64,9 @@ impl Sites {
     }
 
     /// Whether a page open at `target` shows anything else here than in
-    /// `before`: its own bytes, or a file its site's pages load (all but the
-    /// other pages and the search index, which is read as the reader
-    /// searches). A school's page stays as it is when only another site
-    /// changed.
+    /// `before`: its own bytes (the 404 page's where it names no page), or
+    /// a file its site's pages load. A school's page stays as it is when
+    /// only another site changed.
     pub fn changed_since(&self, before: &Sites, target: &str) -> bool {
         let (now, then) = (self.files_of(target), before.files_of(target));
         if std::sync::Arc::ptr_eq(now.0, then.0) {
@@ -75,7 +74,8 @@ impl Sites {
         }
         let page = |(files, path): (&Files, &str)| match resolve(files, path) {
             Resolved::File(key) => files.get(&key).cloned(),
-            _ => None,
+            Resolved::Folder(_) => None,
+            Resolved::Missing | Resolved::Refused => files.get("404.html").cloned(),
         };
         page((now.0, now.1)) != page((then.0, then.1)) || !loaded_by_pages(now.0).eq(loaded_by_pages(then.0))
     }
@@ -101,9 +101,15 @@ impl Sites {
     }
 }
 
-/// The files a site's pages load: all but pages and the search index.
+/// The files a site's pages load with them: stylesheets, scripts, images
+/// and fonts, but not the search index's (read as the reader searches).
+/// Downloads (quiz packages) and the sitemap are no part of a page.
 fn loaded_by_pages(files: &Files) -> impl Iterator<Item = (&String, &std::sync::Arc<[u8]>)> {
-    files.iter().filter(|(path, _)| !path.ends_with(".html") && !path.starts_with("pagefind/"))
+    files.iter().filter(|(path, _)| {
+        let kind = content_type(path);
+        !path.starts_with("pagefind/")
+            && ["text/css", "text/javascript", "image/", "font/"].iter().any(|k| kind.starts_with(k))
+    })
 }
 
 /// The board's own site, or a school's under `prefix` (`/<school-id>`).
@@ -284,6 +290,25 @@ mod tests {
             assert_eq!(resolve(&files, target), Resolved::Refused, "{target}");
         }
         assert_eq!(resolve(&files, &format!("/{}", "a/".repeat(600))), Resolved::Refused);
+    }
+
+    /// A site of `files()` with `path` holding `text`.
+    fn with(path: &str, text: &str) -> Sites {
+        let mut files = files();
+        files.insert(path.to_owned(), text.as_bytes().into());
+        Sites { own: files.into(), schools: Default::default() }
+    }
+
+    #[test]
+    fn an_open_page_reloads_when_it_or_what_it_loads_changed() {
+        let before = with("sitemap.xml", "<urlset/>");
+        assert!(!with("sitemap.xml", "<urlset/>").changed_since(&before, "/nl/"), "the same bytes");
+        assert!(with("nl/index.html", "<body>nieuw</body>").changed_since(&before, "/nl/"));
+        assert!(!with("index.html", "<body>nieuw</body>").changed_since(&before, "/nl/"), "another page");
+        assert!(with("leidraad.css", "a{color:red}").changed_since(&before, "/nl/"), "the stylesheet");
+        assert!(!with("sitemap.xml", "<urlset>x</urlset>").changed_since(&before, "/nl/"), "the sitemap");
+        assert!(with("404.html", "<body>niet hier</body>").changed_since(&before, "/nl/weg/"), "the 404 page");
+        assert!(!with("404.html", "<body>niet hier</body>").changed_since(&before, "/nl/"));
     }
 
     #[test]

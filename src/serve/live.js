@@ -1,5 +1,6 @@
-// leidraad dev server: reloads the page after a rebuild that changed it, keeping the scroll
-// position, and shows build errors over the page until they are fixed.
+// leidraad dev server: reloads the page after a rebuild that changed it,
+// keeping the scroll position, and shows build errors over the page until
+// they are fixed.
 (function () {
   "use strict";
   var key = "leidraad-scroll:" + location.pathname;
