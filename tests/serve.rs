@@ -101,10 +101,12 @@ impl Events {
         events
     }
 
-    /// The next event's name and data.
+    /// The next event's name and data, within 20 s: heartbeats do not count.
     fn next(&mut self) -> (String, String) {
         let (mut name, mut data) = (String::new(), String::new());
+        let started = Instant::now();
         loop {
+            assert!(started.elapsed() < Duration::from_secs(20), "no event within 20 s");
             let mut line = String::new();
             self.0.read_line(&mut line).expect("an event before the time-out");
             let line = line.trim_end();
@@ -133,7 +135,7 @@ fn edits_rebuild_reload_and_broken_edits_show_their_errors() {
     assert_eq!(status, 200);
     assert!(page.contains("We delen geen"));
     assert!(
-        page.contains("<script src=\"/__leidraad/live.js\" defer></script></body>"),
+        page.contains("<script src=\"/__leidraad/live.js\" data-build=\"1\" defer></script></body>"),
         "served pages get the live-reload script"
     );
 
@@ -181,6 +183,21 @@ fn edits_rebuild_reload_and_broken_edits_show_their_errors() {
     std::fs::rename(&temporary, served.root.join("content/nl/protocol/nieuw.md")).unwrap();
     assert_eq!(events.next().0, "reload");
     assert_eq!(get(&served.address, "/nl/protocol/nieuw/").0, 200);
+}
+
+/// A page that a rebuild overtook while it loaded (its stream opens after
+/// the reload was sent) is told to reload as soon as it listens.
+#[test]
+fn a_page_of_an_earlier_build_reloads_when_it_listens() {
+    let served = start();
+    let page = "/nl/protocol/regels/";
+    assert!(get(&served.address, page).1.contains("data-build=\"1\""));
+    let mut current = Events::on_page(&served.address, &format!("{page}&build=1"));
+    edit(&served.root, "content/nl/protocol/regels.md", "We zijn aardig online.", "We zijn vriendelijk online.");
+    assert_eq!(current.next().0, "reload");
+    assert!(get(&served.address, page).1.contains("data-build=\"2\""));
+    let mut late = Events::on_page(&served.address, &format!("{page}&build=1"));
+    assert_eq!(late.next().0, "reload", "a page of build 1 opened its stream during build 2");
 }
 
 #[test]
@@ -288,7 +305,7 @@ fn a_boards_schools_are_served_under_their_ids_and_their_edits_reload() {
     assert!(home.contains("href=\"../de-linde/nl/\""), "the board's home links to the school's site here");
     let (status, page) = get(&served.address, "/de-linde/nl/protocol/eigen/");
     assert_eq!(status, 200);
-    assert!(page.contains("<script src=\"/__leidraad/live.js\" defer></script></body>"));
+    assert!(page.contains("<script src=\"/__leidraad/live.js\" data-build=\"1\" defer></script></body>"));
     let (status, head, _) = request_with_host(&served.address, "GET", "/de-linde", Some(&served.address));
     assert_eq!(status, 301);
     assert!(head.contains("Location: /de-linde/"), "{head}");

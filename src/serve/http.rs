@@ -39,24 +39,28 @@ impl Reply {
 pub struct Sites {
     pub own: std::sync::Arc<Files>,
     pub schools: std::collections::BTreeMap<String, std::sync::Arc<Files>>,
+    /// Which build this is, counted from the first: a page says the build
+    /// it came from when it opens its event stream.
+    pub generation: u64,
 }
 
 impl Sites {
-    pub fn of(build: &crate::pipeline::Build) -> Sites {
+    /// The files of `build`, served as build number `generation`.
+    pub fn of(build: &crate::pipeline::Build, generation: u64) -> Sites {
         let schools = build.schools.iter().map(|(id, files)| (id.clone(), std::sync::Arc::clone(files))).collect();
-        Sites { own: std::sync::Arc::clone(&build.files), schools }
+        Sites { own: std::sync::Arc::clone(&build.files), schools, generation }
     }
 
     /// The reply to a GET or HEAD of `target`, from the site it is in.
     pub fn reply(&self, target: &str) -> Reply {
         match self.site_of(target) {
-            Site::Own => reply(&self.own, target),
+            Site::Own => reply(&self.own, target, self.generation),
             Site::School { prefix, .. } if !target[prefix.len()..].starts_with('/') => {
                 let rest = &target[prefix.len()..];
                 Reply { location: Some(format!("{prefix}/{rest}")), ..Reply::text(301, "moved") }
             }
             Site::School { files, prefix } => {
-                let mut answer = reply(files, &target[prefix.len()..]);
+                let mut answer = reply(files, &target[prefix.len()..], self.generation);
                 answer.location = answer.location.map(|l| format!("{prefix}{l}"));
                 answer
             }
@@ -118,13 +122,25 @@ enum Site<'a> {
     School { files: &'a std::sync::Arc<Files>, prefix: &'a str },
 }
 
-/// The page an event stream is for: `/__leidraad/events?page=<path>`, as
-/// `live.js` opens it.
-pub fn page_of_events(target: &str) -> Option<String> {
-    let (_, query) = target.split_once('?')?;
-    let value = query.split('&').find_map(|pair| pair.strip_prefix("page="))?;
-    let page = percent_decode_str(value).decode_utf8().ok()?;
-    page.starts_with('/').then(|| page.into_owned())
+/// What an event stream says of its page, as `live.js` opens it:
+/// `/__leidraad/events?page=<path>&build=<generation>`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct OpenPage {
+    pub path: Option<String>,
+    /// The build the page came from.
+    pub build: Option<u64>,
+}
+
+impl OpenPage {
+    pub fn of_events(target: &str) -> OpenPage {
+        let query = target.split_once('?').map_or("", |(_, q)| q);
+        let value = |name: &str| query.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+        let path = value("page")
+            .and_then(|v| percent_decode_str(v).decode_utf8().ok())
+            .filter(|p| p.starts_with('/'))
+            .map(|p| p.into_owned());
+        OpenPage { path, build: value("build").and_then(|b| b.parse().ok()) }
+    }
 }
 
 /// The file a request path names in the build, or why it names none.
@@ -166,8 +182,8 @@ pub fn resolve(files: &Files, target: &str) -> Resolved {
     Resolved::Missing
 }
 
-/// The reply to a GET or HEAD of `target`.
-pub fn reply(files: &Files, target: &str) -> Reply {
+/// The reply to a GET or HEAD of `target`, from build number `generation`.
+pub fn reply(files: &Files, target: &str, generation: u64) -> Reply {
     if target.split('?').next() == Some(LIVE_SCRIPT) {
         return Reply {
             status: 200,
@@ -180,7 +196,7 @@ pub fn reply(files: &Files, target: &str) -> Reply {
         Resolved::File(key) => {
             let content_type = content_type(&key);
             let body = if content_type.starts_with("text/html") {
-                with_live_reload(&files[&key])
+                with_live_reload(&files[&key], generation)
             } else {
                 files[&key].to_vec()
             };
@@ -192,7 +208,7 @@ pub fn reply(files: &Files, target: &str) -> Reply {
             Some(page) => Reply {
                 status: 404,
                 content_type: "text/html; charset=utf-8".into(),
-                body: with_live_reload(page),
+                body: with_live_reload(page, generation),
                 location: None,
             },
             None => Reply::text(404, "not found"),
@@ -215,9 +231,10 @@ pub fn content_security_policy() -> String {
     format!("{}; frame-ancestors 'none'", crate::render::policy::CONTENT_SECURITY_POLICY)
 }
 
-/// Adds the live-reload script before `</body>`.
-fn with_live_reload(page: &[u8]) -> Vec<u8> {
-    let tag = format!("<script src=\"{LIVE_SCRIPT}\" defer></script>");
+/// Adds the live-reload script before `</body>`, with the number of the
+/// build the page is from.
+fn with_live_reload(page: &[u8], generation: u64) -> Vec<u8> {
+    let tag = format!("<script src=\"{LIVE_SCRIPT}\" data-build=\"{generation}\" defer></script>");
     let text = String::from_utf8_lossy(page);
     match text.rfind("</body>") {
         Some(at) => format!("{}{tag}{}", &text[..at], &text[at..]).into_bytes(),
@@ -251,6 +268,7 @@ mod tests {
         let sites = Sites {
             own: files().into(),
             schools: [("de-linde".to_owned(), std::sync::Arc::new(school))].into_iter().collect(),
+            generation: 0,
         };
         let body = |target: &str| String::from_utf8(sites.reply(target).body).unwrap();
         assert!(body("/nl/").starts_with("<body>nl<"));
@@ -296,7 +314,7 @@ mod tests {
     fn with(path: &str, text: &str) -> Sites {
         let mut files = files();
         files.insert(path.to_owned(), text.as_bytes().into());
-        Sites { own: files.into(), schools: Default::default() }
+        Sites { own: files.into(), schools: Default::default(), generation: 0 }
     }
 
     #[test]
@@ -312,27 +330,29 @@ mod tests {
     }
 
     #[test]
-    fn an_event_stream_says_which_page_it_is_for() {
-        assert_eq!(page_of_events("/__leidraad/events?page=%2Fde-linde%2Fnl%2F").as_deref(), Some("/de-linde/nl/"));
-        assert_eq!(page_of_events("/__leidraad/events?x=1&page=/nl/").as_deref(), Some("/nl/"));
-        assert_eq!(page_of_events("/__leidraad/events"), None);
-        assert_eq!(page_of_events("/__leidraad/events?page=nl"), None, "not a path");
+    fn an_event_stream_says_which_page_it_is_for_and_its_build() {
+        let open = OpenPage::of_events("/__leidraad/events?page=%2Fde-linde%2Fnl%2F&build=3");
+        assert_eq!(open, OpenPage { path: Some("/de-linde/nl/".into()), build: Some(3) });
+        assert_eq!(OpenPage::of_events("/__leidraad/events?x=1&page=/nl/").path.as_deref(), Some("/nl/"));
+        assert_eq!(OpenPage::of_events("/__leidraad/events"), OpenPage::default());
+        assert_eq!(OpenPage::of_events("/__leidraad/events?page=nl&build=x"), OpenPage::default(), "not a path");
+        assert_eq!(OpenPage::of_events("/__leidraad/events?pages=/nl/").path, None);
     }
 
     #[test]
     fn pages_get_the_live_reload_script_and_misses_the_404_page() {
         let files = files();
-        let page = reply(&files, "/nl/");
+        let page = reply(&files, "/nl/", 7);
         assert_eq!(page.content_type, "text/html; charset=utf-8");
         assert_eq!(
             String::from_utf8(page.body).unwrap(),
-            format!("<body>nl<script src=\"{LIVE_SCRIPT}\" defer></script></body>")
+            format!("<body>nl<script src=\"{LIVE_SCRIPT}\" data-build=\"7\" defer></script></body>")
         );
-        let css = reply(&files, "/leidraad.css");
+        let css = reply(&files, "/leidraad.css", 0);
         assert_eq!((css.content_type.as_str(), css.body.as_slice()), ("text/css; charset=utf-8", b"a{}".as_slice()));
-        let missing = reply(&files, "/nergens/");
+        let missing = reply(&files, "/nergens/", 0);
         assert_eq!(missing.status, 404);
         assert!(String::from_utf8(missing.body).unwrap().starts_with("<body>weg"));
-        assert_eq!(reply(&files, "/nl").location.as_deref(), Some("/nl/"));
+        assert_eq!(reply(&files, "/nl", 0).location.as_deref(), Some("/nl/"));
     }
 }

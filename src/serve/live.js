@@ -34,8 +34,11 @@
     overlay.appendChild(list);
     document.body.appendChild(overlay);
   }
-  // The server reloads only the pages a rebuild changed: it is told which this is.
-  var source = new EventSource("/__leidraad/events?page=" + encodeURIComponent(location.pathname));
+  // The server reloads only the pages a rebuild changed: it is told which
+  // page this is, and from which build (a rebuild may end while it loads).
+  var build = document.currentScript && document.currentScript.getAttribute("data-build");
+  var source = new EventSource("/__leidraad/events?page=" + encodeURIComponent(location.pathname) +
+    (build ? "&build=" + encodeURIComponent(build) : ""));
   source.addEventListener("reload", function () {
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();

@@ -58,17 +58,34 @@ struct Shared {
 }
 
 impl Shared {
+    /// Registers the event stream of `page`. A page of an earlier build
+    /// than the one served (a rebuild finished while it loaded) is told to
+    /// reload at once: it missed that reload.
+    fn listen(&self, page: http::OpenPage, sender: mpsc::Sender<Notice>) {
+        let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
+        let served = self.files.read().unwrap_or_else(|e| e.into_inner()).generation;
+        if page.build.is_some_and(|build| build != served) {
+            let _ = sender.send(Notice::Reload);
+        }
+        listeners.push(Listener { page: page.path, sender });
+    }
+
     fn notify(&self, notice: &Notice) {
         let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
         listeners.retain(|l| l.sender.send(notice.clone()).is_ok());
     }
 
-    /// Serves `sites` from now on and reloads the open pages it changes
-    /// (every page that did not say which it is); the others are told the
-    /// build is good, which drops the errors they may show.
-    fn swap_in(&self, sites: Sites) {
-        let sites = Arc::new(sites);
-        let before = std::mem::replace(&mut *self.files.write().unwrap_or_else(|e| e.into_inner()), Arc::clone(&sites));
+    /// Serves the files of `build` from now on, as the next generation, and
+    /// reloads the open pages they change (every page that did not say which
+    /// it is); the others are told the build is good, which drops the errors
+    /// they may show.
+    fn swap_in(&self, build: &crate::pipeline::Build) {
+        // The lock on `files` is let go before `listeners` is taken, which
+        // `listen` takes the other way round.
+        let mut files = self.files.write().unwrap_or_else(|e| e.into_inner());
+        let sites = Arc::new(Sites::of(build, files.generation + 1));
+        let before = std::mem::replace(&mut *files, Arc::clone(&sites));
+        drop(files);
         let mut listeners = self.listeners.lock().unwrap_or_else(|e| e.into_inner());
         listeners.retain(|l| {
             let changed = l.page.as_deref().is_none_or(|page| sites.changed_since(&before, page));
@@ -151,7 +168,9 @@ impl Server {
             while let Ok(update) = indexed.try_recv() {
                 indexing = false;
                 if let Some(Ok(build)) = self.session.apply_search(update) {
-                    *self.shared.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(Sites::of(&build));
+                    // The pages are as they were: the same build for them.
+                    let mut files = self.shared.files.write().unwrap_or_else(|e| e.into_inner());
+                    *files = Arc::new(Sites::of(&build, files.generation));
                 }
             }
             if !indexing && quiet_since.elapsed() >= SEARCH_PAUSE {
@@ -182,7 +201,7 @@ fn rebuild(session: &mut Session, changed: &[PathBuf], shared: &Shared, log: &Lo
                 Rebuild::Incremental { pages, .. } => format!("{pages} of {} pages", build.page_count),
             };
             *shared.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
-            shared.swap_in(Sites::of(&build));
+            shared.swap_in(&build);
             log(format!("built {pages} in {} ms", started.elapsed().as_millis()));
         }
         Err(diagnostics) => {
@@ -255,8 +274,7 @@ fn header(name: &str, value: &str) -> tiny_http::Header {
 /// buffers streamed bodies, so the response is written by hand.
 fn stream_events(request: tiny_http::Request, shared: &Shared) {
     let (sender, notices) = mpsc::channel();
-    let page = http::page_of_events(request.url());
-    shared.listeners.lock().unwrap_or_else(|e| e.into_inner()).push(Listener { page, sender });
+    shared.listen(http::OpenPage::of_events(request.url()), sender);
     let pending = shared.errors.read().unwrap_or_else(|e| e.into_inner()).clone();
     let mut writer = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\n";
