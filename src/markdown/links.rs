@@ -193,3 +193,20 @@ fn offset_in_source(text: &str, source: &str, at: usize) -> usize {
     let line_start = source.split('\n').take(line).map(|l| l.len() + 1).sum::<usize>();
     line_start + source_line.len().saturating_sub(text_line.len()) + column
 }
+
+/// Ids of a map, for tests and simple link targets; keys starting with `/`
+/// are files.
+impl super::LinkTargets for std::collections::BTreeMap<String, String> {
+    fn is_kind(&self, _word: &str) -> bool {
+        false
+    }
+    fn resolve(&self, id: &str, _kind: Option<&str>, _anchor: Option<&str>) -> Result<String, String> {
+        self.get(id).cloned().ok_or_else(|| {
+            let known = self.keys().filter(|k| !k.starts_with('/')).map(String::as_str);
+            format!("link to unknown id `{id}`{}", crate::text::hint(id, known))
+        })
+    }
+    fn has_file(&self, path: &str) -> bool {
+        self.contains_key(&format!("/{path}"))
+    }
+}

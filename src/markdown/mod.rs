@@ -21,8 +21,8 @@ use crate::diagnostic::Diagnostic;
 use crate::text::{self, LineIndex};
 pub use fragment::{Fragment, ID, MARK, ROOT};
 use glossary::GlossaryLinker;
-pub use plain::PlainText;
 use plain::PlainTextBuilder;
+pub use plain::{plain_text, PlainText};
 
 /// How the top-level items of an article's numbered lists are labelled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
@@ -354,20 +354,6 @@ impl<'o, 's> Adaptor<'o, 's> {
     }
 }
 
-/// The words of a short Markdown text (a glossary definition) without its
-/// markup, whitespace collapsed.
-pub fn plain_text(markdown: &str) -> String {
-    let mut words = String::new();
-    for event in pulldown_cmark::Parser::new(markdown) {
-        match event {
-            Event::Text(t) | Event::Code(t) => words.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => words.push(' '),
-            _ => {}
-        }
-    }
-    words.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Escapes text for an HTML attribute or element.
 pub fn escape(text: &str) -> String {
     // The text between the characters to escape is copied whole: a
@@ -391,23 +377,6 @@ pub fn escape(text: &str) -> String {
     }
     out.push_str(&text[copied..]);
     out
-}
-
-/// Ids of a map, for tests and simple link targets; keys starting with `/`
-/// are files.
-impl LinkTargets for BTreeMap<String, String> {
-    fn is_kind(&self, _word: &str) -> bool {
-        false
-    }
-    fn resolve(&self, id: &str, _kind: Option<&str>, _anchor: Option<&str>) -> Result<String, String> {
-        self.get(id).cloned().ok_or_else(|| {
-            let known = self.keys().filter(|k| !k.starts_with('/')).map(String::as_str);
-            format!("link to unknown id `{id}`{}", text::hint(id, known))
-        })
-    }
-    fn has_file(&self, path: &str) -> bool {
-        self.contains_key(&format!("/{path}"))
-    }
 }
 
 #[cfg(test)]

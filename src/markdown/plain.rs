@@ -175,6 +175,22 @@ impl PlainText {
     }
 }
 
+/// The words of a short Markdown text (a glossary definition) without its
+/// markup, whitespace collapsed.
+pub fn plain_text(markdown: &str) -> String {
+    let mut words = String::new();
+    for event in pulldown_cmark::Parser::new(markdown) {
+        match event {
+            pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => words.push_str(&t),
+            pulldown_cmark::Event::SoftBreak | pulldown_cmark::Event::HardBreak | pulldown_cmark::Event::End(_) => {
+                words.push(' ')
+            }
+            _ => {}
+        }
+    }
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
