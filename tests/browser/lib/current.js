@@ -911,7 +911,7 @@ async function runCurrent(env) {
     t.at(`answer /school/${STAFF_QUIZ} right`);
     await open(t, page, STAFF_QUIZ);
     await page.waitForSelector('[data-toolbar]:not([hidden])', { state: 'attached', timeout: T })
-      .catch(() => { throw new Stop('quiz.js did not set up the quiz: [data-toolbar] stays hidden'); });
+      .catch(() => { throw new Stop('the quiz scripts did not set up the quiz: [data-toolbar] stays hidden'); });
     let q = await page.evaluate(quizState);
     t.must(q && q.questions.length, 'no quiz on the staff quiz page');
     const L = q.labels;

@@ -148,7 +148,7 @@ async function runPhone(env) {
       const resp = await page.goto(url, { waitUntil: 'load' });
       t.must(resp && resp.status() === 200, `${rel} gave ${resp ? resp.status() : 'no response'}`);
       await page.waitForSelector('[data-steps]:not([hidden])', { state: 'attached', timeout: T })
-        .catch(() => { throw new Stop('quiz.js did not show the previous/next buttons ([data-steps] stays hidden)'); });
+        .catch(() => { throw new Stop('quiz-flow.js did not show the previous/next buttons ([data-steps] stays hidden)'); });
       let s = await state();
       const L = s.labels;
       const n = s.questions.length;
