@@ -81,13 +81,14 @@ pub(super) struct PackedVariant<'a> {
 }
 
 /// Encoded by hand (as the derived code would, as an array of its three
-/// fields): the positions are most of the index, and minicbor writes each
-/// number on its own, which took a tenth of the time of indexing.
+/// fields): the positions are most of the index, so a page's are encoded
+/// once ([`positions`]) and copied into the index of every site that has
+/// the page.
 #[derive(Debug, Clone)]
 pub(super) struct PackedPage<'a> {
     pub(super) page_number: usize,
-    pub(super) locs: &'a [i32],
-    pub(super) meta_locs: &'a [i32],
+    /// `locs` and `meta_locs`, encoded by [`positions`].
+    pub(super) positions: &'a [u8],
 }
 
 impl<C> Encode<C> for PackedPage<'_> {
@@ -97,40 +98,39 @@ impl<C> Encode<C> for PackedPage<'_> {
         _: &mut C,
     ) -> Result<(), minicbor::encode::Error<W::Error>> {
         e.array(3)?.u64(self.page_number as u64)?;
-        integers(e, self.locs)?;
-        integers(e, self.meta_locs)
+        e.writer_mut().write_all(self.positions).map_err(minicbor::encode::Error::write)?;
+        Ok(())
     }
 }
 
-/// `values` as a CBOR array, the numbers put together in a buffer and
-/// written a few at a time (most words are on a page once or twice: a
-/// larger buffer cost more to clear than it saved).
-fn integers<W: minicbor::encode::Write>(
-    e: &mut minicbor::Encoder<W>,
-    values: &[i32],
-) -> Result<(), minicbor::encode::Error<W::Error>> {
-    const AT_ONCE: usize = 16;
-    e.array(values.len() as u64)?;
-    let mut buffer = [0u8; AT_ONCE * 5];
-    for chunk in values.chunks(AT_ONCE) {
-        let mut used = 0;
-        for &value in chunk {
-            // Major type 0 for n, 1 for -1 - n; then n in the fewest bytes.
-            let (major, n) = if value >= 0 { (0x00, value as u32) } else { (0x20, (-1 - value) as u32) };
-            let bytes = n.to_be_bytes();
-            let (head, length) = match n {
-                0..=0x17 => (major | n as u8, 0),
-                0x18..=0xff => (major | 24, 1),
-                0x100..=0xffff => (major | 25, 2),
-                _ => (major | 26, 4),
-            };
-            buffer[used] = head;
-            buffer[used + 1..used + 1 + length].copy_from_slice(&bytes[4 - length..]);
-            used += 1 + length;
-        }
-        e.writer_mut().write_all(&buffer[..used]).map_err(minicbor::encode::Error::write)?;
+/// A page's positions of one word, in the text and in the meta fields, as
+/// two CBOR arrays of integers, appended to `into`.
+pub(super) fn positions(text: &[i32], meta: &[i32], into: &mut Vec<u8>) {
+    integers(text, into);
+    integers(meta, into);
+}
+
+fn integers(values: &[i32], into: &mut Vec<u8>) {
+    head(0x80, values.len() as u64, into);
+    for &value in values {
+        // Major type 0 for n, 1 for -1 - n.
+        let (major, n) = if value >= 0 { (0x00, value as u32) } else { (0x20, (-1 - value) as u32) };
+        head(major, u64::from(n), into);
     }
-    Ok(())
+}
+
+/// A CBOR head: the major type and `n` in the fewest bytes.
+fn head(major: u8, n: u64, into: &mut Vec<u8>) {
+    let bytes = n.to_be_bytes();
+    let (first, length) = match n {
+        0..=0x17 => (major | n as u8, 0),
+        0x18..=0xff => (major | 24, 1),
+        0x100..=0xffff => (major | 25, 2),
+        0x1_0000..=0xffff_ffff => (major | 26, 4),
+        _ => (major | 27, 8),
+    };
+    into.push(first);
+    into.extend_from_slice(&bytes[8 - length..]);
 }
 
 #[derive(Encode)]
@@ -212,7 +212,9 @@ mod tests {
         locs.extend([-65_536, -65_537, i32::MIN]);
         locs.extend((0..300).map(|i| i * 37 - 2_000));
         for (page_number, locs, meta_locs) in [(0, &locs[..], &[][..]), (70_000, &[][..], &locs[..17])] {
-            let page = PackedPage { page_number, locs, meta_locs };
+            let mut encoded = Vec::new();
+            positions(locs, meta_locs, &mut encoded);
+            let page = PackedPage { page_number, positions: &encoded };
             let mut expected = Vec::new();
             minicbor::encode((page_number, locs, meta_locs), &mut expected).unwrap();
             assert_eq!(cbor(&page), expected);

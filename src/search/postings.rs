@@ -6,7 +6,7 @@
 
 use rayon::prelude::*;
 
-use super::encoding::{PackedPage, PackedVariant, PackedWord, WordIndex};
+use super::encoding::{positions, PackedPage, PackedVariant, PackedWord, WordIndex};
 use super::expand::Phrases;
 use super::grouping::{pack, Grouping, Occurrence};
 use super::record::Record;
@@ -28,9 +28,11 @@ struct Entry {
     /// 0 for the word itself, else 1 + the number of the form (`café` of `cafe`).
     form: u32,
     page: u32,
-    /// Where its positions start in the locations, how many are in the text
-    /// and how many in the meta fields, which follow them.
+    /// Where its encoded positions start in the positions and how many
+    /// bytes they take; how many positions are in the text and how many in
+    /// the meta fields, which follow them.
     start: u32,
+    bytes: u32,
     text: u32,
     meta: u32,
     /// A form that is on the page in the text, not only in meta (orders forms).
@@ -44,13 +46,14 @@ impl Entry {
 }
 
 /// The words of one page: an entry per word and form, numbered by the
-/// splitter that read it, with their positions. Its page number is set
+/// splitter that read it, with their positions encoded as the index holds
+/// them (a page shared by several sites is encoded once). Its page number is set
 /// when the pages of a site are put together (`Postings::new`), so that
 /// the same page of several sites is read once.
 #[derive(Debug, Default)]
 pub(super) struct PageWords {
     entries: Vec<Entry>,
-    locations: Vec<i32>,
+    positions: Vec<u8>,
 }
 
 /// The words of `record`, read by `splitter` (`grouping` is reused from
@@ -72,7 +75,8 @@ pub(super) fn page_words(
     // too: the words of synonyms come after the phrase they stand for). The
     // groups' order does not matter: `Postings` sorts the entries.
     let (grouped, ends) = grouping.group(&found);
-    let mut words = PageWords { entries: Vec::with_capacity(ends.len()), locations: Vec::new() };
+    let mut words = PageWords { entries: Vec::with_capacity(ends.len()), positions: Vec::new() };
+    let mut numbers = Vec::new();
     let mut start = 0;
     for &end in ends {
         let group = &mut grouped[start..end as usize];
@@ -85,9 +89,9 @@ pub(super) fn page_words(
             group.sort_by_key(order);
         }
         let in_text = !group[0].in_meta;
-        push(&mut words.entries, &mut words.locations, group, in_text);
+        push(&mut words, &mut numbers, group, in_text);
     }
-    words.locations.shrink_to_fit();
+    words.positions.shrink_to_fit();
     words
 }
 
@@ -188,15 +192,19 @@ fn add_meta(found: &mut Vec<Occurrence>, record: &Record, fields: &[String], spl
     }
 }
 
-/// The entry of one word or form on a page, from its occurrences.
-fn push(entries: &mut Vec<Entry>, locations: &mut Vec<i32>, group: &[Occurrence], in_text: bool) {
-    let start = locations.len() as u32;
-    let (text, meta) = pack(group, locations);
-    entries.push(Entry {
+/// The entry of one word or form on a page, from its occurrences
+/// (`numbers` is room for their positions, reused).
+fn push(words: &mut PageWords, numbers: &mut Vec<i32>, group: &[Occurrence], in_text: bool) {
+    numbers.clear();
+    let (text, meta) = pack(group, numbers);
+    let start = words.positions.len();
+    positions(&numbers[..text as usize], &numbers[text as usize..], &mut words.positions);
+    words.entries.push(Entry {
         word: group[0].stem,
         form: group[0].original.map_or(0, |f| f + 1),
         page: 0,
-        start,
+        start: start as u32,
+        bytes: (words.positions.len() - start) as u32,
         text,
         meta,
         in_text,
@@ -238,7 +246,7 @@ pub(super) struct Postings {
     /// The words and forms, in order: the index of a word is its number.
     words: Vec<String>,
     entries: Vec<Entry>,
-    locations: Vec<i32>,
+    positions: Vec<u8>,
 }
 
 impl Postings {
@@ -265,12 +273,12 @@ impl Postings {
 
         // Arrays of the final size, which the pages' arrays are copied into.
         let count = pages.iter().map(|(_, p)| p.entries.len()).sum();
-        let size = pages.iter().map(|(_, p)| p.locations.len()).sum();
+        let size = pages.iter().map(|(_, p)| p.positions.len()).sum();
         let mut entries: Vec<Entry> = Vec::with_capacity(count);
-        let mut locations: Vec<i32> = Vec::with_capacity(size);
+        let mut positions: Vec<u8> = Vec::with_capacity(size);
         for (page, (splitter, words)) in pages.into_iter().enumerate() {
             let table = &renumber[splitter];
-            let offset = locations.len() as u32;
+            let offset = positions.len() as u32;
             entries.extend(words.entries.iter().map(|e| Entry {
                 word: table[e.word as usize],
                 form: if e.form == 0 { 0 } else { 1 + table[e.form as usize - 1] },
@@ -278,7 +286,7 @@ impl Postings {
                 page: page as u32,
                 ..*e
             }));
-            locations.extend_from_slice(&words.locations);
+            positions.extend_from_slice(&words.positions);
         }
         // In order of word by a counting sort in place (the words are
         // numbered densely), then each word's few by form and page: a
@@ -293,7 +301,7 @@ impl Postings {
             rest = after;
         }
         groups.into_par_iter().for_each(|group| group.sort_unstable_by_key(|e| (e.form, e.page)));
-        Postings { words, entries, locations }
+        Postings { words, entries, positions }
     }
 
     /// The index in chunks of about `chunk_size` positions, each with its
@@ -358,11 +366,10 @@ impl Postings {
         entries
             .iter()
             .map(|e| {
-                let (start, text, meta) = (e.start as usize, e.text as usize, e.meta as usize);
+                let (start, bytes) = (e.start as usize, e.bytes as usize);
                 let page = PackedPage {
                     page_number: (e.page - last) as usize,
-                    locs: &self.locations[start..start + text],
-                    meta_locs: &self.locations[start + text..start + text + meta],
+                    positions: &self.positions[start..start + bytes],
                 };
                 last = e.page;
                 page
