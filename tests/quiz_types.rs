@@ -300,7 +300,7 @@ fn the_one_at_a_time_flow_has_its_progress_and_buttons() {
     assert_eq!(attrs(&html, "main progress[data-step-bar]", "max"), ["4"]);
     assert_eq!(attrs(&html, "main [data-steps]", "aria-label"), ["Vorige of volgende vraag"]);
     assert_eq!(texts(&html, "main [data-steps] button"), ["← Vorige", "Volgende →", "Bekijk mijn score"]);
-    // Hidden until quiz.js runs: without it the whole form shows.
+    // Hidden until the quiz scripts run: without them the whole form shows.
     for hook in ["[data-step-progress-box]", "[data-steps]", "[data-result]"] {
         assert_eq!(attrs(&html, &format!("main {hook}"), "hidden"), [""], "{hook} is hidden without JavaScript");
     }

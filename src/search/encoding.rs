@@ -207,7 +207,7 @@ mod tests {
 
     #[test]
     fn pages_are_encoded_as_minicbor_encodes_their_fields() {
-        // Every length of number, both signs, and more than one buffer's worth.
+        // Every length of number, both signs, and a long list.
         let mut locs: Vec<i32> = vec![0, 1, 23, 24, 255, 256, 65_535, 65_536, i32::MAX, -1, -24, -25, -256, -257];
         locs.extend([-65_536, -65_537, i32::MIN]);
         locs.extend((0..300).map(|i| i * 37 - 2_000));

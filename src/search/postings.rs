@@ -203,12 +203,17 @@ fn push(words: &mut PageWords, numbers: &mut Vec<i32>, group: &[Occurrence], in_
         word: group[0].stem,
         form: group[0].original.map_or(0, |f| f + 1),
         page: 0,
-        start: start as u32,
-        bytes: (words.positions.len() - start) as u32,
+        start: offset(start),
+        bytes: offset(words.positions.len() - start),
         text,
         meta,
         in_text,
     });
+}
+
+/// A place in a language's encoded positions, which a site keeps under 4 GiB.
+fn offset(bytes: usize) -> u32 {
+    u32::try_from(bytes).expect("a language's index holds under 4 GiB of positions")
 }
 
 /// Puts `entries` in order of their word (each below `words`) by an
@@ -278,7 +283,7 @@ impl Postings {
         let mut positions: Vec<u8> = Vec::with_capacity(size);
         for (page, (splitter, words)) in pages.into_iter().enumerate() {
             let table = &renumber[splitter];
-            let offset = positions.len() as u32;
+            let offset = offset(positions.len());
             entries.extend(words.entries.iter().map(|e| Entry {
                 word: table[e.word as usize],
                 form: if e.form == 0 { 0 } else { 1 + table[e.form as usize - 1] },

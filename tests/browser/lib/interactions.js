@@ -272,8 +272,8 @@ async function runInteractions(env) {
   async function openQuiz(t, page, url = quizUrl) {
     const resp = await page.goto(url, { waitUntil: 'load' });
     t.must(resp && resp.status() === 200, `${env.shortUrl(url, srv.origin)} gave ${resp ? resp.status() : 'no response'}`);
-    // quiz-flow.js shows the toolbar as its last step of setting up (after
-    // restoring stored answers), so once it is visible the quiz is ready.
+    // quiz-flow.js shows the toolbar while setting up, in the same run of
+    // script as restoring stored answers, so once it is visible the quiz is ready.
     await page.waitForSelector('[data-toolbar]:not([hidden])', { state: 'attached', timeout: T })
       .catch(() => { throw new Stop('the quiz scripts did not set up the quiz: [data-toolbar] stays hidden'); });
     const s = await page.evaluate(quizState);

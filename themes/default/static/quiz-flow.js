@@ -11,7 +11,7 @@
 
   var root = document.querySelector('[data-quiz]');
   var quiz = root && root.leidraadQuiz;
-  if (!quiz) return;
+  if (!quiz || !quiz.place) return; // no quiz, or a site's own quiz.js of before the split
   var questions = quiz.questions;
   var labels = quiz.labels;
   var place = quiz.place;

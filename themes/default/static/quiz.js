@@ -276,9 +276,9 @@
     else item.before(neighbour);
     updateMoveButtons(q);
     changed(q);
-    var place = orderItems(q).indexOf(item) + 1;
+    var position = orderItems(q).indexOf(item) + 1;
     var text = one('.order-text', item);
-    if (q.status) q.status.textContent = fill(labels.labelMoved, { item: text ? text.textContent : '', place: place });
+    if (q.status) q.status.textContent = fill(labels.labelMoved, { item: text ? text.textContent : '', place: position });
   }
 
   function applyOrder(q, ids) {
