@@ -5,10 +5,12 @@
 //! [`super::raw_html`] one HTML block or inline tag at a time.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::url_policy::{self, Address};
-use super::{escape, raw_html, Adaptor, Reference, ID, ROOT};
+use super::{escape, raw_html, Adaptor, LinkTargets, Reference, ID, ROOT};
+use crate::text;
 
 /// Raw HTML of one HTML block, line by line, with each line's source range.
 pub(super) type RawRun<'s> = Vec<(CowStr<'s>, Range<usize>)>;
@@ -196,14 +198,14 @@ fn offset_in_source(text: &str, source: &str, at: usize) -> usize {
 
 /// Ids of a map, for tests and simple link targets; keys starting with `/`
 /// are files.
-impl super::LinkTargets for std::collections::BTreeMap<String, String> {
+impl LinkTargets for BTreeMap<String, String> {
     fn is_kind(&self, _word: &str) -> bool {
         false
     }
     fn resolve(&self, id: &str, _kind: Option<&str>, _anchor: Option<&str>) -> Result<String, String> {
         self.get(id).cloned().ok_or_else(|| {
             let known = self.keys().filter(|k| !k.starts_with('/')).map(String::as_str);
-            format!("link to unknown id `{id}`{}", crate::text::hint(id, known))
+            format!("link to unknown id `{id}`{}", text::hint(id, known))
         })
     }
     fn has_file(&self, path: &str) -> bool {

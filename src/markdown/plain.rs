@@ -3,6 +3,8 @@
 //! they start, and which words are headings (they weigh more in search).
 //! It is built while the Markdown is rendered, so search never parses HTML.
 
+use pulldown_cmark::{Event, Parser};
+
 /// Searchable text: words separated by single spaces.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct PlainText {
@@ -179,12 +181,10 @@ impl PlainText {
 /// markup, whitespace collapsed.
 pub fn plain_text(markdown: &str) -> String {
     let mut words = String::new();
-    for event in pulldown_cmark::Parser::new(markdown) {
+    for event in Parser::new(markdown) {
         match event {
-            pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => words.push_str(&t),
-            pulldown_cmark::Event::SoftBreak | pulldown_cmark::Event::HardBreak | pulldown_cmark::Event::End(_) => {
-                words.push(' ')
-            }
+            Event::Text(t) | Event::Code(t) => words.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => words.push(' '),
             _ => {}
         }
     }

@@ -47,9 +47,9 @@ impl Entry {
 
 /// The words of one page: an entry per word and form, numbered by the
 /// splitter that read it, with their positions encoded as the index holds
-/// them (a page shared by several sites is encoded once). Its page number is set
-/// when the pages of a site are put together (`Postings::new`), so that
-/// the same page of several sites is read once.
+/// them. Its page number is set when the pages of a site are put together
+/// (`Postings::new`), so that the same page of several sites is read and
+/// encoded once.
 #[derive(Debug, Default)]
 pub(super) struct PageWords {
     entries: Vec<Entry>,
